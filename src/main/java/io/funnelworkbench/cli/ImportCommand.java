@@ -1,0 +1,157 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.importer.ColumnMapping;
+import io.funnelworkbench.importer.ColumnRole;
+import io.funnelworkbench.importer.EventImporter;
+import io.funnelworkbench.importer.FilePreview;
+import io.funnelworkbench.importer.ImportException;
+import io.funnelworkbench.importer.ImportService;
+import io.funnelworkbench.importer.ImportSummary;
+import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.ProjectPaths;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code import}: reads event exports into a project and prints a JSON summary. */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Import CSV event exports into a project (created when absent) and print a JSON summary.")
+final class ImportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--project", required = true, description = "The project file (.mv.db); created when absent.")
+    private Path project;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import; they share one mapping.")
+    private List<Path> files;
+
+    @Option(names = "--user", paramLabel = "COL", description = "Column with the user id.")
+    private String userColumn;
+
+    @Option(names = "--event", paramLabel = "COL", description = "Column with the event name.")
+    private String eventColumn;
+
+    @Option(names = "--time", paramLabel = "COL", description = "Column with the event time.")
+    private String timeColumn;
+
+    @Option(names = "--session", paramLabel = "COL", description = "Column with the session id.")
+    private String sessionColumn;
+
+    @Option(names = "--time-format", paramLabel = "FORMAT",
+            description = "iso, epoch-s, epoch-ms, epoch-us or a java.time pattern such as dd/MM/yyyy HH:mm.")
+    private String timeFormat;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Zone of times written without one (default: ${DEFAULT-VALUE}).")
+    private String zone;
+
+    @Option(names = "--event-name", paramLabel = "NAME",
+            description = "Event name for every row of files without an event column (e.g. lead).")
+    private String eventName;
+
+    @Option(names = "--append", description = "Import a file again even though the project already has it.")
+    private boolean append;
+
+    @Override
+    public Integer call() {
+        FilePreview preview = EventImporter.preview(files.get(0), 100);
+        ColumnMapping mapping = mapping(preview);
+        boolean existed = Files.exists(ProjectPaths.databaseFile(project));
+        ImportSummary summary;
+        try (ProjectStore store = ProjectStore.openOrCreate(project)) {
+            summary = new ImportService(store).importFiles(files, mapping, append, Progress.NONE);
+        } catch (RuntimeException e) {
+            if (!existed) {
+                deleteQuietly(ProjectPaths.databaseFile(project));
+            }
+            throw e;
+        }
+        spec.commandLine().getOut().println(Json.write(toJson(summary)));
+        return 0;
+    }
+
+    /** A project this command created for a failed import is removed, so the failure changes nothing. */
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // The import's own failure is what the user needs to read.
+        }
+    }
+
+    private ColumnMapping mapping(FilePreview preview) {
+        ColumnMapping mapping = preview.suggestedMapping();
+        mapping = assign(mapping, userColumn, ColumnRole.USER);
+        mapping = assign(mapping, eventColumn, ColumnRole.EVENT);
+        mapping = assign(mapping, timeColumn, ColumnRole.TIME);
+        mapping = assign(mapping, sessionColumn, ColumnRole.SESSION);
+        if (eventName != null) {
+            int eventIndex = mapping.columnOf(ColumnRole.EVENT);
+            if (eventIndex >= 0 && eventColumn == null) {
+                mapping = mapping.withRole(eventIndex, ColumnRole.PROPERTY);
+            }
+            mapping = mapping.withConstantEventName(eventName);
+        }
+        ZoneId zoneId;
+        try {
+            zoneId = ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new ImportException("--zone " + zone + " is not a time zone; use e.g. UTC, Europe/Berlin or +02:00.");
+        }
+        if (timeFormat == null) {
+            return mapping.withTime(TimeFormat.AUTO, null, zoneId);
+        }
+        for (TimeFormat format : TimeFormat.values()) {
+            if (format.option().equals(timeFormat) && format != TimeFormat.PATTERN) {
+                return mapping.withTime(format, null, zoneId);
+            }
+        }
+        try {
+            java.time.format.DateTimeFormatter.ofPattern(timeFormat);
+        } catch (IllegalArgumentException e) {
+            throw new ImportException("--time-format " + timeFormat + " is neither iso, epoch-s, epoch-ms, epoch-us"
+                    + " nor a valid date pattern: " + e.getMessage());
+        }
+        return mapping.withTime(TimeFormat.PATTERN, timeFormat, zoneId);
+    }
+
+    private ColumnMapping assign(ColumnMapping mapping, String column, ColumnRole role) {
+        if (column == null) {
+            return mapping;
+        }
+        int index = mapping.headers().indexOf(column);
+        if (index < 0) {
+            throw new ImportException(files.get(0).getFileName() + " has no column named '" + column
+                    + "'; its columns are " + String.join(", ", mapping.headers()) + ".");
+        }
+        return mapping.withRole(index, role);
+    }
+
+    static ObjectNode toJson(ImportSummary summary) {
+        ObjectNode json = Json.object();
+        json.put("files", summary.files().size());
+        json.put("rows_read", summary.rowsRead());
+        json.put("rows_imported", summary.rowsImported());
+        json.put("rows_rejected", summary.rowsRejected());
+        json.put("rejects_file", summary.rejectsFiles().isEmpty() ? null : summary.rejectsFiles().get(0).toString());
+        json.put("duplicates_skipped", summary.duplicatesSkipped());
+        json.put("users", summary.users());
+        ObjectNode events = json.putObject("events_by_name");
+        summary.eventsByName().forEach(events::put);
+        json.put("first_time", Json.isoTime(summary.firstTimeMicros()));
+        json.put("last_time", Json.isoTime(summary.lastTimeMicros()));
+        return json;
+    }
+}

@@ -1,0 +1,50 @@
+package io.funnelworkbench.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes result tables as CSV that spreadsheets open safely: text cells that a spreadsheet would run as a
+ * formula (starting with =, +, -, @, tab or carriage return) get a leading apostrophe. Numbers pass unchanged.
+ */
+public final class CsvTableWriter {
+    private CsvTableWriter() {
+    }
+
+    public static void write(Path target, List<String> header, List<List<?>> rows) throws IOException {
+        // Written beside the target and moved over it, so a failed write never leaves half a file.
+        Path temporary = Files.createTempFile(target.toAbsolutePath().getParent(), ".export-", ".csv");
+        try (Writer writer = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            printer.printRecord(header.stream().map(CsvTableWriter::cell).toList());
+            for (List<?> row : rows) {
+                printer.printRecord(row.stream().map(CsvTableWriter::cell).toList());
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
+        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    static Object cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof Number) {
+            return value;
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            return "'" + text;
+        }
+        return text;
+    }
+}

@@ -1,0 +1,104 @@
+package io.funnelworkbench.importer;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Guesses column roles from the header names used by GA4, Mixpanel, Amplitude, PostHog, Segment and shop
+ * exports, then from content for the time column when no header gives it away.
+ */
+public final class ColumnMapper {
+    /** Synonyms in order of preference: an earlier name wins over a later one. */
+    private static final Map<ColumnRole, List<String>> SYNONYMS = Map.of(
+            ColumnRole.USER, List.of("user_id", "userid", "distinct_id", "user_pseudo_id", "person_id", "visitorid",
+                    "visitor_id", "customer_id", "client_id", "amplitude_id", "anonymous_id", "device_id", "user",
+                    "uid", "contact_id", "lead_id", "mql_id"),
+            ColumnRole.EVENT, List.of("event_name", "event", "event_type", "eventname", "eventtype", "action",
+                    "event_action"),
+            ColumnRole.TIME, List.of("event_timestamp", "timestamp", "event_time", "time", "ts", "datetime",
+                    "date_time", "occurred_at", "created_at", "received_at", "sent_at", "client_event_time",
+                    "server_upload_time", "event_date", "date"),
+            ColumnRole.SESSION, List.of("session_id", "ga_session_id", "user_session", "sessionid", "session"),
+            ColumnRole.INSERT_ID, List.of("insert_id", "message_id", "messageid", "event_id", "uuid", "event_uuid"));
+
+    private static final List<ColumnRole> ORDER = List.of(ColumnRole.USER, ColumnRole.EVENT, ColumnRole.TIME,
+            ColumnRole.SESSION, ColumnRole.INSERT_ID);
+
+    private ColumnMapper() {
+    }
+
+    static String normalise(String header) {
+        return header.strip().toLowerCase(Locale.ROOT).replace("$", "").replace(' ', '_').replace('-', '_')
+                .replace(".", "_");
+    }
+
+    /** The best mapping for {@code headers}, looking at {@code sampleRows} to find a time column by content. */
+    public static ColumnMapping map(List<String> headers, List<List<String>> sampleRows) {
+        ColumnRole[] roles = new ColumnRole[headers.size()];
+        Arrays.fill(roles, ColumnRole.PROPERTY);
+        for (ColumnRole role : ORDER) {
+            int best = bestHeaderMatch(headers, roles, SYNONYMS.get(role));
+            if (best >= 0) {
+                roles[best] = role;
+            }
+        }
+        if (!Arrays.asList(roles).contains(ColumnRole.TIME)) {
+            int byContent = timeColumnByContent(roles, sampleRows);
+            if (byContent >= 0) {
+                roles[byContent] = ColumnRole.TIME;
+            }
+        }
+        return new ColumnMapping(headers, Arrays.asList(roles), TimeFormat.AUTO, null, ZoneOffset.UTC, null);
+    }
+
+    private static int bestHeaderMatch(List<String> headers, ColumnRole[] taken, List<String> synonyms) {
+        int best = -1;
+        int bestRank = Integer.MAX_VALUE;
+        for (int column = 0; column < headers.size(); column++) {
+            int rank = synonyms.indexOf(normalise(headers.get(column)));
+            if (rank >= 0 && rank < bestRank && taken[column] == ColumnRole.PROPERTY) {
+                best = column;
+                bestRank = rank;
+            }
+        }
+        return best;
+    }
+
+    private static int timeColumnByContent(ColumnRole[] roles, List<List<String>> sampleRows) {
+        TimestampParser parser = TimestampParser.auto();
+        List<Integer> candidates = new ArrayList<>();
+        for (int column = 0; column < roles.length; column++) {
+            if (roles[column] == ColumnRole.PROPERTY && parsesMostly(parser, sampleRows, column)) {
+                candidates.add(column);
+            }
+        }
+        return candidates.isEmpty() ? -1 : candidates.get(0);
+    }
+
+    private static boolean parsesMostly(TimestampParser parser, List<List<String>> rows, int column) {
+        int tried = 0;
+        int parsed = 0;
+        for (List<String> row : rows) {
+            if (column >= row.size() || row.get(column).isBlank()) {
+                continue;
+            }
+            tried++;
+            String value = row.get(column);
+            // Small integers are counts, not times: demand a date shape or an epoch-sized number.
+            if (TimestampParser.isNumber(value) && Math.abs(Double.parseDouble(value)) < 1e8) {
+                continue;
+            }
+            try {
+                parser.parse(value);
+                parsed++;
+            } catch (IllegalArgumentException notATime) {
+                // counted as a miss
+            }
+        }
+        return tried > 0 && parsed >= tried * 0.9;
+    }
+}

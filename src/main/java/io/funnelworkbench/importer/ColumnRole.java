@@ -1,0 +1,22 @@
+package io.funnelworkbench.importer;
+
+/** What a column of an export means to the importer. */
+public enum ColumnRole {
+    USER("User"), EVENT("Event name"), TIME("Time"), SESSION("Session"), INSERT_ID("Insert id (de-duplication)"),
+    PROPERTY("Property"), IGNORE("Ignore");
+
+    private final String label;
+
+    ColumnRole(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** Roles at most one column may have. */
+    public boolean unique() {
+        return this != PROPERTY && this != IGNORE;
+    }
+}

@@ -1,0 +1,67 @@
+package io.funnelworkbench.importer;
+
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.ProjectStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Imports several files with one mapping, then refreshes the analysis snapshot. Each file is its own
+ * transaction: when a later file fails, the earlier ones stay imported and the failure names the file.
+ */
+public final class ImportService {
+    private final ProjectStore store;
+
+    public ImportService(ProjectStore store) {
+        this.store = store;
+    }
+
+    public ImportSummary importFiles(List<Path> files, ColumnMapping mapping, boolean allowReimport,
+                                     Progress progress) {
+        EventImporter importer = new EventImporter(store);
+        List<FileImportResult> results = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                results.add(importer.importFile(file, mapping, allowReimport, progress));
+            }
+        } finally {
+            if (!results.isEmpty()) {
+                store.snapshots().rebuild(Progress.NONE);
+            }
+        }
+        return summarise(results);
+    }
+
+    static ImportSummary summarise(List<FileImportResult> results) {
+        BitSet users = new BitSet();
+        Map<String, Long> events = new TreeMap<>();
+        List<Path> rejects = new ArrayList<>();
+        long read = 0;
+        long imported = 0;
+        long rejected = 0;
+        long duplicates = 0;
+        Long first = null;
+        Long last = null;
+        for (FileImportResult r : results) {
+            users.or(r.users());
+            r.eventsByName().forEach((name, count) -> events.merge(name, count, Long::sum));
+            if (r.rejectsFile() != null) {
+                rejects.add(r.rejectsFile());
+            }
+            read += r.rowsRead();
+            imported += r.rowsImported();
+            rejected += r.rowsRejected();
+            duplicates += r.duplicatesSkipped();
+            first = r.firstTimeMicros() == null ? first : first == null ? r.firstTimeMicros()
+                    : Math.min(first, r.firstTimeMicros());
+            last = r.lastTimeMicros() == null ? last : last == null ? r.lastTimeMicros()
+                    : Math.max(last, r.lastTimeMicros());
+        }
+        return new ImportSummary(List.copyOf(results), read, imported, rejected, duplicates, rejects,
+                users.cardinality(), events, first, last);
+    }
+}

@@ -1,0 +1,11 @@
+package io.funnelworkbench.importer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The outcome of importing one or more files, as shown after an import and printed by the CLI. */
+public record ImportSummary(List<FileImportResult> files, long rowsRead, long rowsImported, long rowsRejected,
+                            long duplicatesSkipped, List<Path> rejectsFiles, long users,
+                            Map<String, Long> eventsByName, Long firstTimeMicros, Long lastTimeMicros) {
+}

@@ -1,0 +1,167 @@
+package io.funnelworkbench.model;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The columnar analysis snapshot of a project: every event as parallel primitive arrays, sorted by user,
+ * then time, then import order. Strings live in dictionaries; rows hold integer ids.
+ * Property value id 0 means "missing"; dictionary entry 0 of every property is {@code null}.
+ */
+public final class EventLog {
+    public static final int NO_SESSION = -1;
+    public static final int MISSING_VALUE = 0;
+
+    private final String[] userIds;
+    private final String[] eventNames;
+    private final String[] propertyNames;
+    private final String[][] propertyValues;
+    private final int[] users;
+    private final int[] events;
+    private final long[] times;
+    private final int[] sessions;
+    private final int[][] properties;
+    private final int[] userStart;
+
+    public EventLog(String[] userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
+                    int[] users, int[] events, long[] times, int[] sessions, int[][] properties) {
+        this.userIds = Objects.requireNonNull(userIds);
+        this.eventNames = Objects.requireNonNull(eventNames);
+        this.propertyNames = Objects.requireNonNull(propertyNames);
+        this.propertyValues = Objects.requireNonNull(propertyValues);
+        this.users = users;
+        this.events = events;
+        this.times = times;
+        this.sessions = sessions;
+        this.properties = properties;
+        if (events.length != users.length || times.length != users.length || sessions.length != users.length) {
+            throw new IllegalArgumentException("Event columns differ in length");
+        }
+        this.userStart = userOffsets(users, userIds.length);
+    }
+
+    public static EventLog empty() {
+        return new EventLog(new String[0], new String[0], new String[0], new String[0][], new int[0], new int[0],
+                new long[0], new int[0], new int[0][]);
+    }
+
+    private static int[] userOffsets(int[] users, int userCount) {
+        int[] start = new int[userCount + 1];
+        for (int i = 1; i < users.length; i++) {
+            if (users[i] < users[i - 1]) {
+                throw new IllegalArgumentException("Events are not sorted by user at row " + i);
+            }
+        }
+        for (int user : users) {
+            start[user + 1]++;
+        }
+        for (int u = 0; u < userCount; u++) {
+            start[u + 1] += start[u];
+        }
+        return start;
+    }
+
+    public int size() {
+        return users.length;
+    }
+
+    public int userCount() {
+        return userIds.length;
+    }
+
+    /** Users that have at least one event (dictionary entries may outnumber them). */
+    public int activeUserCount() {
+        int count = 0;
+        for (int u = 0; u < userIds.length; u++) {
+            if (userStart[u + 1] > userStart[u]) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    public int firstRowOf(int user) {
+        return userStart[user];
+    }
+
+    public int endRowOf(int user) {
+        return userStart[user + 1];
+    }
+
+    public String userId(int user) {
+        return userIds[user];
+    }
+
+    public String[] eventNames() {
+        return eventNames.clone();
+    }
+
+    public String eventName(int event) {
+        return eventNames[event];
+    }
+
+    public int eventId(String name) {
+        return Arrays.asList(eventNames).indexOf(name);
+    }
+
+    public String[] propertyNames() {
+        return propertyNames.clone();
+    }
+
+    public int propertyIndex(String name) {
+        return Arrays.asList(propertyNames).indexOf(name);
+    }
+
+    public String propertyValue(int property, int valueId) {
+        return propertyValues[property][valueId];
+    }
+
+    public int propertyValueCount(int property) {
+        return propertyValues[property].length;
+    }
+
+    public int user(int row) {
+        return users[row];
+    }
+
+    public int event(int row) {
+        return events[row];
+    }
+
+    public long time(int row) {
+        return times[row];
+    }
+
+    public int session(int row) {
+        return sessions[row];
+    }
+
+    public int property(int property, int row) {
+        return properties[property][row];
+    }
+
+    /** Direct column access for tight loops in the analysis engine; callers must not modify them. */
+    public int[] userColumn() {
+        return users;
+    }
+
+    public int[] eventColumn() {
+        return events;
+    }
+
+    public long[] timeColumn() {
+        return times;
+    }
+
+    public int[] propertyColumn(int property) {
+        return properties[property];
+    }
+
+    public long firstTime() {
+        return Arrays.stream(times).min().orElse(0);
+    }
+
+    public long lastTime() {
+        return Arrays.stream(times).max().orElse(0);
+    }
+}

@@ -1,0 +1,21 @@
+package io.funnelworkbench.store;
+
+/** A project cannot be created or opened; the message is meant for the user as it stands. */
+public class ProjectException extends RuntimeException {
+    public enum Reason { NOT_FOUND, ALREADY_EXISTS, IN_USE, NOT_A_PROJECT, TOO_NEW, STORAGE }
+
+    private final Reason reason;
+
+    public ProjectException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public ProjectException(Reason reason, String message) {
+        this(reason, message, null);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,242 @@
+package io.funnelworkbench.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.h2.api.ErrorCode;
+
+/**
+ * One project: an embedded H2 database file holding events, goals, funnels and import history.
+ * The JDBC URL is always built here from a file path, never taken from the user.
+ */
+public final class ProjectStore implements AutoCloseable {
+    private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
+    private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
+
+    private final Path databaseFile;
+    private final String url;
+    private final Connection anchor;
+    private final GoalRepository goals = new GoalRepository(this);
+    private final FunnelRepository funnels = new FunnelRepository(this);
+    private final ImportRepository imports = new ImportRepository(this);
+    private final SnapshotStore snapshots = new SnapshotStore(this);
+
+    private ProjectStore(Path databaseFile, String url, Connection anchor) {
+        this.databaseFile = databaseFile;
+        this.url = url;
+        this.anchor = anchor;
+    }
+
+    /** Creates a new, empty project; fails when the file exists. */
+    public static ProjectStore create(Path path) {
+        Path file = ProjectPaths.databaseFile(path);
+        if (Files.exists(file)) {
+            throw new ProjectException(ProjectException.Reason.ALREADY_EXISTS,
+                    "A file named " + file.getFileName() + " already exists in " + file.getParent()
+                            + ". Open it, or choose another name.");
+        }
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new ProjectException(ProjectException.Reason.STORAGE,
+                    "Cannot create the folder " + file.getParent() + ": " + e.getMessage(), e);
+        }
+        return connect(file, false);
+    }
+
+    /** Opens an existing project, migrating its schema when it was made by an older version. */
+    public static ProjectStore open(Path path) {
+        Path file = ProjectPaths.databaseFile(path);
+        if (!Files.isRegularFile(file)) {
+            throw new ProjectException(ProjectException.Reason.NOT_FOUND, "There is no project at " + file + ".");
+        }
+        if (!hasH2Header(file)) {
+            throw notAProject(file, "it is not a Funnel Workbench project file");
+        }
+        return connect(file, true);
+    }
+
+    public static ProjectStore openOrCreate(Path path) {
+        return Files.exists(ProjectPaths.databaseFile(path)) ? open(path) : create(path);
+    }
+
+    private static ProjectStore connect(Path file, boolean mustExist) {
+        if (!OPEN_IN_THIS_PROCESS.add(file)) {
+            throw inUse(file, null);
+        }
+        String url = "jdbc:h2:file:" + ProjectPaths.databaseBase(file) + (mustExist ? ";IFEXISTS=TRUE" : "");
+        Connection anchor = null;
+        try {
+            anchor = DriverManager.getConnection(url);
+            if (mustExist && !Migrations.hasVersionTable(anchor)) {
+                throw notAProject(file, "it is an H2 database, but not one made by Funnel Workbench");
+            }
+            if (mustExist && Migrations.currentVersion(anchor) > Migrations.latestVersion()) {
+                throw new ProjectException(ProjectException.Reason.TOO_NEW, "The project " + file.getFileName()
+                        + " was saved by a newer Funnel Workbench. Update the app to open it.");
+            }
+            Migrations.migrate(anchor);
+            return new ProjectStore(file, url, anchor);
+        } catch (SQLException e) {
+            closeQuietly(anchor);
+            OPEN_IN_THIS_PROCESS.remove(file);
+            throw translate(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(anchor);
+            OPEN_IN_THIS_PROCESS.remove(file);
+            throw e;
+        }
+    }
+
+    private static ProjectException translate(Path file, SQLException e) {
+        return switch (e.getErrorCode()) {
+            case ErrorCode.DATABASE_ALREADY_OPEN_1 -> inUse(file, e);
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.WRONG_PASSWORD_FORMAT,
+                 ErrorCode.WRONG_USER_OR_PASSWORD -> notAProject(file, "H2 cannot read it (" + e.getMessage()
+                    .lines().findFirst().orElse("") + ")");
+            default -> new ProjectException(ProjectException.Reason.STORAGE,
+                    "Cannot open the project " + file.getFileName() + ": " + e.getMessage(), e);
+        };
+    }
+
+    private static ProjectException inUse(Path file, Throwable cause) {
+        return new ProjectException(ProjectException.Reason.IN_USE, "The project " + ProjectPaths.displayName(file)
+                + " is in use by another window. Close it there, then open it again.", cause);
+    }
+
+    private static ProjectException notAProject(Path file, String why) {
+        return new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                file.getFileName() + " cannot be opened as a project: " + why
+                        + ". To bring data in, create a project and use File > Import.");
+    }
+
+    private static boolean hasH2Header(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(H2_HEADER.length);
+            return java.util.Arrays.equals(head, H2_HEADER);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already failing; the original error is the one worth reporting.
+            }
+        }
+    }
+
+    /** A new connection to this project; callers close it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    public Path databaseFile() {
+        return databaseFile;
+    }
+
+    public String name() {
+        return ProjectPaths.displayName(databaseFile);
+    }
+
+    public int schemaVersion() {
+        return query(c -> Migrations.currentVersion(c));
+    }
+
+    public GoalRepository goals() {
+        return goals;
+    }
+
+    public FunnelRepository funnels() {
+        return funnels;
+    }
+
+    public ImportRepository imports() {
+        return imports;
+    }
+
+    public SnapshotStore snapshots() {
+        return snapshots;
+    }
+
+    public Optional<String> info(String key) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT info_value FROM project_info WHERE info_key = ?")) {
+                ps.setString(1, key);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    public void putInfo(String key, String value) {
+        query(c -> {
+            putInfo(c, key, value);
+            return null;
+        });
+    }
+
+    static void putInfo(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "MERGE INTO project_info (info_key, info_value) KEY (info_key) VALUES (?, ?)")) {
+            ps.setString(1, key);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Runs {@code work} on a fresh connection, turning SQL failures into {@link ProjectException}. */
+    <T> T query(SqlWork<T> work) {
+        try (Connection c = connect()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new ProjectException(ProjectException.Reason.STORAGE,
+                    "The project " + name() + " could not be read or written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs {@code work} in one transaction: it commits when work returns and rolls back when it throws. */
+    <T> T transaction(SqlWork<T> work) {
+        return query(c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                c.rollback();
+                throw e;
+            }
+        });
+    }
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            anchor.close();
+        } catch (SQLException e) {
+            throw new ProjectException(ProjectException.Reason.STORAGE, "Closing " + name() + " failed", e);
+        } finally {
+            OPEN_IN_THIS_PROCESS.remove(databaseFile);
+        }
+    }
+}

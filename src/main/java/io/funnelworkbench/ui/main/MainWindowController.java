@@ -1,0 +1,342 @@
+package io.funnelworkbench.ui.main;
+
+import io.funnelworkbench.importer.ImportSummary;
+import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalCategory;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.store.ImportRecord;
+import io.funnelworkbench.store.ProjectPaths;
+import io.funnelworkbench.ui.project.ProjectOverview;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** Binds the main window to its view model and turns menu and drop gestures into view-model calls. */
+public final class MainWindowController {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    @FXML private BorderPane root;
+    @FXML private Menu recentMenu;
+    @FXML private MenuItem importItem;
+    @FXML private MenuItem exportItem;
+    @FXML private MenuItem closeItem;
+    @FXML private VBox welcomePane;
+    @FXML private VBox projectPane;
+    @FXML private VBox sampleCards;
+    @FXML private ListView<Path> recentList;
+    @FXML private Label projectName;
+    @FXML private Label projectFacts;
+    @FXML private ListView<Goal> macroGoals;
+    @FXML private ListView<Goal> milestoneGoals;
+    @FXML private ListView<Goal> secondaryGoals;
+    @FXML private TableView<EventCount> eventTable;
+    @FXML private TableColumn<EventCount, String> eventNameColumn;
+    @FXML private TableColumn<EventCount, Long> eventCountColumn;
+    @FXML private TableColumn<EventCount, Long> eventUsersColumn;
+    @FXML private ListView<FunnelDefinition> funnelList;
+    @FXML private ListView<ImportRecord> importList;
+    @FXML private Label statusLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Button cancelButton;
+
+    private MainWindowViewModel viewModel;
+
+    public void bind(MainWindowViewModel model) {
+        this.viewModel = model;
+        welcomePane.visibleProperty().bind(model.projectOpen().not());
+        projectPane.visibleProperty().bind(model.projectOpen());
+        exportItem.disableProperty().bind(model.projectOpen().not().or(model.busyProperty()));
+        closeItem.disableProperty().bind(model.projectOpen().not());
+        importItem.disableProperty().bind(model.busyProperty());
+        statusLabel.textProperty().bind(model.statusProperty());
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.visibleProperty().bind(model.busyProperty());
+        cancelButton.visibleProperty().bind(model.busyProperty());
+        cancelButton.managedProperty().bind(model.busyProperty());
+        model.projectProperty().addListener((obs, old, overview) -> showProject(overview));
+        model.setErrorSink(this::showError);
+        model.setImportSink(this::showImportSummary);
+        model.pruneRecent();
+        setUpRecent();
+        setUpSamples(model.samples());
+        setUpProjectViews();
+        setUpDrop();
+    }
+
+    private void setUpRecent() {
+        recentList.setItems(viewModel.recentProjects());
+        recentList.setPlaceholder(new Label("Projects you open appear here."));
+        recentList.setCellFactory(list -> new TextCell<>(p -> ProjectPaths.displayName(p) + "   ·   " + p.getParent()));
+        recentList.setOnMouseClicked(e -> {
+            Path chosen = recentList.getSelectionModel().getSelectedItem();
+            if (chosen != null && e.getClickCount() == 2) {
+                viewModel.openProject(chosen);
+            }
+        });
+        Runnable refreshMenu = () -> recentMenu.getItems().setAll(viewModel.recentProjects().stream().map(p -> {
+            MenuItem item = new MenuItem(ProjectPaths.displayName(p) + "  (" + p.getParent() + ")");
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> viewModel.openProject(p));
+            return item;
+        }).toList());
+        viewModel.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshMenu.run());
+        refreshMenu.run();
+        recentMenu.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.recentProjects()));
+    }
+
+    private void setUpSamples(List<SampleProjects.Sample> samples) {
+        for (SampleProjects.Sample sample : samples) {
+            Label title = new Label(sample.title());
+            title.getStyleClass().add("title");
+            Label description = new Label(sample.description());
+            description.setWrapText(true);
+            description.getStyleClass().add("text-muted");
+            VBox card = new VBox(4, title, description);
+            card.getStyleClass().add("sample-card");
+            card.setId("sample-" + sample.name());
+            card.setOnMouseClicked(e -> viewModel.openSample(sample.name()));
+            sampleCards.getChildren().add(card);
+        }
+    }
+
+    private void setUpProjectViews() {
+        for (ListView<Goal> goals : List.of(macroGoals, milestoneGoals, secondaryGoals)) {
+            goals.setCellFactory(list -> new TextCell<>(MainWindowController::describeGoal));
+            goals.setPlaceholder(new Label("No goals yet"));
+        }
+        eventNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        eventCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().events()));
+        eventUsersColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().users()));
+        eventCountColumn.setCellFactory(c -> new NumberCell<>());
+        eventUsersColumn.setCellFactory(c -> new NumberCell<>());
+        eventTable.setPlaceholder(new Label("No events yet: use Import events… or drop a CSV here."));
+        funnelList.setCellFactory(list -> new TextCell<>(f -> f.name() + "   ·   " + f.steps().size() + " steps"));
+        funnelList.setPlaceholder(new Label("No saved funnels"));
+        importList.setCellFactory(list -> new TextCell<>(r -> String.format(Locale.ROOT, "%s   ·   %,d events%s",
+                r.fileName(), r.rowsImported(), r.rowsRejected() > 0 ? ", " + r.rowsRejected() + " rejected" : "")));
+        importList.setPlaceholder(new Label("Nothing imported yet"));
+    }
+
+    private static String describeGoal(Goal goal) {
+        return goal.name() + "   ·   " + String.join(" or ", goal.rule().eventNames())
+                + (goal.rule().conditions().isEmpty() ? "" : " (" + goal.rule().conditions().size() + " conditions)")
+                + (goal.value().fromProperty() != null ? "   ·   value: " + goal.value().fromProperty() : "");
+    }
+
+    private void showProject(ProjectOverview overview) {
+        if (overview == null) {
+            return;
+        }
+        projectName.setText(overview.name());
+        String range = overview.firstEvent() == null ? "no events yet"
+                : DAY.format(overview.firstEvent()) + " – " + DAY.format(overview.lastEvent());
+        projectFacts.setText(String.format(Locale.ROOT, "%,d events · %,d users · %s · %s", overview.events(),
+                overview.users(), range, overview.file()));
+        macroGoals.getItems().setAll(goals(overview, g -> g.kind() == GoalKind.MACRO));
+        milestoneGoals.getItems().setAll(goals(overview, g -> g.category() == GoalCategory.PROCESS_MILESTONE));
+        secondaryGoals.getItems().setAll(goals(overview, g -> g.category() == GoalCategory.SECONDARY_ACTION));
+        eventTable.getItems().setAll(overview.eventCounts());
+        funnelList.getItems().setAll(overview.funnels());
+        importList.getItems().setAll(overview.imports());
+    }
+
+    private static List<Goal> goals(ProjectOverview overview, Predicate<Goal> filter) {
+        return overview.goals().stream().filter(filter).toList();
+    }
+
+    private void setUpDrop() {
+        root.setOnDragOver(this::acceptFiles);
+        root.setOnDragExited(e -> root.getStyleClass().remove("drop-target"));
+        root.setOnDragDropped(e -> {
+            root.getStyleClass().remove("drop-target");
+            List<Path> files = e.getDragboard().hasFiles()
+                    ? e.getDragboard().getFiles().stream().map(File::toPath).toList() : List.of();
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+            if (!files.isEmpty()) {
+                importDropped(files);
+            }
+        });
+    }
+
+    private void acceptFiles(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+            if (!root.getStyleClass().contains("drop-target")) {
+                root.getStyleClass().add("drop-target");
+            }
+        }
+        e.consume();
+    }
+
+    /** Files dropped with no project open go into a new project named after the first file. */
+    private void importDropped(List<Path> files) {
+        if (viewModel.projectProperty().get() != null) {
+            viewModel.importFiles(files);
+            return;
+        }
+        Path first = files.get(0);
+        String base = first.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        File target = projectChooser("New project for " + first.getFileName(), base).showSaveDialog(window());
+        if (target != null) {
+            viewModel.createProjectAndImport(target.toPath(), files);
+        }
+    }
+
+    @FXML
+    private void onNewProject() {
+        File target = projectChooser("New project", "my-project").showSaveDialog(window());
+        if (target != null) {
+            viewModel.createProject(target.toPath());
+        }
+    }
+
+    @FXML
+    private void onOpenProject() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open project");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Funnel Workbench project", "*.mv.db"));
+        File chosen = chooser.showOpenDialog(window());
+        if (chosen != null) {
+            viewModel.openProject(chosen.toPath());
+        }
+    }
+
+    @FXML
+    private void onImport() {
+        if (viewModel.projectProperty().get() == null) {
+            showError("Create or open a project first (File > New Project): events are imported into a project.");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import events");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Event exports (CSV, TSV, TXT)", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(window());
+        if (files != null && !files.isEmpty()) {
+            viewModel.importFiles(files.stream().map(File::toPath).toList());
+        }
+    }
+
+    @FXML
+    private void onExport() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export event table");
+        chooser.setInitialFileName(viewModel.projectProperty().get().name() + "-events.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File target = chooser.showSaveDialog(window());
+        if (target != null) {
+            viewModel.exportEventTable(target.toPath());
+        }
+    }
+
+    @FXML
+    private void onCloseProject() {
+        viewModel.closeProject();
+    }
+
+    @FXML
+    private void onQuit() {
+        window().fireEvent(new javafx.stage.WindowEvent(window(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        Platform.exit();
+    }
+
+    @FXML
+    private void onCancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void onAbout() {
+        Alert about = new Alert(Alert.AlertType.INFORMATION);
+        about.initOwner(window());
+        about.setTitle("About Funnel Workbench");
+        about.setHeaderText("Funnel Workbench " + FunnelWorkbenchApp.version());
+        about.setContentText("Goals and funnels on your own event exports, offline.\n"
+                + "Projects are single H2 files; nothing leaves this computer.\n\nJava "
+                + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
+        about.showAndWait();
+    }
+
+    private FileChooser projectChooser(String title, String initialName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName + ProjectPaths.EXTENSION);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Funnel Workbench project", "*.mv.db"));
+        return chooser;
+    }
+
+    private void showError(String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.initOwner(window());
+        alert.setHeaderText("That did not work");
+        alert.getDialogPane().setMinWidth(520);
+        alert.show();
+    }
+
+    private void showImportSummary(ImportSummary summary) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, ImportSummaryText.of(summary));
+        alert.initOwner(window());
+        alert.setTitle("Import finished");
+        alert.setHeaderText(String.format(Locale.ROOT, "%,d events imported, %,d rows rejected",
+                summary.rowsImported(), summary.rowsRejected()));
+        alert.getDialogPane().setMinWidth(560);
+        alert.show();
+    }
+
+    private Window window() {
+        return root.getScene().getWindow();
+    }
+
+    /** A list cell that shows a text made from its item. */
+    private static final class TextCell<T> extends ListCell<T> {
+        private final java.util.function.Function<T, String> text;
+
+        TextCell(java.util.function.Function<T, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(item));
+        }
+    }
+
+    /** A right-aligned table cell with thousands separators. */
+    private static final class NumberCell<S> extends javafx.scene.control.TableCell<S, Long> {
+        @Override
+        protected void updateItem(Long value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty || value == null ? null : String.format(Locale.ROOT, "%,d", value));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.funnelworkbench.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The layering of docs/ARCHITECTURE.md, enforced on the compiled main classes. */
+class ArchitectureTest {
+    private static final String BASE = "io.funnelworkbench";
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+
+    /** Each package and the project packages it may use (besides itself and libraries). */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "model", List.of(),
+            "store", List.of("model"),
+            "importer", List.of("model", "store"),
+            "analysis", List.of("model"),
+            "export", List.of("model"),
+            "chart", List.of("model"),
+            "sample", List.of("model", "store", "importer"),
+            "cli", List.of("model", "store", "importer", "analysis", "export", "chart", "sample"),
+            "ui", List.of("model", "store", "importer", "analysis", "export", "chart", "sample"));
+
+    @Test
+    void onlyChartAndUiUseJavaFx() {
+        noClasses().that().resideOutsideOfPackages(BASE + ".chart..", BASE + ".ui..")
+                .and().doNotHaveFullyQualifiedName(BASE + ".Main")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+                .because("the core must run and be tested without a JavaFX toolkit")
+                .check(MAIN);
+    }
+
+    @Test
+    void layersOnlyUseTheLayersBelowThem() {
+        for (var entry : ALLOWED.entrySet()) {
+            String layer = entry.getKey();
+            List<String> forbidden = ALLOWED.keySet().stream()
+                    .filter(other -> !other.equals(layer) && !entry.getValue().contains(other))
+                    .map(other -> BASE + "." + other + "..").toList();
+            noClasses().that().resideInAPackage(BASE + "." + layer + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                    .allowEmptyShould(true)
+                    .because(layer + " may only use " + entry.getValue())
+                    .check(MAIN);
+        }
+    }
+
+    @Test
+    void everyPackageIsInTheLayerTable() {
+        MAIN.forEach(c -> {
+            String rest = c.getPackageName().equals(BASE) ? "" : c.getPackageName().substring(BASE.length() + 1);
+            String top = rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest;
+            if (!top.isEmpty() && !ALLOWED.containsKey(top)) {
+                throw new AssertionError(c.getName() + " is in package " + top + ", which the layer table lacks");
+            }
+        });
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        SlicesRuleDefinition.slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+}

@@ -1,0 +1,54 @@
+package io.funnelworkbench.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real app headless, opens the bundled sample from the welcome screen, and checks what it shows. */
+class AppSmokeTest extends FxRobot {
+    private Stage stage;
+    private javafx.application.Application app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(FunnelWorkbenchApp::new);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void opensTheSampleProjectFromTheWelcomeScreen() throws Exception {
+        assertThat(stage.getTitle()).isEqualTo("Funnel Workbench");
+        assertThat(lookup("Sample projects").tryQuery()).isPresent();
+
+        clickOn("#sample-tech-store");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "tech-store".equals(
+                lookup("#projectName").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(stage.getTitle()).isEqualTo("tech-store — Funnel Workbench");
+        Label facts = lookup("#projectFacts").queryAs(Label.class);
+        assertThat(facts.getText()).contains("20,000 users").contains("1 Aug 2026");
+        TableView<?> events = lookup("#eventTable").queryAs(TableView.class);
+        assertThat(events.getItems()).hasSize(8);
+        ListView<?> macro = lookup("#macroGoals").queryAs(ListView.class);
+        assertThat(macro.getItems()).hasSize(1);
+        assertThat(lookup("#funnelList").queryAs(ListView.class).getItems()).hasSize(1);
+    }
+}
