@@ -128,7 +128,7 @@ public final class MainWindowController {
 
     private void setUpProjectViews() {
         for (ListView<Goal> goals : List.of(macroGoals, milestoneGoals, secondaryGoals)) {
-            goals.setCellFactory(list -> new TextCell<>(MainWindowController::describeGoal));
+            goals.setCellFactory(list -> new GoalCell());
             goals.setPlaceholder(new Label("No goals yet"));
         }
         eventNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
@@ -144,10 +144,28 @@ public final class MainWindowController {
         importList.setPlaceholder(new Label("Nothing imported yet"));
     }
 
-    private static String describeGoal(Goal goal) {
-        return goal.name() + "   ·   " + String.join(" or ", goal.rule().eventNames())
-                + (goal.rule().conditions().isEmpty() ? "" : " (" + goal.rule().conditions().size() + " conditions)")
-                + (goal.value().fromProperty() != null ? "   ·   value: " + goal.value().fromProperty() : "");
+    /** A goal as its name over a muted line saying what completes it. */
+    private static final class GoalCell extends ListCell<Goal> {
+        private final Label name = new Label();
+        private final Label rule = new Label();
+        private final VBox box = new VBox(2, name, rule);
+
+        GoalCell() {
+            name.getStyleClass().add("goal-name");
+            rule.getStyleClass().add("text-muted");
+        }
+
+        @Override
+        protected void updateItem(Goal goal, boolean empty) {
+            super.updateItem(goal, empty);
+            if (empty || goal == null) {
+                setGraphic(null);
+                return;
+            }
+            name.setText(goal.name());
+            rule.setText(GoalText.rule(goal));
+            setGraphic(box);
+        }
     }
 
     private void showProject(ProjectOverview overview) {
