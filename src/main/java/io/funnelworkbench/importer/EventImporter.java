@@ -125,8 +125,8 @@ public final class EventImporter {
             try (CountingStream counter = new CountingStream(Files.newInputStream(file));
                  CSVParser parser = open(file, format, counter)) {
                 RowReader reader = new RowReader(file, mapping, appender, rejects);
-                long rowsRead = reader.readAll(parser, () -> progress.report(counter.count, size,
-                        "Importing " + file.getFileName()), progress);
+                long rowsRead = reader.readAll(parser, rows -> progress.report(counter.count, size,
+                        progressMessage(file, rows)), progress);
                 rejects.close();
                 ImportRecord record = appender.commit(rowsRead, rejects.count(),
                         rejects.file() == null ? null : rejects.file().toString());
@@ -182,7 +182,8 @@ public final class EventImporter {
             }
         }
 
-        long readAll(CSVParser parser, Runnable reportProgress, Progress progress) throws SQLException {
+        long readAll(CSVParser parser, java.util.function.LongConsumer reportProgress, Progress progress)
+                throws SQLException {
             Iterator<CSVRecord> records = parser.iterator();
             records.next(); // header
             long rowsRead = 0;
@@ -195,7 +196,7 @@ public final class EventImporter {
                 line = parser.getCurrentLineNumber() + 1;
                 if (rowsRead % PROGRESS_EVERY == 0) {
                     progress.checkCancelled();
-                    reportProgress.run();
+                    reportProgress.accept(rowsRead);
                 }
             }
             return rowsRead;
@@ -242,6 +243,11 @@ public final class EventImporter {
             String session = sessionColumn >= 0 ? record.get(sessionColumn) : null;
             appender.append(user, event, time, session, propertyIds, values);
         }
+    }
+
+    /** Progress messages name the file and the rows read, e.g. {@code Importing a.csv · 1,234,567 rows}. */
+    public static String progressMessage(Path file, long rows) {
+        return String.format(java.util.Locale.ROOT, "Importing %s · %,d rows", file.getFileName(), rows);
     }
 
     private static CSVParser open(Path file, TextFormat format, InputStream stream) throws IOException {

@@ -6,6 +6,7 @@ import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -97,6 +98,10 @@ public final class MainWindowViewModel {
     }
 
     public void openProject(Path file) {
+        if (store != null && store.databaseFile().equals(ProjectPaths.databaseFile(file))) {
+            status.set(store.name() + " is already open");
+            return;
+        }
         start("Opening " + file.getFileName(), p -> load(ProjectStore.open(file), p), this::adopt);
     }
 
