@@ -52,7 +52,65 @@ public final class ColumnMapper {
                 roles[byContent] = ColumnRole.TIME;
             }
         }
+        markJsonColumns(headers, roles, sampleRows);
+        if (headers.stream().allMatch(h -> h.matches("column_\\d+"))) {
+            guessByContent(roles, sampleRows);
+        }
         return new ColumnMapping(headers, Arrays.asList(roles), TimeFormat.AUTO, null, ZoneOffset.UTC, null);
+    }
+
+    private static void markJsonColumns(List<String> headers, ColumnRole[] roles, List<List<String>> rows) {
+        for (int column = 0; column < roles.length; column++) {
+            if (roles[column] != ColumnRole.PROPERTY) {
+                continue;
+            }
+            int values = 0;
+            int objects = 0;
+            for (List<String> row : rows) {
+                String value = column < row.size() ? row.get(column).strip() : "";
+                if (!value.isEmpty()) {
+                    values++;
+                    objects += value.startsWith("{") && value.endsWith("}") ? 1 : 0;
+                }
+            }
+            // A column named properties (PostHog, Segment) may have some broken rows; others must be clear.
+            double share = normalise(headers.get(column)).equals("properties") ? 0.5 : 0.9;
+            if (values > 0 && objects >= values * share) {
+                roles[column] = ColumnRole.PROPERTIES_JSON;
+            }
+        }
+    }
+
+    /** Without header names, the event is a text column with few distinct values and the user one with many. */
+    private static void guessByContent(ColumnRole[] roles, List<List<String>> rows) {
+        int event = -1;
+        int user = -1;
+        long fewest = Long.MAX_VALUE;
+        long most = 0;
+        for (int column = 0; column < roles.length; column++) {
+            if (roles[column] != ColumnRole.PROPERTY) {
+                continue;
+            }
+            int c = column;
+            List<String> values = rows.stream().map(r -> c < r.size() ? r.get(c).strip() : "")
+                    .filter(v -> !v.isEmpty()).toList();
+            long distinct = values.stream().distinct().count();
+            boolean text = values.stream().anyMatch(v -> !TimestampParser.isNumber(v));
+            if (text && distinct >= 2 && distinct <= Math.max(2, values.size() / 2) && distinct < fewest) {
+                event = column;
+                fewest = distinct;
+            }
+            if (distinct > most) {
+                user = column;
+                most = distinct;
+            }
+        }
+        if (event >= 0 && !Arrays.asList(roles).contains(ColumnRole.EVENT)) {
+            roles[event] = ColumnRole.EVENT;
+        }
+        if (user >= 0 && user != event && !Arrays.asList(roles).contains(ColumnRole.USER)) {
+            roles[user] = ColumnRole.USER;
+        }
     }
 
     private static int bestHeaderMatch(List<String> headers, ColumnRole[] taken, List<String> synonyms) {

@@ -3,7 +3,7 @@ package io.funnelworkbench.importer;
 /** What a column of an export means to the importer. */
 public enum ColumnRole {
     USER("User"), EVENT("Event name"), TIME("Time"), SESSION("Session"), INSERT_ID("Insert id (de-duplication)"),
-    PROPERTY("Property"), IGNORE("Ignore");
+    PROPERTY("Property"), PROPERTIES_JSON("Properties (JSON object)"), IGNORE("Ignore");
 
     private final String label;
 
@@ -17,6 +17,6 @@ public enum ColumnRole {
 
     /** Roles at most one column may have. */
     public boolean unique() {
-        return this != PROPERTY && this != IGNORE;
+        return this != PROPERTY && this != IGNORE && this != PROPERTIES_JSON;
     }
 }

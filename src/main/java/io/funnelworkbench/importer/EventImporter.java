@@ -1,43 +1,44 @@
 package io.funnelworkbench.importer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.model.Progress;
-import io.funnelworkbench.store.EventAppender;
+import io.funnelworkbench.store.EventWriter;
 import io.funnelworkbench.store.ImportRecord;
+import io.funnelworkbench.store.ImportResult;
 import io.funnelworkbench.store.ImportSource;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.StringDictionary;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * Imports delimited text exports into a project, one transaction per file. Rows that cannot be read are
+ * Imports CSV and JSON-lines exports into a project, one transaction per file. Rows that cannot be read are
  * written to a rejects report beside the project and counted; they never stop the good rows.
  */
 public final class EventImporter {
-    private static final int PROGRESS_EVERY = 16_384;
+    private static final int PROGRESS_EVERY = 65_536;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ProjectStore store;
 
@@ -49,38 +50,70 @@ public final class EventImporter {
     public static FilePreview preview(Path file, int maxRows) {
         try {
             TextFormat format = TextFormat.detect(file);
-            try (CSVParser parser = open(file, format, null)) {
-                Iterator<CSVRecord> records = parser.iterator();
-                if (!records.hasNext()) {
-                    throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
+            try (RecordSource source = open(file, format)) {
+                if (source.headers().isEmpty()) {
+                    throw new ImportException(file.getFileName() + " has no columns: there is nothing to import.");
                 }
-                List<String> headers = headers(file, records.next());
                 List<List<String>> rows = new ArrayList<>();
-                while (records.hasNext() && rows.size() < maxRows) {
-                    rows.add(records.next().toList());
+                while (rows.size() < maxRows && source.next()) {
+                    if (source.problem() == null) {
+                        rows.add(texts(source));
+                    }
                 }
-                return new FilePreview(file, format, headers, rows, ColumnMapper.map(headers, rows));
+                return new FilePreview(file, format, source.headers(), rows, ColumnMapper.map(source.headers(), rows));
             }
         } catch (IOException | UncheckedIOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    private static List<String> headers(Path file, CSVRecord header) {
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < header.size(); i++) {
-            String name = header.get(i).strip();
-            if (name.isEmpty()) {
-                name = "column_" + (i + 1);
-            }
-            String unique = name;
-            for (int n = 2; !seen.add(unique); n++) {
-                unique = name + "_" + n;
-            }
-            names.add(unique);
+    private static List<String> texts(RecordSource source) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < source.fieldCount(); i++) {
+            values.add(source.text(i));
         }
-        return names;
+        return values;
+    }
+
+    static RecordSource open(Path file, TextFormat format) throws IOException {
+        return open(file, format, Files.newInputStream(file));
+    }
+
+    /** The import's reader: hashes the bytes as they pass, and splits CSV records on a second thread. */
+    private static RecordSource openForImport(Path file, TextFormat format, MessageDigest digest)
+            throws IOException {
+        RecordSource source = open(file, format, new DigestInputStream(Files.newInputStream(file), digest));
+        return source instanceof CsvRecordSource ? new PrefetchingSource(source) : source;
+    }
+
+    private static RecordSource open(Path file, TextFormat format, InputStream raw) throws IOException {
+        raw.skipNBytes(format.bomLength());
+        if (format.kind() == TextFormat.Kind.JSON_LINES) {
+            List<String> headers;
+            try (BufferedReader discovery = reader(file, format)) {
+                headers = JsonLinesSource.discoverHeaders(discovery);
+            }
+            return new JsonLinesSource(new BufferedReader(new InputStreamReader(raw, format.charset()), 1 << 16),
+                    headers);
+        }
+        InputStream utf8 = format.charset().equals(StandardCharsets.UTF_8) ? raw
+                : new TranscodingInputStream(new InputStreamReader(raw, format.charset()));
+        CsvRecordSource csv = new CsvRecordSource(utf8, format.delimiter());
+        csv.readHeader(format.hasHeader(), format.hasHeader() ? 0 : columnCount(file, format));
+        return csv;
+    }
+
+    private static BufferedReader reader(Path file, TextFormat format) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(format.bomLength());
+        return new BufferedReader(new InputStreamReader(in, format.charset()));
+    }
+
+    private static int columnCount(Path file, TextFormat format) throws IOException {
+        try (RecordSource first = open(file, new TextFormat(format.charset(), format.bomLength(), format.kind(),
+                format.delimiter(), true))) {
+            return first.headers().size();
+        }
     }
 
     /**
@@ -88,22 +121,19 @@ public final class EventImporter {
      * {@link Progress.CancelledException} when cancelled; in both cases the project is unchanged.
      */
     public FileImportResult importFile(Path file, ColumnMapping mapping, boolean allowReimport, Progress progress) {
-        String hash = contentHash(file);
-        List<ImportRecord> earlier = store.imports().findByHash(hash);
-        if (!earlier.isEmpty() && !allowReimport) {
+        List<ImportRecord> earlier = allowReimport ? List.of() : sameContent(file);
+        if (!earlier.isEmpty()) {
             ImportRecord first = earlier.get(0);
             throw new ImportException(file.getFileName() + " was already imported into this project on "
                     + DateTimeFormatter.ISO_LOCAL_DATE.format(first.importedAt().atOffset(ZoneOffset.UTC))
                     + " (" + first.rowsImported() + " events). Importing it again would count its events twice;"
                     + " choose Append (--append on the command line) to import it anyway.");
         }
-        ColumnMapping effective = mapping != null ? mapping : preview(file, 100).suggestedMapping();
-        String problem = effective.problem();
-        if (problem != null) {
-            throw new ImportException("Cannot import " + file.getFileName() + ": " + problem);
-        }
+        FilePreview preview = preview(file, 100);
+        ColumnMapping effective = mapping != null ? mapping : preview.suggestedMapping();
+        checkMapping(file, preview, effective);
         try {
-            return importRows(file, effective, hash, progress);
+            return importRows(file, preview.format(), effective, progress);
         } catch (SQLException e) {
             throw new ImportException("The project could not store " + file.getFileName() + ": " + e.getMessage()
                     + ". Nothing was imported from it.", e);
@@ -113,26 +143,60 @@ public final class EventImporter {
         }
     }
 
-    private FileImportResult importRows(Path file, ColumnMapping mapping, String hash, Progress progress)
+    /** Earlier imports with this file's content; the hash is only computed when an import has its size. */
+    private List<ImportRecord> sameContent(Path file) {
+        try {
+            List<ImportRecord> sameSize = store.imports().findBySize(Files.size(file));
+            if (sameSize.isEmpty()) {
+                return List.of();
+            }
+            String hash = contentHash(file);
+            return sameSize.stream().filter(r -> r.contentHash().equals(hash)).toList();
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkMapping(Path file, FilePreview preview, ColumnMapping mapping) {
+        if (!mapping.headers().equals(preview.headers())) {
+            throw new ImportException(file.getFileName() + " has the columns " + String.join(", ", preview.headers())
+                    + ", not those of the mapping (" + String.join(", ", mapping.headers())
+                    + "). Import files with different columns separately.");
+        }
+        String aggregate = AggregateCheck.explain(file.getFileName().toString(), preview.headers(), preview.rows(),
+                mapping);
+        if (aggregate != null) {
+            throw new ImportException(aggregate);
+        }
+        String problem = mapping.problem();
+        if (problem != null) {
+            throw new ImportException("Cannot import " + file.getFileName() + ": " + problem);
+        }
+        if (preview.rows().isEmpty()) {
+            throw new ImportException(file.getFileName() + " has a header row but no events: there is nothing to"
+                    + " import.");
+        }
+    }
+
+    private FileImportResult importRows(Path file, TextFormat format, ColumnMapping mapping, Progress progress)
             throws IOException, SQLException {
-        TextFormat format = TextFormat.detect(file);
         long size = Files.size(file);
-        ImportSource source = new ImportSource(file.getFileName().toString(), file.toAbsolutePath().toString(), hash,
+        ImportSource source = new ImportSource(file.getFileName().toString(), file.toAbsolutePath().toString(), "",
                 size, mappingJson(mapping, format));
-        try (EventAppender appender = store.imports().begin(source)) {
-            Path rejectsPath = ProjectPaths.rejectsFile(store.databaseFile(), appender.importId());
-            RejectsWriter rejects = new RejectsWriter(rejectsPath);
-            try (CountingStream counter = new CountingStream(Files.newInputStream(file));
-                 CSVParser parser = open(file, format, counter)) {
-                RowReader reader = new RowReader(file, mapping, appender, rejects);
-                long rowsRead = reader.readAll(parser, rows -> progress.report(counter.count, size,
-                        progressMessage(file, rows)), progress);
+        MessageDigest digest = sha256();
+        try (EventWriter writer = store.imports().begin(source)) {
+            RejectsWriter rejects = new RejectsWriter(ProjectPaths.rejectsFile(store.databaseFile(),
+                    writer.importId()));
+            try (RecordSource records = openForImport(file, format, digest)) {
+                RowReader reader = new RowReader(file, mapping, writer, rejects);
+                long rowsRead = reader.readAll(records, size, progress);
                 rejects.close();
-                ImportRecord record = appender.commit(rowsRead, rejects.count(),
-                        rejects.file() == null ? null : rejects.file().toString());
-                return new FileImportResult(file, record.id(), rowsRead, record.rowsImported(), rejects.count(),
-                        rejects.file(), appender.usersSeen(), appender.eventCounts(), record.firstTimeMicros(),
-                        record.lastTimeMicros(), reader.duplicates);
+                ImportResult result = writer.commit(rowsRead, rejects.count(),
+                        rejects.file() == null ? null : rejects.file().toString(),
+                        HexFormat.of().formatHex(digest.digest()), progress);
+                return new FileImportResult(file, result.record().id(), rowsRead, writer.rows(), rejects.count(),
+                        rejects.file(), result.users(), result.eventsByName(), result.firstTime(),
+                        result.lastTime(), reader.duplicates);
             } catch (IOException | SQLException | RuntimeException e) {
                 rejects.discard();
                 throw e;
@@ -140,11 +204,11 @@ public final class EventImporter {
         }
     }
 
-    /** Streams the records of one file into the appender, rejecting those that cannot become events. */
+    /** Turns the records of one file into events, rejecting those that cannot become events. */
     private static final class RowReader {
         private final String fileName;
         private final ColumnMapping mapping;
-        private final EventAppender appender;
+        private final EventWriter writer;
         private final RejectsWriter rejects;
         private final TimestampParser times;
         private final int userColumn;
@@ -152,16 +216,19 @@ public final class EventImporter {
         private final int timeColumn;
         private final int sessionColumn;
         private final int insertIdColumn;
+        private final int jsonColumn;
+        private final int constantEvent;
         private final int[] propertyColumns;
-        private final int[] propertyIds;
-        private final Set<String> insertIds = new HashSet<>();
+        private final int[] fixedPropertyIds;
+        private final StringDictionary[] fixedValues;
+        private int[] propertyIds = new int[16];
+        private int[] valueIds = new int[16];
         private long duplicates;
 
-        RowReader(Path file, ColumnMapping mapping, EventAppender appender, RejectsWriter rejects)
-                throws SQLException {
+        RowReader(Path file, ColumnMapping mapping, EventWriter writer, RejectsWriter rejects) {
             this.fileName = file.getFileName().toString();
             this.mapping = mapping;
-            this.appender = appender;
+            this.writer = writer;
             this.rejects = rejects;
             this.times = new TimestampParser(mapping.timeFormat(), mapping.zone(), mapping.timePattern());
             userColumn = mapping.columnOf(ColumnRole.USER);
@@ -169,6 +236,8 @@ public final class EventImporter {
             timeColumn = mapping.columnOf(ColumnRole.TIME);
             sessionColumn = mapping.columnOf(ColumnRole.SESSION);
             insertIdColumn = mapping.columnOf(ColumnRole.INSERT_ID);
+            jsonColumn = mapping.columnOf(ColumnRole.PROPERTIES_JSON);
+            constantEvent = eventColumn < 0 ? writer.eventNames().idOf(mapping.constantEventName()) : -1;
             List<Integer> properties = new ArrayList<>();
             for (int c = 0; c < mapping.roles().size(); c++) {
                 if (mapping.roles().get(c) == ColumnRole.PROPERTY) {
@@ -176,95 +245,164 @@ public final class EventImporter {
                 }
             }
             propertyColumns = properties.stream().mapToInt(Integer::intValue).toArray();
-            propertyIds = new int[propertyColumns.length];
+            fixedPropertyIds = new int[propertyColumns.length];
+            fixedValues = new StringDictionary[propertyColumns.length];
             for (int i = 0; i < propertyColumns.length; i++) {
-                propertyIds[i] = appender.propertyId(mapping.headers().get(propertyColumns[i]));
+                fixedPropertyIds[i] = writer.propertyId(mapping.headers().get(propertyColumns[i]));
+                fixedValues[i] = writer.values(fixedPropertyIds[i]);
             }
         }
 
-        long readAll(CSVParser parser, java.util.function.LongConsumer reportProgress, Progress progress)
-                throws SQLException {
-            Iterator<CSVRecord> records = parser.iterator();
-            records.next(); // header
+        long readAll(RecordSource records, long size, Progress progress) throws IOException, SQLException {
             long rowsRead = 0;
-            long line = parser.getCurrentLineNumber() + 1;
-            String[] values = new String[propertyColumns.length];
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
+            while (records.next()) {
                 rowsRead++;
-                read(record, line, values);
-                line = parser.getCurrentLineNumber() + 1;
+                read(records);
                 if (rowsRead % PROGRESS_EVERY == 0) {
                     progress.checkCancelled();
-                    reportProgress.accept(rowsRead);
+                    progress.report(records.bytesRead(), size, progressMessage(Path.of(fileName), rowsRead));
                 }
             }
+            progress.report(size, size, progressMessage(Path.of(fileName), rowsRead));
             return rowsRead;
         }
 
-        private void read(CSVRecord record, long line, String[] values) throws SQLException {
+        private void read(RecordSource r) throws SQLException {
+            if (r.problem() != null) {
+                reject(r, "", r.problem());
+                return;
+            }
             int expected = mapping.headers().size();
-            if (record.size() != expected) {
-                if (record.size() == 1 && record.get(0).isBlank()) {
-                    rejects.reject(fileName, line, "", "the line is empty", record);
-                } else {
-                    rejects.reject(fileName, line, "", "expected " + expected + " fields but found " + record.size()
-                            + " (a delimiter or quote inside a value?)", record);
+            if (r.fieldCount() != expected) {
+                reject(r, "", "expected " + expected + " fields but found " + r.fieldCount()
+                        + " (a delimiter or quote inside a value?)");
+                return;
+            }
+            byte[] bytes = r.bytes();
+            int userStart = trimStart(bytes, r.start(userColumn), r.end(userColumn));
+            int userEnd = trimEnd(bytes, userStart, r.end(userColumn));
+            if (userStart == userEnd) {
+                reject(r, mapping.headers().get(userColumn), "the user id is empty");
+                return;
+            }
+            int event = constantEvent;
+            if (eventColumn >= 0) {
+                int from = trimStart(bytes, r.start(eventColumn), r.end(eventColumn));
+                int to = trimEnd(bytes, from, r.end(eventColumn));
+                if (from == to) {
+                    reject(r, mapping.headers().get(eventColumn), "the event name is empty");
+                    return;
                 }
-                return;
-            }
-            String user = record.get(userColumn).strip();
-            if (user.isEmpty()) {
-                rejects.reject(fileName, line, mapping.headers().get(userColumn), "the user id is empty", record);
-                return;
-            }
-            String event = eventColumn >= 0 ? record.get(eventColumn).strip() : mapping.constantEventName();
-            if (event.isEmpty()) {
-                rejects.reject(fileName, line, mapping.headers().get(eventColumn), "the event name is empty", record);
-                return;
+                event = writer.eventNames().idOf(bytes, from, to);
             }
             long time;
             try {
-                time = times.parse(record.get(timeColumn));
+                time = times.parse(bytes, r.start(timeColumn), r.end(timeColumn));
             } catch (IllegalArgumentException e) {
-                rejects.reject(fileName, line, mapping.headers().get(timeColumn), e.getMessage(), record);
+                reject(r, mapping.headers().get(timeColumn), e.getMessage());
                 return;
             }
-            if (insertIdColumn >= 0) {
-                String insertId = record.get(insertIdColumn);
-                if (!insertId.isEmpty() && !insertIds.add(insertId)) {
-                    duplicates++;
-                    return;
+            if (insertIdColumn >= 0 && r.end(insertIdColumn) > r.start(insertIdColumn)
+                    && !writer.firstInsertId(hash64(bytes, r.start(insertIdColumn), r.end(insertIdColumn)))) {
+                duplicates++;
+                return;
+            }
+            int count = readProperties(r, bytes);
+            if (count < 0) {
+                return;
+            }
+            int session = sessionColumn < 0 || r.end(sessionColumn) == r.start(sessionColumn) ? -1
+                    : writer.sessions().idOf(bytes, r.start(sessionColumn), r.end(sessionColumn));
+            writer.add(writer.users().idOf(bytes, userStart, userEnd), event, time, session, propertyIds, valueIds,
+                    count);
+        }
+
+        /** Fills the property id and value id arrays; returns their count, or -1 when the row was rejected. */
+        private int readProperties(RecordSource r, byte[] bytes) {
+            int count = 0;
+            for (int i = 0; i < propertyColumns.length; i++) {
+                int column = propertyColumns[i];
+                ensureRoom(count + 1);
+                propertyIds[count] = fixedPropertyIds[i];
+                valueIds[count++] = fixedValues[i].idOf(bytes, r.start(column), r.end(column));
+            }
+            for (String[] extra : r.extraFields()) {
+                count = addProperty(count, extra[0], extra[1]);
+            }
+            if (jsonColumn >= 0 && r.end(jsonColumn) > r.start(jsonColumn)) {
+                try {
+                    JsonNode object = JSON.readTree(r.text(jsonColumn));
+                    for (Map.Entry<String, String> field : JsonLinesSource.flatten(object).entrySet()) {
+                        count = addProperty(count, field.getKey(), field.getValue());
+                    }
+                } catch (IOException | IllegalArgumentException e) {
+                    reject(r, mapping.headers().get(jsonColumn), "the properties are not a JSON object: "
+                            + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")));
+                    return -1;
                 }
             }
-            for (int i = 0; i < propertyColumns.length; i++) {
-                values[i] = record.get(propertyColumns[i]);
-            }
-            String session = sessionColumn >= 0 ? record.get(sessionColumn) : null;
-            appender.append(user, event, time, session, propertyIds, values);
+            return count;
         }
+
+        private int addProperty(int count, String name, String value) {
+            ensureRoom(count + 1);
+            int property = writer.propertyId(name);
+            propertyIds[count] = property;
+            valueIds[count] = writer.values(property).idOf(value);
+            return count + 1;
+        }
+
+        private void ensureRoom(int size) {
+            if (size > propertyIds.length) {
+                propertyIds = Arrays.copyOf(propertyIds, size * 2);
+                valueIds = Arrays.copyOf(valueIds, size * 2);
+            }
+        }
+
+        private void reject(RecordSource r, String column, String reason) {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < r.fieldCount(); i++) {
+                values.add(r.text(i));
+            }
+            rejects.reject(fileName, r.line(), column, reason, values);
+        }
+    }
+
+    private static int trimStart(byte[] bytes, int from, int to) {
+        while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(byte[] bytes, int from, int to) {
+        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
+            to--;
+        }
+        return to;
+    }
+
+    /** FNV-1a over the bytes, widened to 64 bits: collisions among insert ids are vanishingly rare. */
+    static long hash64(byte[] bytes, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= bytes[i] & 0xff;
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** Progress messages name the file and the rows read, e.g. {@code Importing a.csv · 1,234,567 rows}. */
     public static String progressMessage(Path file, long rows) {
-        return String.format(java.util.Locale.ROOT, "Importing %s · %,d rows", file.getFileName(), rows);
-    }
-
-    private static CSVParser open(Path file, TextFormat format, InputStream stream) throws IOException {
-        InputStream in = stream != null ? stream : Files.newInputStream(file);
-        in.skipNBytes(format.bomLength());
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, format.charset()), 1 << 16);
-        CSVFormat csv = CSVFormat.DEFAULT.builder().setDelimiter(format.delimiter()).setIgnoreSurroundingSpaces(false)
-                .setIgnoreEmptyLines(true).build();
-        return csv.parse(reader);
+        return String.format(Locale.ROOT, "Importing %s · %,d rows", file.getFileName(), rows);
     }
 
     private static String mappingJson(ColumnMapping mapping, TextFormat format) {
-        ObjectNode node = new ObjectMapper().createObjectNode();
+        ObjectNode node = JSON.createObjectNode();
         node.put("format", format.describe());
         ObjectNode columns = node.putObject("columns");
         for (int c = 0; c < mapping.headers().size(); c++) {
-            columns.put(mapping.headers().get(c), mapping.roles().get(c).name().toLowerCase());
+            columns.put(mapping.headers().get(c), mapping.roles().get(c).name().toLowerCase(Locale.ROOT));
         }
         node.put("time_format", mapping.timeFormat().option());
         node.put("zone", mapping.zone().getId());
@@ -275,51 +413,18 @@ public final class EventImporter {
     }
 
     /** SHA-256 of the file's bytes: the same export imported twice has the same hash. */
-    static String contentHash(Path file) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[1 << 16];
-            while (in.read(buffer) >= 0) {
-                // reading feeds the digest
-            }
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+    static String contentHash(Path file) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(in.getMessageDigest().digest());
         }
     }
 
-    /** Counts bytes read so progress can be reported against the file size. */
-    private static final class CountingStream extends FilterInputStream {
-        volatile long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            count += skipped;
-            return skipped;
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
 }

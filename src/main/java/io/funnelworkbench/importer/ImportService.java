@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Imports several files with one mapping, then refreshes the analysis snapshot. Each file is its own
- * transaction: when a later file fails, the earlier ones stay imported and the failure names the file.
+ * Imports several files with one mapping. Each file is its own transaction: when a later file fails, the
+ * earlier ones stay imported and the failure names the file.
  */
 public final class ImportService {
     private final ProjectStore store;
@@ -24,14 +24,8 @@ public final class ImportService {
                                      Progress progress) {
         EventImporter importer = new EventImporter(store);
         List<FileImportResult> results = new ArrayList<>();
-        try {
-            for (Path file : files) {
-                results.add(importer.importFile(file, mapping, allowReimport, progress));
-            }
-        } finally {
-            if (!results.isEmpty()) {
-                store.snapshots().rebuild(Progress.NONE);
-            }
+        for (Path file : files) {
+            results.add(importer.importFile(file, mapping, allowReimport, progress));
         }
         return summarise(results);
     }

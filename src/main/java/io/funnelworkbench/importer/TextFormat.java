@@ -1,5 +1,6 @@
 package io.funnelworkbench.importer;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -9,10 +10,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The detected encoding, byte-order mark and delimiter of a text export. */
-public record TextFormat(Charset charset, int bomLength, char delimiter) {
+/** The detected shape of a text export: encoding, byte-order mark, CSV or JSON lines, delimiter, header row. */
+public record TextFormat(Charset charset, int bomLength, Kind kind, char delimiter, boolean hasHeader) {
+    public enum Kind { DELIMITED, JSON_LINES }
+
     private static final int SAMPLE_BYTES = 256 * 1024;
     private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
 
@@ -20,6 +24,9 @@ public record TextFormat(Charset charset, int bomLength, char delimiter) {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SAMPLE_BYTES);
+        }
+        if (head.length == 0) {
+            throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
         }
         Charset charset = StandardCharsets.UTF_8;
         int bom = 0;
@@ -31,28 +38,44 @@ public record TextFormat(Charset charset, int bomLength, char delimiter) {
         } else if (head.length >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
             charset = StandardCharsets.UTF_16BE;
             bom = 2;
+        } else if (looksBinary(head)) {
+            throw new ImportException(file.getFileName() + " is not a text export: it contains binary data."
+                    + " Export the events as CSV or JSON lines and import that file.");
         } else if (!isUtf8(head)) {
             charset = Charset.forName("windows-1252");
         }
         String text = new String(head, bom, head.length - bom, charset);
-        return new TextFormat(charset, bom, delimiterOf(text));
+        if (text.isBlank()) {
+            throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
+        }
+        if (text.stripLeading().startsWith("{")) {
+            return new TextFormat(charset, bom, Kind.JSON_LINES, ',', true);
+        }
+        char delimiter = delimiterOf(text);
+        return new TextFormat(charset, bom, Kind.DELIMITED, delimiter, !firstRowIsData(text, delimiter));
+    }
+
+    /** NUL bytes or many control characters mean this is not text (UTF-16 was ruled out by its BOM). */
+    private static boolean looksBinary(byte[] head) {
+        int control = 0;
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+            if (b >= 0 && b < 32 && b != '\n' && b != '\r' && b != '\t') {
+                control++;
+            }
+        }
+        return control > head.length / 20;
     }
 
     private static boolean isUtf8(byte[] bytes) {
+        int length = bytes.length;
+        // The sample may end inside a multi-byte character; ignore up to 3 trailing bytes when it was cut.
+        int checked = length == SAMPLE_BYTES ? length - 3 : length;
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            // The sample may end inside a multi-byte character; only an early error means "not UTF-8".
-            return bytes.length == SAMPLE_BYTES && isUtf8Prefix(bytes);
-        }
-    }
-
-    private static boolean isUtf8Prefix(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, bytes.length - 4));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, 0, checked));
             return true;
         } catch (CharacterCodingException e) {
             return false;
@@ -103,13 +126,58 @@ public record TextFormat(Charset charset, int bomLength, char delimiter) {
         return count;
     }
 
+    /** A first row holding a date, an epoch-sized number, or only numbers is data, not a header. */
+    static boolean firstRowIsData(String sample, char delimiter) {
+        List<String> first = firstRecord(sample, delimiter);
+        boolean allNumeric = !first.isEmpty();
+        for (String field : first) {
+            String value = field.strip();
+            if (value.isEmpty()) {
+                continue;
+            }
+            boolean numeric = TimestampParser.isNumber(value);
+            allNumeric &= numeric;
+            if (numeric && value.replace("-", "").replace(".", "").length() >= 9) {
+                return true;
+            }
+            if (!numeric && value.length() >= 10 && Character.isDigit(value.charAt(0))) {
+                try {
+                    TimestampParser.auto().parse(value);
+                    return true;
+                } catch (IllegalArgumentException notATime) {
+                    // a header that starts with digits
+                }
+            }
+        }
+        return allNumeric;
+    }
+
+    private static List<String> firstRecord(String sample, char delimiter) {
+        try (CsvRecordSource source = new CsvRecordSource(
+                new ByteArrayInputStream(sample.getBytes(StandardCharsets.UTF_8)), delimiter)) {
+            List<String> fields = new ArrayList<>();
+            if (source.next()) {
+                for (int i = 0; i < source.fieldCount(); i++) {
+                    fields.add(source.text(i));
+                }
+            }
+            return fields;
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     public String describe() {
+        String encoding = charset.displayName() + (bomLength > 0 ? " with BOM" : "");
+        if (kind == Kind.JSON_LINES) {
+            return encoding + ", JSON lines";
+        }
         String name = switch (delimiter) {
             case '\t' -> "tab";
             case ';' -> "semicolon";
             case '|' -> "pipe";
             default -> "comma";
         };
-        return charset.displayName() + (bomLength > 0 ? " with BOM" : "") + ", " + name + "-separated";
+        return encoding + ", " + name + "-separated" + (hasHeader ? "" : ", no header row");
     }
 }

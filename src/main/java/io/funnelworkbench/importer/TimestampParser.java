@@ -6,7 +6,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -33,13 +32,30 @@ public final class TimestampParser {
 
     /** Epoch microseconds of {@code text}; throws {@link IllegalArgumentException} with a reason. */
     public long parse(String text) {
-        String value = text.strip();
-        if (value.isEmpty()) {
+        byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return parse(ascii, 0, ascii.length);
+    }
+
+    /** As {@link #parse(String)}, reading ASCII bytes in place: the import's hot path. */
+    public long parse(byte[] bytes, int from, int to) {
+        while (from < to && bytes[from] == ' ') {
+            from++;
+        }
+        while (to > from && bytes[to - 1] == ' ') {
+            to--;
+        }
+        if (from == to) {
             throw new IllegalArgumentException("the time is empty");
         }
+        if (format == TimeFormat.AUTO || format == TimeFormat.ISO) {
+            if (format == TimeFormat.AUTO && isDigits(bytes, from, to)) {
+                return epochAuto(bytes, from, to);
+            }
+            return iso(bytes, from, to);
+        }
+        String value = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         return switch (format) {
-            case AUTO -> isNumber(value) ? epochAuto(value) : iso(value);
-            case ISO -> iso(value);
+            case AUTO, ISO -> throw new IllegalStateException("handled above");
             case EPOCH_SECONDS -> Math.round(number(value) * 1_000_000d);
             case EPOCH_MILLIS -> Math.round(number(value) * 1_000d);
             case EPOCH_MICROS -> (long) number(value);
@@ -54,6 +70,51 @@ public final class TimestampParser {
             return TimeFormat.EPOCH_SECONDS;
         }
         return magnitude < 1e14 ? TimeFormat.EPOCH_MILLIS : TimeFormat.EPOCH_MICROS;
+    }
+
+    private static boolean isDigits(byte[] bytes, int from, int to) {
+        int start = bytes[from] == '-' ? from + 1 : from;
+        if (start == to) {
+            return false;
+        }
+        boolean dot = false;
+        for (int i = start; i < to; i++) {
+            byte b = bytes[i];
+            if (b == '.' && !dot) {
+                dot = true;
+            } else if (b < '0' || b > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long epochAuto(byte[] bytes, int from, int to) {
+        int digits = to - from - (bytes[from] == '-' ? 1 : 0);
+        boolean integer = true;
+        for (int i = from; i < to; i++) {
+            integer &= bytes[i] != '.';
+        }
+        if (integer && digits <= 18) {
+            long value = 0;
+            for (int i = bytes[from] == '-' ? from + 1 : from; i < to; i++) {
+                value = value * 10 + (bytes[i] - '0');
+            }
+            value = bytes[from] == '-' ? -value : value;
+            return epochIntegerToMicros(value);
+        }
+        return epochAuto(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static long epochIntegerToMicros(long value) {
+        long magnitude = Math.abs(value);
+        if (magnitude >= 100_000_000_000_000_000L) {
+            return value / 1_000;
+        }
+        if (magnitude >= 100_000_000_000_000L) {
+            return value;
+        }
+        return magnitude >= 100_000_000_000L ? value * 1_000 : value * 1_000_000;
     }
 
     private static long epochAuto(String value) {
@@ -107,8 +168,8 @@ public final class TimestampParser {
         }
     }
 
-    private long iso(String value) {
-        Cursor c = new Cursor(value);
+    private long iso(byte[] bytes, int from, int to) {
+        Cursor c = new Cursor(bytes, from, to);
         try {
             int year = c.digits(4);
             c.expect('-');
@@ -135,14 +196,20 @@ public final class TimestampParser {
             }
             Integer offsetSeconds = c.offset();
             if (c.more()) {
-                throw new IllegalArgumentException("'" + value + "' has unexpected text after the time");
+                throw new IllegalArgumentException("'" + c.text() + "' has unexpected text after the time");
             }
-            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
-            long epochSecond = offsetSeconds != null ? local.toEpochSecond(ZoneOffset.ofTotalSeconds(offsetSeconds))
-                    : local.atZone(zone).toEpochSecond();
-            return micros(epochSecond, nanos);
+            if (offsetSeconds == null && !(zone instanceof ZoneOffset)) {
+                LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+                return micros(local.atZone(zone).toEpochSecond(), nanos);
+            }
+            int offset = offsetSeconds != null ? offsetSeconds : ((ZoneOffset) zone).getTotalSeconds();
+            ChronoField.HOUR_OF_DAY.checkValidValue(hour);
+            ChronoField.MINUTE_OF_HOUR.checkValidValue(minute);
+            ChronoField.SECOND_OF_MINUTE.checkValidValue(second);
+            long epochDay = LocalDate.of(year, month, day).toEpochDay();
+            return micros(epochDay * 86_400 + hour * 3_600L + minute * 60L + second - offset, nanos);
         } catch (DateTimeException | IndexOutOfBoundsException e) {
-            throw new IllegalArgumentException("'" + value + "' is not a date and time this importer can read"
+            throw new IllegalArgumentException("'" + c.text() + "' is not a date and time this importer can read"
                     + " (expected e.g. 2024-05-31 13:45:00, 2024-05-31T13:45:00Z or epoch seconds)");
         }
     }
@@ -151,21 +218,30 @@ public final class TimestampParser {
         return epochSecond * 1_000_000L + nanos / 1_000;
     }
 
-    /** Reads an ISO date-time left to right without allocating. */
+    /** Reads an ISO date-time left to right over ASCII bytes without allocating. */
     private static final class Cursor {
-        private final String text;
+        private final byte[] bytes;
+        private final int from;
+        private final int to;
         private int position;
 
-        Cursor(String text) {
-            this.text = text;
+        Cursor(byte[] bytes, int from, int to) {
+            this.bytes = bytes;
+            this.from = from;
+            this.to = to;
+            this.position = from;
+        }
+
+        String text() {
+            return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
         }
 
         boolean more() {
-            return position < text.length();
+            return position < to;
         }
 
         char peek() {
-            return text.charAt(position);
+            return (char) bytes[position];
         }
 
         void skip() {
@@ -174,12 +250,12 @@ public final class TimestampParser {
 
         boolean digitAt(int ahead) {
             int index = position + ahead;
-            return index < text.length() && Character.isDigit(text.charAt(index));
+            return index < to && bytes[index] >= '0' && bytes[index] <= '9';
         }
 
         void expect(char expected) {
-            if (!more() || text.charAt(position) != expected) {
-                throw new DateTimeParseException("expected " + expected, text, position);
+            if (!more() || bytes[position] != expected) {
+                throw new DateTimeException("expected " + expected);
             }
             position++;
         }
@@ -187,11 +263,14 @@ public final class TimestampParser {
         int digits(int count) {
             int value = 0;
             for (int i = 0; i < count; i++) {
-                char ch = text.charAt(position++);
-                if (ch < '0' || ch > '9') {
-                    throw new DateTimeParseException("expected a digit", text, position - 1);
+                if (position >= to) {
+                    throw new DateTimeException("expected a digit");
                 }
-                value = value * 10 + (ch - '0');
+                byte b = bytes[position++];
+                if (b < '0' || b > '9') {
+                    throw new DateTimeException("expected a digit");
+                }
+                value = value * 10 + (b - '0');
             }
             return value;
         }
@@ -200,13 +279,13 @@ public final class TimestampParser {
             int nanos = 0;
             int scale = 100_000_000;
             int start = position;
-            while (more() && Character.isDigit(peek())) {
-                nanos += (peek() - '0') * scale;
+            while (more() && digitAt(0)) {
+                nanos += (bytes[position] - '0') * scale;
                 scale /= 10;
                 position++;
             }
             if (position == start) {
-                throw new DateTimeParseException("expected fraction digits", text, position);
+                throw new DateTimeException("expected fraction digits");
             }
             return nanos;
         }
@@ -219,13 +298,17 @@ public final class TimestampParser {
             if (!more()) {
                 return null;
             }
-            String rest = text.substring(position);
-            if (rest.equals("Z") || rest.equals("z") || rest.equalsIgnoreCase("UTC") || rest.equalsIgnoreCase("GMT")) {
-                position = text.length();
+            int rest = to - position;
+            char first = peek();
+            if (rest == 1 && (first == 'Z' || first == 'z')) {
+                position = to;
                 return 0;
             }
-            char sign = peek();
-            if (sign != '+' && sign != '-') {
+            if (rest == 3 && (restIs("UTC") || restIs("GMT"))) {
+                position = to;
+                return 0;
+            }
+            if (first != '+' && first != '-') {
                 return null;
             }
             position++;
@@ -238,7 +321,16 @@ public final class TimestampParser {
                 minutes = digits(2);
             }
             int seconds = hours * 3600 + minutes * 60;
-            return sign == '-' ? -seconds : seconds;
+            return first == '-' ? -seconds : seconds;
+        }
+
+        private boolean restIs(String word) {
+            for (int i = 0; i < word.length(); i++) {
+                if (Character.toUpperCase((char) bytes[position + i]) != word.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -102,7 +102,7 @@ public final class SampleProjects {
     private static String fingerprint(JsonNode definition) {
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((definition.toString() + TechStoreGenerator.class.getName()).getBytes(StandardCharsets.UTF_8));
+                    .digest((definition.toString() + TechStoreGenerator.OUTPUT_VERSION).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
  */
 public final class TechStoreGenerator {
     public static final long DEFAULT_SEED = 20261124L;
+    /** Raise whenever the output for a given seed changes, so prepared sample projects are rebuilt. */
+    public static final int OUTPUT_VERSION = 1;
 
     static final String HEADER =
             "user_id,event_name,timestamp,session_id,country,device,channel,category,product,revenue,percent";

@@ -24,9 +24,9 @@ public final class ImportRepository {
 
     /**
      * Starts an import in its own transaction. The caller appends events and commits, or closes the
-     * appender without committing to leave the project untouched.
+     * writer without committing to leave the project untouched.
      */
-    public EventAppender begin(ImportSource source) {
+    public EventWriter begin(ImportSource source) {
         Connection c = null;
         try {
             c = store.connect();
@@ -40,7 +40,7 @@ public final class ImportRepository {
                 bind(ps, placeholder);
                 ps.executeUpdate();
             }
-            return new EventAppender(store, c, source, id);
+            return new EventWriter(store, c, source, id);
         } catch (SQLException e) {
             closeAfterFailure(c);
             throw new ProjectException(ProjectException.Reason.STORAGE,
@@ -70,6 +70,17 @@ public final class ImportRepository {
     public List<ImportRecord> list() {
         return store.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM imports ORDER BY id")) {
+                return read(ps);
+            }
+        });
+    }
+
+    /** Earlier imports of a file of this size: only these can have the same content. */
+    public List<ImportRecord> findBySize(long fileSize) {
+        return store.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + COLUMNS + " FROM imports WHERE file_size = ? AND rows_read > 0 ORDER BY id")) {
+                ps.setLong(1, fileSize);
                 return read(ps);
             }
         });
@@ -117,8 +128,8 @@ public final class ImportRepository {
 
     static void update(Connection c, ImportRecord r) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE imports SET imported_at = ?, rows_read = ?,"
-                + " rows_imported = ?, rows_rejected = ?, rejects_file = ?, first_time_us = ?, last_time_us = ?"
-                + " WHERE id = ?")) {
+                + " rows_imported = ?, rows_rejected = ?, rejects_file = ?, first_time_us = ?, last_time_us = ?,"
+                + " content_hash = ? WHERE id = ?")) {
             ps.setObject(1, r.importedAt().atOffset(ZoneOffset.UTC));
             ps.setLong(2, r.rowsRead());
             ps.setLong(3, r.rowsImported());
@@ -126,7 +137,8 @@ public final class ImportRepository {
             ps.setString(5, r.rejectsFile());
             setLong(ps, 6, r.firstTimeMicros());
             setLong(ps, 7, r.lastTimeMicros());
-            ps.setInt(8, r.id());
+            ps.setString(8, r.contentHash());
+            ps.setInt(9, r.id());
             ps.executeUpdate();
         }
     }

@@ -1,37 +1,21 @@
 -- Funnel Workbench project schema, version 1.
 -- Strings (users, event names, sessions, property values) are dictionary-encoded; events are stored as
--- compressed columnar chunks, one set per import, so a project holds tens of millions of events compactly.
+-- compressed columnar chunks, so a project holds tens of millions of events compactly and loads fast.
 
 CREATE TABLE project_info (
     info_key   VARCHAR(100) PRIMARY KEY,
     info_value VARCHAR(100000) NOT NULL
 );
 
-CREATE TABLE users (
-    id          INT PRIMARY KEY,
-    external_id VARCHAR(100000) NOT NULL
-);
-
-CREATE TABLE event_names (
-    id   INT PRIMARY KEY,
-    name VARCHAR(100000) NOT NULL UNIQUE
-);
-
-CREATE TABLE sessions (
-    id          INT PRIMARY KEY,
-    external_id VARCHAR(100000) NOT NULL
-);
-
-CREATE TABLE property_names (
-    id   INT PRIMARY KEY,
-    name VARCHAR(100000) NOT NULL UNIQUE
-);
-
-CREATE TABLE property_values (
-    property_id INT NOT NULL REFERENCES property_names (id),
-    id          INT NOT NULL,
-    val         CHARACTER LARGE OBJECT NOT NULL,
-    PRIMARY KEY (property_id, id)
+-- Dictionaries (users, event names, sessions, property names, each property's values) map strings to dense
+-- integer ids. Entries are appended in chunks of length-prefixed UTF-8 strings, id = first_id + position.
+CREATE TABLE dictionary_chunks (
+    dictionary  VARCHAR(200) NOT NULL,
+    chunk_no    INT NOT NULL,
+    first_id    INT NOT NULL,
+    entry_count INT NOT NULL,
+    data        VARBINARY NOT NULL,
+    PRIMARY KEY (dictionary, chunk_no)
 );
 
 CREATE TABLE imports (
@@ -51,22 +35,25 @@ CREATE TABLE imports (
 );
 CREATE INDEX imports_by_hash ON imports (content_hash);
 
--- Events in import order: each row of this table is a columnar chunk (users, event names, times in epoch
--- microseconds, sessions, properties) of up to 65,536 events, compressed.
+-- All events, sorted by user, then time, then import order, as encoded columnar chunks of up to 65,536 rows:
+-- user id, event id, time in epoch microseconds, session id, one column per property (see ChunkCodec).
+-- Each import writes a new generation of chunks outside its transaction and then switches
+-- project_info.events_generation inside it, so an interrupted import leaves only an unused generation,
+-- which the next open deletes. The current generation is the analysis snapshot.
 CREATE TABLE event_chunks (
-    import_id INT NOT NULL REFERENCES imports (id),
-    chunk_no  INT NOT NULL,
-    row_count INT NOT NULL,
-    data      BINARY LARGE OBJECT NOT NULL,
-    PRIMARY KEY (import_id, chunk_no)
+    generation INT NOT NULL,
+    chunk_no   INT NOT NULL,
+    row_count  INT NOT NULL,
+    data       VARBINARY NOT NULL,
+    PRIMARY KEY (generation, chunk_no)
 );
 
--- The analysis snapshot: all events sorted by user then time, in the same chunk format. Derived from
--- event_chunks after each import; project_info.snapshot_imports says which imports it covers.
-CREATE TABLE snapshot_chunks (
-    chunk_no  INT PRIMARY KEY,
-    row_count INT NOT NULL,
-    data      BINARY LARGE OBJECT NOT NULL
+-- 64-bit hashes of the insert ids seen by each import, so a repeated event is imported once across files.
+CREATE TABLE insert_id_chunks (
+    import_id INT NOT NULL REFERENCES imports (id),
+    chunk_no  INT NOT NULL,
+    data      VARBINARY NOT NULL,
+    PRIMARY KEY (import_id, chunk_no)
 );
 
 CREATE TABLE goals (

@@ -1,0 +1,66 @@
+package io.funnelworkbench.importer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Recognises reports of counts (Plausible, GA "pages" reports, per-day or per-session summaries), which
+ * look like CSV exports but cannot give user-level funnels.
+ */
+final class AggregateCheck {
+    private static final Set<String> METRIC_NAMES = Set.of("visitors", "visits", "pageviews", "page_views",
+            "bounce_rate", "bouncerates", "visit_duration", "sessions", "users", "new_users", "total_users",
+            "conversions", "conversion_rate", "views", "count", "events", "event_count", "exitrates", "pagevalues",
+            "unique_visitors", "engaged_sessions", "engagement_rate");
+
+    private AggregateCheck() {
+    }
+
+    /** Why the file is an aggregate rather than an event export, or null when it may hold events. */
+    static String explain(String fileName, List<String> headers, List<List<String>> rows, ColumnMapping mapping) {
+        if (mapping.columnOf(ColumnRole.USER) >= 0 || headers.isEmpty()) {
+            return null;
+        }
+        List<String> metrics = new ArrayList<>();
+        int numericColumns = 0;
+        for (int column = 0; column < headers.size(); column++) {
+            String name = ColumnMapper.normalise(headers.get(column));
+            if (METRIC_NAMES.contains(name) || name.endsWith("_duration") || name.endsWith("_rate")) {
+                metrics.add(headers.get(column));
+            } else if (mapping.roles().get(column) != ColumnRole.TIME && numeric(rows, column)) {
+                metrics.add(headers.get(column));
+            }
+            numericColumns += numeric(rows, column) ? 1 : 0;
+        }
+        boolean mostlyCounts = metrics.size() >= 2 && metrics.size() * 2 >= headers.size() - 1;
+        if (!mostlyCounts && numericColumns * 3 < headers.size() * 2) {
+            return null;
+        }
+        String examples = String.join(", ", metrics.subList(0, Math.min(4, metrics.size())));
+        return fileName + " looks like a report of counts, not an event export: " + metrics.size() + " of "
+                + headers.size() + " columns hold numbers such as " + examples + ", and no column identifies a user."
+                + " Funnels follow each user through their events in time, so they need one row per event with a"
+                + " user id, an event name and a time. Export raw events instead (for example the GA4 BigQuery"
+                + " export, or a Mixpanel, Amplitude or PostHog event export).";
+    }
+
+    private static boolean numeric(List<List<String>> rows, int column) {
+        int values = 0;
+        for (List<String> row : rows) {
+            if (column >= row.size()) {
+                continue;
+            }
+            String value = row.get(column).strip().toLowerCase(Locale.ROOT).replace("%", "");
+            if (value.isEmpty()) {
+                continue;
+            }
+            if (!TimestampParser.isNumber(value) && !value.equals("true") && !value.equals("false")) {
+                return false;
+            }
+            values++;
+        }
+        return values > 0;
+    }
+}

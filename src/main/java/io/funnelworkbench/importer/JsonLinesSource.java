@@ -1,0 +1,191 @@
+package io.funnelworkbench.importer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON lines: one event object per line. Scalar fields become columns; an object under {@code properties}
+ * (Mixpanel, Segment, PostHog) is flattened into columns too; other nested values are kept as JSON text.
+ * Columns are the keys seen in the first lines; keys that appear later become extra fields.
+ */
+final class JsonLinesSource implements RecordSource {
+    static final int DISCOVERY_LINES = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BufferedReader reader;
+    private final List<String> headers;
+    private final Map<String, Integer> columnOf = new HashMap<>();
+    private byte[] bytes = new byte[4096];
+    private int[] starts;
+    private int[] ends;
+    private int length;
+    private long nextLine = 1;
+    private long line;
+    private long bytesRead;
+    private String problem;
+    private final List<String[]> extras = new ArrayList<>();
+
+    JsonLinesSource(BufferedReader reader, List<String> headers) {
+        this.reader = reader;
+        this.headers = List.copyOf(headers);
+        for (int i = 0; i < headers.size(); i++) {
+            columnOf.put(headers.get(i), i);
+        }
+        starts = new int[headers.size()];
+        ends = new int[headers.size()];
+    }
+
+    /** The column names of the first lines, in order of first appearance. */
+    static List<String> discoverHeaders(BufferedReader reader) throws IOException {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        String text;
+        int lines = 0;
+        while (lines < DISCOVERY_LINES && (text = reader.readLine()) != null) {
+            lines++;
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                names.addAll(flatten(JSON.readTree(text)).keySet());
+            } catch (JsonProcessingException | IllegalArgumentException malformed) {
+                // A broken line is rejected during the import; it does not name columns.
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    static Map<String, String> flatten(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the line is not a JSON object");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            if (field.getKey().equals("properties") && field.getValue().isObject()) {
+                field.getValue().fields().forEachRemaining(p -> fields.put(
+                        fields.containsKey(p.getKey()) || node.has(p.getKey()) ? "properties." + p.getKey() : p.getKey(),
+                        text(p.getValue())));
+            } else {
+                fields.put(field.getKey(), text(field.getValue()));
+            }
+        }
+        return fields;
+    }
+
+    private static String text(JsonNode value) {
+        if (value.isNull()) {
+            return "";
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    @Override
+    public List<String> headers() {
+        return headers;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        String text;
+        do {
+            text = reader.readLine();
+            if (text == null) {
+                return false;
+            }
+            line = nextLine++;
+            bytesRead += text.length() + 1;
+        } while (text.isBlank());
+        read(text);
+        return true;
+    }
+
+    private void read(String text) {
+        problem = null;
+        extras.clear();
+        length = 0;
+        Arrays.fill(starts, 0);
+        Arrays.fill(ends, 0);
+        Map<String, String> fields;
+        try {
+            fields = flatten(JSON.readTree(text));
+        } catch (JsonProcessingException e) {
+            problem = "the line is not valid JSON: " + e.getOriginalMessage();
+            return;
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+            return;
+        }
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            Integer column = columnOf.get(field.getKey());
+            if (column == null) {
+                extras.add(new String[] {field.getKey(), field.getValue()});
+            } else {
+                byte[] value = field.getValue().getBytes(StandardCharsets.UTF_8);
+                if (length + value.length > bytes.length) {
+                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + value.length));
+                }
+                System.arraycopy(value, 0, bytes, length, value.length);
+                starts[column] = length;
+                length += value.length;
+                ends[column] = length;
+            }
+        }
+    }
+
+    @Override
+    public long line() {
+        return line;
+    }
+
+    @Override
+    public int fieldCount() {
+        return problem == null ? headers.size() : 0;
+    }
+
+    @Override
+    public byte[] bytes() {
+        return bytes;
+    }
+
+    @Override
+    public int start(int field) {
+        return starts[field];
+    }
+
+    @Override
+    public int end(int field) {
+        return ends[field];
+    }
+
+    @Override
+    public String problem() {
+        return problem;
+    }
+
+    @Override
+    public List<String[]> extraFields() {
+        return extras;
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+}

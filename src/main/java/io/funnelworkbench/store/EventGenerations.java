@@ -1,0 +1,72 @@
+package io.funnelworkbench.store;
+
+import io.funnelworkbench.model.Progress;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/** The generations of {@code event_chunks}: which one is current, reading it, and clearing the others. */
+final class EventGenerations {
+    static final String CURRENT_KEY = "events_generation";
+
+    private EventGenerations() {
+    }
+
+    static int current(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT info_value FROM project_info WHERE info_key = '" + CURRENT_KEY + "'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Integer.parseInt(rs.getString(1)) : 0;
+        }
+    }
+
+    static void switchTo(Connection c, int generation) throws SQLException {
+        ProjectStore.putInfo(c, CURRENT_KEY, Integer.toString(generation));
+    }
+
+    /** Deletes chunks of every generation but the current one: old ones, and those of interrupted imports. */
+    static void deleteUnused(ProjectStore store) {
+        store.query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM event_chunks WHERE generation <> ?")) {
+                ps.setInt(1, current(c));
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    /**
+     * Decodes the current generation into columns with room for {@code extraRows} more rows after it; the
+     * chunks are decoded in parallel.
+     */
+    static EventColumns read(Connection c, int propertyCount, long extraRows, Progress progress)
+            throws SQLException {
+        List<byte[]> chunks = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        long stored = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT row_count, data FROM event_chunks WHERE generation = ? ORDER BY chunk_no")) {
+            ps.setInt(1, current(c));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    offsets.add((int) stored);
+                    stored += rs.getInt(1);
+                    chunks.add(rs.getBytes(2));
+                    progress.checkCancelled();
+                }
+            }
+        }
+        long total = stored + extraRows;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException("A project holds at most about 2 billion events");
+        }
+        EventColumns columns = new EventColumns((int) total, propertyCount);
+        columns.size = (int) total;
+        IntStream.range(0, chunks.size()).parallel()
+                .forEach(i -> ChunkCodec.decodeInto(chunks.get(i), columns, offsets.get(i)));
+        return columns;
+    }
+}

@@ -1,0 +1,129 @@
+package io.funnelworkbench.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** All string dictionaries of a project, loaded from and appended to {@code dictionary_chunks}. */
+public final class ProjectDictionaries {
+    static final String USERS = "users";
+    static final String EVENTS = "events";
+    static final String SESSIONS = "sessions";
+    static final String PROPERTIES = "properties";
+
+    final StringDictionary users = new StringDictionary();
+    final StringDictionary events = new StringDictionary();
+    final StringDictionary sessions = new StringDictionary();
+    final StringDictionary properties = new StringDictionary();
+    final List<StringDictionary> values = new ArrayList<>();
+
+    private static String valuesName(int propertyId) {
+        return "values:" + propertyId;
+    }
+
+    /** Every dictionary's strings by id, without the lookup tables an import needs: what analysis loads. */
+    static java.util.Map<String, String[]> loadStrings(Connection c) throws SQLException {
+        java.util.Map<String, List<byte[]>> chunks = new java.util.HashMap<>();
+        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT dictionary, entry_count, data FROM dictionary_chunks ORDER BY dictionary, chunk_no");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                chunks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getBytes(3));
+                sizes.merge(rs.getString(1), rs.getInt(2), Integer::sum);
+            }
+        }
+        java.util.Map<String, String[]> strings = new java.util.HashMap<>();
+        chunks.forEach((name, data) -> {
+            String[] all = new String[sizes.get(name)];
+            int id = 0;
+            for (byte[] chunk : data) {
+                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(chunk);
+                while (in.hasRemaining()) {
+                    int length = in.getInt();
+                    all[id++] = new String(chunk, in.position(), length, java.nio.charset.StandardCharsets.UTF_8);
+                    in.position(in.position() + length);
+                }
+            }
+            strings.put(name, all);
+        });
+        return strings;
+    }
+
+    static String valuesKey(int propertyId) {
+        return valuesName(propertyId);
+    }
+
+    static ProjectDictionaries load(Connection c) throws SQLException {
+        ProjectDictionaries d = new ProjectDictionaries();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT dictionary, entry_count, data FROM dictionary_chunks ORDER BY dictionary, chunk_no");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                d.byName(rs.getString(1)).decodeAppend(rs.getBytes(3), rs.getInt(2));
+            }
+        }
+        return d;
+    }
+
+    private StringDictionary byName(String name) {
+        return switch (name) {
+            case USERS -> users;
+            case EVENTS -> events;
+            case SESSIONS -> sessions;
+            case PROPERTIES -> properties;
+            default -> valuesOf(Integer.parseInt(name.substring("values:".length())), false);
+        };
+    }
+
+    /** The values of a property; entry 0 is the empty string, which stands for "missing". */
+    StringDictionary valuesOf(int propertyId, boolean reserveMissing) {
+        while (values.size() <= propertyId) {
+            values.add(new StringDictionary());
+        }
+        StringDictionary dictionary = values.get(propertyId);
+        if (reserveMissing && dictionary.size() == 0) {
+            dictionary.idOf(new byte[0], 0, 0);
+        }
+        return dictionary;
+    }
+
+    /** Writes every entry added since the last save as a new chunk per dictionary. */
+    void save(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO dictionary_chunks (dictionary, chunk_no,"
+                + " first_id, entry_count, data) VALUES (?, (SELECT COALESCE(MAX(chunk_no), -1) + 1"
+                + " FROM dictionary_chunks WHERE dictionary = ?), ?, ?, ?)")) {
+            save(ps, USERS, users);
+            save(ps, EVENTS, events);
+            save(ps, SESSIONS, sessions);
+            save(ps, PROPERTIES, properties);
+            for (int p = 0; p < values.size(); p++) {
+                save(ps, valuesName(p), values.get(p));
+            }
+        }
+    }
+
+    private static void save(PreparedStatement ps, String name, StringDictionary dictionary) throws SQLException {
+        int from = dictionary.savedCount();
+        if (from == dictionary.size()) {
+            return;
+        }
+        ps.setString(1, name);
+        ps.setString(2, name);
+        ps.setInt(3, from);
+        ps.setInt(4, dictionary.size() - from);
+        ps.setBytes(5, dictionary.encode(from, dictionary.size()));
+        ps.executeUpdate();
+    }
+
+    void markSaved() {
+        users.markSaved();
+        events.markSaved();
+        sessions.markSaved();
+        properties.markSaved();
+        values.forEach(StringDictionary::markSaved);
+    }
+}
