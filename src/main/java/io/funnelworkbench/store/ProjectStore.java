@@ -86,7 +86,10 @@ public final class ProjectStore implements AutoCloseable {
                         + " was saved by a newer Funnel Workbench. Update the app to open it.");
             }
             Migrations.migrate(anchor);
-            return new ProjectStore(file, url, anchor);
+            ProjectStore store = new ProjectStore(file, url, anchor);
+            // An import killed while writing leaves an unused generation of events behind; nothing refers to it.
+            EventGenerations.deleteUnused(store);
+            return store;
         } catch (SQLException e) {
             closeQuietly(anchor);
             OPEN_IN_THIS_PROCESS.remove(file);
