@@ -1,0 +1,108 @@
+package io.funnelworkbench.analysis;
+
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalValue;
+import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.TrendPeriod;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A funnel ready to compute: goals resolved into match rules. Entry dates are inclusive UTC days; null leaves
+ * that end open.
+ */
+public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, List<ExclusionSpec> exclusions,
+                         String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
+                         TrendPeriod trendPeriod) {
+    public static final int MAX_STEPS = 60;
+
+    public FunnelSpec {
+        steps = List.copyOf(steps);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        window = window == null ? FunnelDefinition.DEFAULT_WINDOW : window;
+        order = order == null ? OrderMode.SEQUENTIAL : order;
+        attribution = attribution == null ? Attribution.FIRST_TOUCH : attribution;
+        trendPeriod = trendPeriod == null ? TrendPeriod.WEEK : trendPeriod;
+        if (steps.isEmpty()) {
+            throw new IllegalArgumentException("A funnel needs at least one step");
+        }
+        if (steps.size() > MAX_STEPS) {
+            throw new IllegalArgumentException("A funnel has at most " + MAX_STEPS + " steps");
+        }
+        if (window.isNegative()) {
+            throw new IllegalArgumentException("The conversion window cannot be negative");
+        }
+        for (ExclusionSpec e : exclusions) {
+            if (e.fromStep() < 1 || e.toStep() > steps.size() || e.fromStep() >= e.toStep()) {
+                throw new IllegalArgumentException("Exclusion " + e.name() + " must sit between two steps (1 to "
+                        + steps.size() + "), not " + e.fromStep() + "-" + e.toStep());
+            }
+        }
+    }
+
+    /** A step: its display name, the events that complete it, and what a conversion is worth. */
+    public record Step(String name, MatchRule rule, GoalValue value) {
+        public static Step event(String eventName) {
+            return new Step(eventName, MatchRule.event(eventName), GoalValue.NONE);
+        }
+    }
+
+    /** Events that must not happen between steps {@code fromStep} and {@code toStep} (1-based). */
+    public record ExclusionSpec(String name, MatchRule rule, int fromStep, int toStep, boolean dropFromThatPoint) {
+    }
+
+    public static FunnelSpec of(List<Step> steps, Duration window, OrderMode order) {
+        return new FunnelSpec(steps, window, order, List.of(), null, null, null, null, null);
+    }
+
+    public FunnelSpec withBreakdown(String property, Attribution newAttribution) {
+        return new FunnelSpec(steps, window, order, exclusions, property, newAttribution, entryFrom, entryTo,
+                trendPeriod);
+    }
+
+    public FunnelSpec withExclusions(List<ExclusionSpec> newExclusions) {
+        return new FunnelSpec(steps, window, order, newExclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                trendPeriod);
+    }
+
+    public FunnelSpec withEntryRange(LocalDate from, LocalDate to) {
+        return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, from, to,
+                trendPeriod);
+    }
+
+    public FunnelSpec withTrendPeriod(TrendPeriod period) {
+        return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                period);
+    }
+
+    /** Resolves a saved funnel's steps against the project's goals; unknown goal names are an error. */
+    public static FunnelSpec resolve(FunnelDefinition funnel, List<Goal> goals) {
+        Map<String, Goal> byName = goals.stream().collect(Collectors.toMap(Goal::name, Function.identity()));
+        List<Step> steps = funnel.steps().stream().map(s -> step(s, byName)).toList();
+        List<ExclusionSpec> exclusions = funnel.exclusions().stream().map(e -> {
+            Step step = step(e.step(), byName);
+            return new ExclusionSpec(step.name(), step.rule(), e.fromStep(), e.toStep(), e.dropFromThatPoint());
+        }).toList();
+        return new FunnelSpec(steps, funnel.window(), funnel.order(), exclusions, funnel.breakdownProperty(), null,
+                funnel.entryFrom(), funnel.entryTo(), null);
+    }
+
+    private static Step step(FunnelStep step, Map<String, Goal> goals) {
+        if (step.kind() == FunnelStep.Kind.EVENT) {
+            return Step.event(step.name());
+        }
+        Goal goal = goals.get(step.name());
+        if (goal == null) {
+            throw new IllegalArgumentException("There is no goal named '" + step.name() + "'");
+        }
+        return new Step(goal.name(), goal.rule(), goal.value());
+    }
+}

@@ -1,0 +1,97 @@
+package io.funnelworkbench.analysis;
+
+import io.funnelworkbench.model.Interval;
+import java.util.Arrays;
+
+/** The statistics the reports use: Wilson intervals, percentiles and Fisher's exact test. */
+public final class Statistics {
+    /** The two-sided 95% normal quantile. */
+    public static final double Z_95 = 1.959963984540054;
+
+    private Statistics() {
+    }
+
+    /** A fraction that is 0 when its base is 0, never NaN. */
+    public static double rate(long part, long whole) {
+        return whole == 0 ? 0 : (double) part / whole;
+    }
+
+    /** Wilson score interval of {@code successes} out of {@code trials}; [0, 0] when there are no trials. */
+    public static Interval wilson(long successes, long trials) {
+        if (trials == 0) {
+            return new Interval(0, 0);
+        }
+        double n = trials;
+        double p = successes / n;
+        double z2 = Z_95 * Z_95;
+        double centre = p + z2 / (2 * n);
+        double spread = Z_95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+        double denominator = 1 + z2 / n;
+        return new Interval(Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator));
+    }
+
+    /** The median of sorted values: the middle one, or the mean of the two middle ones. */
+    public static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Nearest-rank percentile of sorted values: the ceil(q·n)-th smallest. */
+    public static double percentile(double[] sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    public static double mean(double[] values) {
+        return Arrays.stream(values).sum() / values.length;
+    }
+
+    /**
+     * Two-sided p-value of Fisher's exact test for the 2×2 table [[a, b], [c, d]]: the total probability of
+     * all tables with the same margins that are no more likely than the observed one.
+     */
+    public static double fisherExact(long a, long b, long c, long d) {
+        long row1 = a + b;
+        long col1 = a + c;
+        long n = a + b + c + d;
+        long low = Math.max(0, col1 - (n - row1));
+        long high = Math.min(row1, col1);
+        double observed = logHypergeometric(a, row1, col1, n);
+        double total = 0;
+        // A relative tolerance keeps tables equal to the observed one in floating point from being missed.
+        double threshold = observed + 1e-7 * Math.abs(observed) + 1e-12;
+        for (long x = low; x <= high; x++) {
+            double logP = logHypergeometric(x, row1, col1, n);
+            if (logP <= threshold) {
+                total += Math.exp(logP);
+            }
+        }
+        return Math.min(1, total);
+    }
+
+    private static double logHypergeometric(long x, long row1, long col1, long n) {
+        return logChoose(col1, x) + logChoose(n - col1, row1 - x) - logChoose(n, row1);
+    }
+
+    private static double logChoose(long n, long k) {
+        return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+    }
+
+    private static final double[] SMALL_LOG_FACTORIALS = new double[1024];
+
+    static {
+        for (int i = 1; i < SMALL_LOG_FACTORIALS.length; i++) {
+            SMALL_LOG_FACTORIALS[i] = SMALL_LOG_FACTORIALS[i - 1] + Math.log(i);
+        }
+    }
+
+    /** ln(n!), exact by summation for small n and by Stirling's series beyond. */
+    static double logFactorial(long n) {
+        if (n < SMALL_LOG_FACTORIALS.length) {
+            return SMALL_LOG_FACTORIALS[(int) n];
+        }
+        double x = n + 1.0;
+        return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1 / (12 * x) - 1 / (360 * x * x * x)
+                + 1 / (1260 * Math.pow(x, 5));
+    }
+}
