@@ -4,7 +4,6 @@ import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
-import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
@@ -234,29 +233,5 @@ final class FunnelCalculator {
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);
         };
-    }
-
-    /** A goal's value per conversion: a fixed amount, or a numeric property of the event (0 when not a number). */
-    private static final class ValueReader {
-        private final double fixed;
-        private final int[] column;
-        private final double[] numbers;
-
-        ValueReader(EventLog log, GoalValue value) {
-            this.fixed = value.fromProperty() == null ? value.fixedAmount() : 0;
-            int property = value.fromProperty() == null ? -1 : log.propertyIndex(value.fromProperty());
-            this.column = property < 0 ? null : log.propertyColumn(property);
-            this.numbers = property < 0 ? null : new double[log.propertyValueCount(property)];
-            if (numbers != null) {
-                for (int v = 0; v < numbers.length; v++) {
-                    Double parsed = CompiledRule.number(log.propertyValue(property, v));
-                    numbers[v] = parsed == null ? 0 : parsed;
-                }
-            }
-        }
-
-        double valueAt(int row) {
-            return column == null ? fixed : numbers[column[row]];
-        }
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "funnel-workbench", mixinStandardHelpOptions = true, versionProvider = FunnelCli.Version.class,
         description = {"Goals and funnels on event exports, offline.",
             "With no command, java -jar funnel-workbench.jar opens the desktop app."},
-        subcommands = {ImportCommand.class, EventsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ImportCommand.class, EventsCommand.class, GoalCommand.class, FunnelCommand.class,
+            ImpactCommand.class, CommandLine.HelpCommand.class})
 public final class FunnelCli {
     static final int BAD_INPUT = 1;
 

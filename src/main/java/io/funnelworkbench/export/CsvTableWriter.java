@@ -34,6 +34,20 @@ public final class CsvTableWriter {
         Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** The same table as CSV text, for standard output. */
+    public static String toCsv(List<String> header, List<List<?>> rows) {
+        StringBuilder text = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.DEFAULT)) {
+            printer.printRecord(header.stream().map(CsvTableWriter::cell).toList());
+            for (List<?> row : rows) {
+                printer.printRecord(row.stream().map(CsvTableWriter::cell).toList());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
     static Object cell(Object value) {
         if (value == null) {
             return "";

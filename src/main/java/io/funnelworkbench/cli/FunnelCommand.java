@@ -1,0 +1,284 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Durations;
+import io.funnelworkbench.model.Exclusion;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.Interval;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.model.TimeStats;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.model.TrendPoint;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code funnel}: computes a funnel from steps given on the command line or saved in the project. */
+@Command(name = "funnel", mixinStandardHelpOptions = true,
+        description = {"Compute a funnel: users per step, conversion, drop-off, time to convert, value.",
+            "A step is a goal name or an event name; event:NAME forces the event when a goal has that name."})
+final class FunnelCommand implements Callable<Integer> {
+    private static final Pattern EXCLUSION = Pattern.compile("(.+?)(?::(\\d+)-(\\d+))?");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+    private Path project;
+
+    @Option(names = "--steps", split = ",", paramLabel = "S1,S2,...", description = "The funnel's steps, in order.")
+    private List<String> steps;
+
+    @Option(names = "--name", paramLabel = "SAVED_NAME", description = "A funnel saved in the project.")
+    private String savedName;
+
+    @Option(names = "--window", paramLabel = "DURATION",
+            description = "Conversion window: seconds, or a number with s, m, h, d, w (default 7d).")
+    private String window;
+
+    @Option(names = "--order", description = "sequential (default), strict or any.")
+    private String order;
+
+    @Option(names = "--exclude", paramLabel = "EVENT_OR_GOAL[:FROM-TO]",
+            description = "Remove users who did this between two steps (default: the first and last). Repeatable.")
+    private List<String> exclusions = new ArrayList<>();
+
+    @Option(names = "--exclusion-mode", defaultValue = "remove",
+            description = "remove: excluded users leave the funnel (default); drop: they count up to the FROM step.")
+    private String exclusionMode;
+
+    @Option(names = "--by", paramLabel = "PROP", description = "Break down by a property.")
+    private String breakdown;
+
+    @Option(names = "--attribution", defaultValue = "first-touch",
+            description = "Breakdown value from first-touch (default) or last-step.")
+    private String attribution;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day (UTC) an attempt may start.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
+    private String to;
+
+    @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
+    private String trend;
+
+    @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
+    private String saveAs;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default), csv or table.")
+    private String format;
+
+    @Override
+    public Integer call() {
+        Output.Format output = GoalCommand.parse(Output.Format.class, format, "--format");
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+            List<Goal> goals = analysis.store().goals().list();
+            FunnelDefinition definition = definition(analysis, goals);
+            FunnelSpec funnelSpec = FunnelSpec.resolve(definition, goals)
+                    .withBreakdown(definition.breakdownProperty(),
+                            GoalCommand.parse(Attribution.class, attribution, "--attribution"))
+                    .withTrendPeriod(GoalCommand.parse(TrendPeriod.class, trend, "--trend"));
+            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
+            if (saveAs != null) {
+                analysis.store().funnels().save(rename(definition, saveAs));
+            }
+            if (output == Output.Format.JSON) {
+                spec.commandLine().getOut().println(Json.write(toJson(definition.name(), result)));
+            } else {
+                Output.table(spec.commandLine().getOut(), output, TABLE_HEADER, tableRows(result, output));
+            }
+        }
+        return 0;
+    }
+
+    private FunnelDefinition definition(ProjectAnalysis analysis, List<Goal> goals) {
+        if ((steps == null) == (savedName == null)) {
+            throw new IllegalArgumentException("Give the funnel's --steps, or the --name of a saved funnel.");
+        }
+        FunnelDefinition base = savedName != null ? analysis.store().funnels().find(savedName)
+                .orElseThrow(() -> new IllegalArgumentException("There is no saved funnel named '" + savedName + "'."))
+                : FunnelDefinition.of(null, steps.stream().map(s -> step(s, goals)).toList());
+        int stepCount = base.steps().size();
+        List<Exclusion> allExclusions = new ArrayList<>(base.exclusions());
+        boolean drop = switch (exclusionMode) {
+            case "remove" -> false;
+            case "drop" -> true;
+            default -> throw new IllegalArgumentException("--exclusion-mode " + exclusionMode
+                    + " is not one of remove, drop.");
+        };
+        for (String text : exclusions) {
+            Matcher m = EXCLUSION.matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--exclude " + text + " is not EVENT_OR_GOAL[:FROM-TO].");
+            }
+            int fromStep = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
+            int toStep = m.group(3) == null ? stepCount : Integer.parseInt(m.group(3));
+            allExclusions.add(new Exclusion(step(m.group(1), goals), fromStep, toStep, drop));
+        }
+        return new FunnelDefinition(base.name(), base.steps(),
+                window == null ? base.window() : Durations.parse(window),
+                order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
+                allExclusions, breakdown == null ? base.breakdownProperty() : breakdown,
+                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"));
+    }
+
+    private static FunnelDefinition rename(FunnelDefinition d, String name) {
+        return new FunnelDefinition(name, d.steps(), d.window(), d.order(), d.exclusions(), d.breakdownProperty(),
+                d.entryFrom(), d.entryTo());
+    }
+
+    /** A goal when one has that name, else an event; {@code event:} and {@code goal:} say which. */
+    static FunnelStep step(String text, List<Goal> goals) {
+        String name = text.strip();
+        if (name.startsWith("event:")) {
+            return FunnelStep.event(name.substring("event:".length()));
+        }
+        if (name.startsWith("goal:")) {
+            return FunnelStep.goal(name.substring("goal:".length()));
+        }
+        return goals.stream().anyMatch(g -> g.name().equals(name)) ? FunnelStep.goal(name) : FunnelStep.event(name);
+    }
+
+    private static LocalDate date(String text, String option) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " " + text + " is not a date; write it as 2024-05-31.");
+        }
+    }
+
+    static ObjectNode toJson(String name, FunnelResult r) {
+        ObjectNode json = Json.object();
+        if (name != null) {
+            json.put("name", name);
+        }
+        json.put("order", GoalCommand.lower(r.order()));
+        json.put("window_seconds", r.window().getSeconds());
+        ArrayNode stepList = json.putArray("steps");
+        r.steps().forEach(s -> stepList.add(stepJson(s)));
+        if (r.largestDropOffStep() == null) {
+            json.putNull("largest_drop_off_step");
+        } else {
+            json.put("largest_drop_off_step", r.largestDropOffStep());
+        }
+        if (r.slowestStep() == null) {
+            json.putNull("slowest_step");
+        } else {
+            json.put("slowest_step", r.slowestStep());
+        }
+        json.put("still_in_window", r.stillInWindow());
+        json.put("excluded_users", r.excludedUsers());
+        if (r.breakdownProperty() != null) {
+            json.put("breakdown_property", r.breakdownProperty());
+            json.put("attribution", GoalCommand.lower(r.attribution()));
+        }
+        ArrayNode groups = json.putArray("breakdown");
+        for (BreakdownGroup group : r.breakdown()) {
+            ObjectNode g = groups.addObject();
+            if (group.other()) {
+                g.put("value", "Other");
+                g.put("other", true);
+            } else if (group.value() == null) {
+                g.putNull("value");
+            } else {
+                g.put("value", group.value());
+            }
+            ArrayNode groupSteps = g.putArray("steps");
+            group.steps().forEach(s -> groupSteps.add(stepJson(s)));
+        }
+        json.put("trend_period", GoalCommand.lower(r.trendPeriod()));
+        ArrayNode trendList = json.putArray("trend");
+        for (TrendPoint p : r.trend()) {
+            trendList.addObject().put("period", p.periodStart().toString()).put("entered", p.entered())
+                    .put("converted", p.converted()).put("conversion", p.conversion());
+        }
+        return json;
+    }
+
+    private static ObjectNode stepJson(StepResult s) {
+        ObjectNode node = Json.object();
+        node.put("step", s.number());
+        node.put("name", s.name());
+        node.put("users", s.users());
+        node.put("conversion_from_previous", s.conversionFromPrevious());
+        interval(node, "conversion_from_previous_ci", s.conversionFromPreviousInterval());
+        node.put("conversion_from_first", s.conversionFromFirst());
+        interval(node, "conversion_from_first_ci", s.conversionFromFirstInterval());
+        node.put("dropped", s.dropped());
+        node.put("drop_off_rate", s.dropOffRate());
+        times(node, "from_previous", s.timeFromPrevious());
+        times(node, "from_first", s.timeFromFirst());
+        node.put("value", s.value());
+        return node;
+    }
+
+    private static void interval(ObjectNode node, String key, Interval interval) {
+        node.putArray(key).add(interval.low()).add(interval.high());
+    }
+
+    private static void times(ObjectNode node, String suffix, TimeStats stats) {
+        putNullable(node, "median_seconds_" + suffix, stats.medianSeconds());
+        putNullable(node, "mean_seconds_" + suffix, stats.meanSeconds());
+        putNullable(node, "p90_seconds_" + suffix, stats.p90Seconds());
+        ArrayNode histogram = node.putArray("histogram_" + suffix);
+        for (TimeStats.HistogramBin bin : stats.histogram()) {
+            ObjectNode b = histogram.addObject().put("from_seconds", bin.fromSeconds());
+            putNullable(b, "to_seconds", bin.toSeconds());
+            b.put("users", bin.users());
+        }
+    }
+
+    private static void putNullable(ObjectNode node, String key, Double value) {
+        if (value == null) {
+            node.putNull(key);
+        } else {
+            node.put(key, value);
+        }
+    }
+
+    private static final List<String> TABLE_HEADER = List.of("group", "step", "name", "users", "from_previous",
+            "from_first", "dropped", "median_seconds", "value");
+
+    private static List<List<?>> tableRows(FunnelResult r, Output.Format format) {
+        List<List<?>> rows = new ArrayList<>();
+        addRows(rows, "all", r.steps(), format);
+        r.breakdown().forEach(g -> addRows(rows, g.label(), g.steps(), format));
+        return rows;
+    }
+
+    private static void addRows(List<List<?>> rows, String group, List<StepResult> steps, Output.Format format) {
+        boolean readable = format == Output.Format.TABLE;
+        for (StepResult s : steps) {
+            List<Object> row = new ArrayList<>();
+            row.add(group);
+            row.add(s.number());
+            row.add(s.name());
+            row.add(s.users());
+            row.add(readable ? Output.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
+            row.add(readable ? Output.percent(s.conversionFromFirst()) : s.conversionFromFirst());
+            row.add(s.dropped());
+            row.add(s.timeFromPrevious().medianSeconds());
+            row.add(s.value());
+            rows.add(row);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.model.Condition;
+import io.funnelworkbench.model.Counting;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalCategory;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.GoalMetrics;
+import io.funnelworkbench.model.GoalValue;
+import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.store.ProjectStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code goal add|list|remove}: the project's macro and micro goals. */
+@Command(name = "goal", mixinStandardHelpOptions = true, description = "Add, list or remove goals.",
+        subcommands = {GoalCommand.Add.class, GoalCommand.ListGoals.class, GoalCommand.Remove.class})
+final class GoalCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a goal (or replace the goal of the same name).")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+        private Path project;
+
+        @Option(names = "--name", required = true, description = "The goal's name.")
+        private String name;
+
+        @Option(names = "--kind", required = true, description = "macro or micro.")
+        private String kind;
+
+        @Option(names = "--category", description = "Macro: revenue, lead, inquiry, other. Micro: process-milestone,"
+                + " secondary-action. Default: other / process-milestone.")
+        private String category;
+
+        @Option(names = "--event", required = true, split = ",", paramLabel = "NAME",
+                description = "Event names that complete the goal (any of them).")
+        private List<String> events;
+
+        @ArgGroup(exclusive = false, multiplicity = "0..*")
+        private List<Where> conditions = new ArrayList<>();
+
+        /** One --where occurrence; a group so that each occurrence keeps its own two or three words. */
+        static final class Where {
+            @Option(names = "--where", arity = "2..3", required = true, paramLabel = "PROP OP [VALUE]",
+                    description = "A property condition (all must hold). OP: = != contains starts-with matches"
+                            + " < <= > >= empty not-empty. Repeatable.")
+            List<String> parts;
+        }
+
+        @ArgGroup(exclusive = true)
+        private ValueOption value;
+
+        @Option(names = "--count", defaultValue = "user", description = "user, session or event (default: user).")
+        private String count;
+
+        static final class ValueOption {
+            @Option(names = "--value", description = "A fixed amount per conversion.")
+            Double amount;
+
+            @Option(names = "--value-from", paramLabel = "PROP", description = "A numeric property to sum.")
+            String property;
+        }
+
+        @Override
+        public Integer call() {
+            Goal goal = new Goal(name, parse(GoalKind.class, kind, "--kind"),
+                    category == null ? null : parse(GoalCategory.class, category, "--category"), null,
+                    new MatchRule(events, conditions.stream().map(w -> condition(w.parts)).toList()), goalValue(),
+                    parse(Counting.class, count, "--count"));
+            try (ProjectAnalysis project = ProjectAnalysis.open(this.project)) {
+                project.store().goals().save(goal);
+                GoalMetrics metrics = new GoalAnalysis(project.log()).metrics(goal);
+                spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)));
+            }
+            return 0;
+        }
+
+        private GoalValue goalValue() {
+            if (value == null) {
+                return GoalValue.NONE;
+            }
+            return value.property != null ? GoalValue.fromProperty(value.property) : GoalValue.fixed(value.amount);
+        }
+
+        private static Condition condition(List<String> parts) {
+            Operator operator = Operator.fromSymbol(parts.get(1)).orElseThrow(() -> new IllegalArgumentException(
+                    "--where " + String.join(" ", parts) + ": '" + parts.get(1) + "' is not an operator; use one of "
+                            + String.join(" ", Arrays.stream(Operator.values()).map(Operator::symbol).toList())));
+            if (operator.takesValue() != (parts.size() == 3)) {
+                throw new IllegalArgumentException("--where " + String.join(" ", parts) + ": " + operator.symbol()
+                        + (operator.takesValue() ? " needs a value" : " takes no value"));
+            }
+            return Condition.of(parts.get(0), operator, parts.size() == 3 ? parts.get(2) : "");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List goals with users, completions, conversion rate and value.")
+    static final class ListGoals implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+        private Path project;
+
+        @Option(names = "--format", defaultValue = "json", description = "json, csv or table.")
+        private String format;
+
+        @Override
+        public Integer call() {
+            Output.Format output = parse(Output.Format.class, format, "--format");
+            try (ProjectAnalysis project = ProjectAnalysis.open(this.project)) {
+                GoalAnalysis analysis = new GoalAnalysis(project.log());
+                List<Goal> goals = project.store().goals().list();
+                List<GoalMetrics> metrics = goals.stream().map(analysis::metrics).toList();
+                if (output == Output.Format.JSON) {
+                    ObjectNode json = Json.object();
+                    ArrayNode list = json.putArray("goals");
+                    for (int i = 0; i < goals.size(); i++) {
+                        list.add(toJson(goals.get(i), metrics.get(i)));
+                    }
+                    spec.commandLine().getOut().println(Json.write(json));
+                } else {
+                    Output.table(spec.commandLine().getOut(), output, List.of("goal", "kind", "category", "users",
+                            "completions", "conversion", "of", "value"), metrics.stream().<List<?>>map(m -> List.of(
+                            m.name(), lower(m.kind()), lower(m.category()), m.users(), m.completions(),
+                            output == Output.Format.TABLE ? Output.percent(m.conversionRate()) : m.conversionRate(),
+                            m.denominator(), m.value())).toList());
+                }
+            }
+            return 0;
+        }
+
+        static ObjectNode toJson(Goal goal, GoalMetrics m) {
+            ObjectNode node = io.funnelworkbench.store.DefinitionCodec.goalToJson(goal);
+            node.put("users", m.users());
+            node.put("completions", m.completions());
+            node.put("conversion_rate", m.conversionRate());
+            node.put("converted", m.converted());
+            node.put("denominator", m.denominator());
+            node.put("value", m.value());
+            return node;
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a goal.")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+
+        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+        private Path project;
+
+        @Option(names = "--name", required = true, description = "The goal to remove.")
+        private String name;
+
+        @Override
+        public Integer call() {
+            try (ProjectStore store = ProjectStore.open(project)) {
+                if (!store.goals().remove(name)) {
+                    throw new IllegalArgumentException("There is no goal named '" + name + "' in " + store.name()
+                            + "; 'goal list' shows the goals.");
+                }
+            }
+            spec.commandLine().getOut().println(Json.write(Json.object().put("removed", name)));
+            return 0;
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String text, String option) {
+        try {
+            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(option + " " + text + " is not one of "
+                    + String.join(", ", Arrays.stream(type.getEnumConstants())
+                    .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList()) + ".");
+        }
+    }
+
+    static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}

@@ -1,0 +1,90 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.ImpactRow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code impact}: which micro goals go with a higher macro conversion (lift, odds ratio, Fisher p-value). */
+@Command(name = "impact", mixinStandardHelpOptions = true,
+        description = "The micro-goal impact table for a macro goal: lift, odds ratio and Fisher's exact p-value.")
+final class ImpactCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+    private Path project;
+
+    @Option(names = "--macro", required = true, paramLabel = "GOAL", description = "The macro goal.")
+    private String macro;
+
+    @Option(names = "--format", defaultValue = "json", description = "json (default), csv or table.")
+    private String format;
+
+    @Override
+    public Integer call() {
+        Output.Format output = GoalCommand.parse(Output.Format.class, format, "--format");
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+            List<Goal> goals = analysis.store().goals().list();
+            Goal macroGoal = goals.stream().filter(g -> g.name().equals(macro)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("There is no goal named '" + macro
+                            + "'; 'goal list' shows the goals."));
+            if (macroGoal.kind() != GoalKind.MACRO) {
+                throw new IllegalArgumentException(macro + " is a micro goal; --macro needs a macro goal.");
+            }
+            ImpactResult result = new GoalAnalysis(analysis.log()).impact(macroGoal, goals);
+            if (output == Output.Format.JSON) {
+                spec.commandLine().getOut().println(Json.write(toJson(result)));
+            } else {
+                boolean readable = output == Output.Format.TABLE;
+                Output.table(spec.commandLine().getOut(), output, List.of("micro_goal", "users_with", "rate_with",
+                        "users_without", "rate_without", "lift", "odds_ratio", "p_value"), result.rows().stream()
+                        .<List<?>>map(r -> List.of(r.microGoal(), r.usersWith(),
+                                readable ? Output.percent(r.rateWith()) : r.rateWith(), r.usersWithout(),
+                                readable ? Output.percent(r.rateWithout()) : r.rateWithout(),
+                                r.lift() == null ? "" : r.lift(), r.oddsRatio(), r.pValue())).toList());
+            }
+        }
+        return 0;
+    }
+
+    static ObjectNode toJson(ImpactResult result) {
+        ObjectNode json = Json.object();
+        json.put("macro", result.macroGoal());
+        json.put("users", result.users());
+        json.put("converted", result.converted());
+        ArrayNode rows = json.putArray("rows");
+        for (ImpactRow r : result.rows()) {
+            ObjectNode row = rows.addObject();
+            row.put("micro_goal", r.microGoal());
+            row.put("category", GoalCommand.lower(r.category()));
+            row.put("users_with", r.usersWith());
+            row.put("converted_with", r.convertedWith());
+            row.put("rate_with", r.rateWith());
+            row.put("users_without", r.usersWithout());
+            row.put("converted_without", r.convertedWithout());
+            row.put("rate_without", r.rateWithout());
+            if (r.lift() == null) {
+                row.putNull("lift");
+            } else {
+                row.put("lift", r.lift());
+            }
+            row.put("odds_ratio", r.oddsRatio());
+            row.put("p_value", r.pValue());
+        }
+        ArrayNode hidden = json.putArray("hidden");
+        result.hidden().forEach(hidden::add);
+        json.put("min_group_users", GoalAnalysis.MIN_GROUP_USERS);
+        return json;
+    }
+}

@@ -1,0 +1,175 @@
+package io.funnelworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * goal, funnel and impact on the real Olist marketing funnel (leads, then closed deals joined on mql_id).
+ * The expected counts come from a spreadsheet-style join of the two CSV files: per origin, the leads, and the
+ * deals won after the first contact within the window.
+ */
+class AnalysisCommandsTest {
+    private static final Path OLIST = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+
+    @TempDir
+    static Path dir;
+    private static String project;
+
+    private record Run(int exitCode, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FunnelCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void importOlist() {
+        project = dir.resolve("olist.mv.db").toString();
+        assertThat(cli("import", "--project", project,
+                OLIST.resolve("olist_marketing_qualified_leads_dataset.csv").toString(), "--event-name", "lead")
+                .exitCode()).isZero();
+        assertThat(cli("import", "--project", project, OLIST.resolve("olist_closed_deals_dataset.csv").toString(),
+                "--event-name", "closed_deal").exitCode()).isZero();
+    }
+
+    @Test
+    void leadToClosedDealByOrigin() throws Exception {
+        Run run = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "430d", "--by",
+                "origin");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("order").asText()).isEqualTo("sequential");
+        assertThat(json.get("window_seconds").asLong()).isEqualTo(430L * 86_400);
+        JsonNode steps = json.get("steps");
+        assertThat(steps.get(0).get("name").asText()).isEqualTo("lead");
+        assertThat(steps.get(0).get("users").asLong()).isEqualTo(8000);
+        assertThat(steps.get(0).get("conversion_from_previous").asDouble()).isEqualTo(1.0);
+        assertThat(steps.get(0).get("median_seconds_from_previous").isNull()).isTrue();
+        // One deal was won before its lead's first contact, so it cannot follow the lead step.
+        assertThat(steps.get(1).get("users").asLong()).isEqualTo(841);
+        assertThat(steps.get(0).get("dropped").asLong()).isEqualTo(8000 - 841);
+        assertThat(steps.get(1).get("conversion_from_first").asDouble()).isCloseTo(841 / 8000.0, within(1e-12));
+
+        Map<String, long[]> byOrigin = new HashMap<>();
+        for (JsonNode group : json.get("breakdown")) {
+            String value = group.get("value").isNull() ? "(none)" : group.get("value").asText();
+            byOrigin.put(value, new long[] {group.get("steps").get(0).get("users").asLong(),
+                group.get("steps").get(1).get("users").asLong()});
+        }
+        assertThat(byOrigin).hasSize(11);
+        assertThat(byOrigin.get("organic_search")).containsExactly(2296, 270);
+        assertThat(byOrigin.get("paid_search")).containsExactly(1586, 195);
+        assertThat(byOrigin.get("social")).containsExactly(1350, 75);
+        assertThat(byOrigin.get("unknown")).containsExactly(1099, 179);
+        assertThat(byOrigin.get("direct_traffic")).containsExactly(499, 56);
+        assertThat(byOrigin.get("email")).containsExactly(493, 15);
+        assertThat(byOrigin.get("referral")).containsExactly(284, 24);
+        assertThat(byOrigin.get("other")).containsExactly(150, 4);
+        assertThat(byOrigin.get("display")).containsExactly(118, 6);
+        assertThat(byOrigin.get("other_publicities")).containsExactly(65, 3);
+        assertThat(byOrigin.get("(none)")).containsExactly(60, 14);
+        assertThat(json.get("breakdown").get(0).get("value").asText()).isEqualTo("organic_search");
+    }
+
+    @Test
+    void aThirtyDayWindowKeepsTheDealsWonWithinAMonth() throws Exception {
+        JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d").json();
+        assertThat(json.get("steps").get(1).get("users").asLong()).isEqualTo(546);
+    }
+
+    @Test
+    void savedFunnelsAndGoals() throws Exception {
+        Run add = cli("goal", "add", "--project", project, "--name", "Deal", "--kind", "macro", "--category", "lead",
+                "--event", "closed_deal");
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        assertThat(add.json().get("users").asLong()).isEqualTo(842);
+        assertThat(add.json().get("conversion_rate").asDouble()).isCloseTo(842 / 8000.0, within(1e-12));
+
+        Run paid = cli("goal", "add", "--project", project, "--name", "Paid lead", "--kind", "micro", "--event",
+                "lead", "--where", "origin", "starts-with", "paid");
+        assertThat(paid.json().get("users").asLong()).isEqualTo(1586);
+
+        Run saved = cli("funnel", "--project", project, "--steps", "lead,Deal", "--window", "430d", "--save",
+                "Leads to deals");
+        assertThat(saved.exitCode()).as(saved.err()).isZero();
+        JsonNode again = cli("funnel", "--project", project, "--name", "Leads to deals").json();
+        assertThat(again.get("name").asText()).isEqualTo("Leads to deals");
+        assertThat(again.get("steps").get(1).get("name").asText()).isEqualTo("Deal");
+        assertThat(again.get("steps").get(1).get("users").asLong()).isEqualTo(841);
+
+        JsonNode list = cli("goal", "list", "--project", project).json().get("goals");
+        assertThat(list).extracting(g -> g.get("name").asText()).contains("Deal", "Paid lead");
+        assertThat(cli("goal", "remove", "--project", project, "--name", "Paid lead").exitCode()).isZero();
+        Run missing = cli("goal", "remove", "--project", project, "--name", "Paid lead");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err().strip()).startsWith("There is no goal named 'Paid lead'");
+    }
+
+    @Test
+    void badOptionsAreExplainedInOneSentence() {
+        Run order = cli("funnel", "--project", project, "--steps", "lead", "--order", "sideways");
+        assertThat(order.exitCode()).isEqualTo(1);
+        assertThat(order.err().strip()).isEqualTo("--order sideways is not one of sequential, strict, any.");
+        Run window = cli("funnel", "--project", project, "--steps", "lead", "--window", "soon");
+        assertThat(window.err().strip()).isEqualTo("'soon' is not a duration: write a whole number with s, m, h, d"
+                + " or w, such as 30m or 7d");
+        Run where = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
+                "--where", "origin", "~", "paid");
+        assertThat(where.err().strip()).startsWith("--where origin ~ paid: '~' is not an operator");
+    }
+
+    @Test
+    void impactOfMicroGoalsOnAHandMadeShop() throws Exception {
+        StringBuilder csv = new StringBuilder("user_id,event_name,timestamp\n");
+        // 40 users watch the video, 20 of whom buy afterwards; 60 do not, 6 of whom buy.
+        for (int u = 0; u < 100; u++) {
+            csv.append("u").append(u).append(",visit,2024-01-01T00:00:00Z\n");
+            if (u < 40) {
+                csv.append("u").append(u).append(",video,2024-01-01T00:01:00Z\n");
+            }
+            if (u < 20 || (u >= 40 && u < 46)) {
+                csv.append("u").append(u).append(",buy,2024-01-01T00:02:00Z\n");
+            }
+        }
+        Path file = dir.resolve("shop.csv");
+        Files.writeString(file, csv);
+        String shop = dir.resolve("shop").toString();
+        assertThat(cli("import", "--project", shop, file.toString()).exitCode()).isZero();
+        cli("goal", "add", "--project", shop, "--name", "Buy", "--kind", "macro", "--event", "buy");
+        cli("goal", "add", "--project", shop, "--name", "Video", "--kind", "micro", "--category", "secondary-action",
+                "--event", "video");
+        cli("goal", "add", "--project", shop, "--name", "Rare", "--kind", "micro", "--event", "nothing");
+        Run run = cli("impact", "--project", shop, "--macro", "Buy");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("users").asLong()).isEqualTo(100);
+        assertThat(json.get("converted").asLong()).isEqualTo(26);
+        JsonNode row = json.get("rows").get(0);
+        assertThat(row.get("micro_goal").asText()).isEqualTo("Video");
+        assertThat(row.get("users_with").asLong()).isEqualTo(40);
+        assertThat(row.get("rate_with").asDouble()).isEqualTo(0.5);
+        assertThat(row.get("rate_without").asDouble()).isEqualTo(0.1);
+        assertThat(row.get("lift").asDouble()).isCloseTo(5.0, within(1e-12));
+        assertThat(row.get("odds_ratio").asDouble()).isCloseTo((21.0 * 55) / (21.0 * 7), within(1e-12));
+        assertThat(row.get("p_value").asDouble()).isLessThan(0.0001);
+        assertThat(json.get("hidden")).extracting(JsonNode::asText).containsExactly("Rare");
+    }
+}
