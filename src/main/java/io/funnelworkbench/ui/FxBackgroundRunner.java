@@ -3,6 +3,7 @@ package io.funnelworkbench.ui;
 import io.funnelworkbench.model.Progress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,12 +19,14 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
 
     @Override
     public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        // Cancel is a request the core honours at its next check; the task then fails with CancelledException.
+        // Cancelling the Task itself would report "cancelled" while work past its last check still commits.
+        AtomicBoolean cancelRequested = new AtomicBoolean();
         Task<T> task = new Task<>() {
             @Override
             protected T call() throws Exception {
                 updateTitle(title);
                 updateMessage(title);
-                Task<T> self = this;
                 return work.run(new Progress() {
                     @Override
                     public void report(long done, long total, String message) {
@@ -33,14 +36,13 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
 
                     @Override
                     public boolean isCancelled() {
-                        return self.isCancelled();
+                        return cancelRequested.get();
                     }
                 });
             }
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
         task.setOnFailed(e -> onFailure.accept(task.getException()));
-        task.setOnCancelled(e -> onFailure.accept(new Progress.CancelledException()));
         executor.submit(task);
         return new Running() {
             @Override
@@ -55,8 +57,7 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
 
             @Override
             public void cancel() {
-                // No interrupt: H2 closes its file channel when a thread is interrupted mid-write.
-                task.cancel(false);
+                cancelRequested.set(true);
             }
         };
     }

@@ -1,6 +1,5 @@
 package io.funnelworkbench.ui.main;
 
-import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
@@ -9,6 +8,7 @@ import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ImportRecord;
 import io.funnelworkbench.store.ProjectPaths;
+import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import java.io.File;
 import java.nio.file.Path;
@@ -82,7 +82,6 @@ public final class MainWindowController {
         cancelButton.managedProperty().bind(model.busyProperty());
         model.projectProperty().addListener((obs, old, overview) -> showProject(overview));
         model.setErrorSink(this::showError);
-        model.setImportSink(this::showImportSummary);
         model.pruneRecent();
         setUpRecent();
         setUpSamples(model.samples());
@@ -199,7 +198,7 @@ public final class MainWindowController {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
             if (!files.isEmpty()) {
-                importDropped(files);
+                importFiles(files);
             }
         });
     }
@@ -214,18 +213,22 @@ public final class MainWindowController {
         e.consume();
     }
 
-    /** Files dropped with no project open go into a new project named after the first file. */
-    private void importDropped(List<Path> files) {
-        if (viewModel.projectProperty().get() != null) {
-            viewModel.importFiles(files);
+    /** Opens the import wizard on files; with no project open, they go into a new project named after the first. */
+    private void importFiles(List<Path> files) {
+        if (viewModel.projectOpen().get()) {
+            openImportWizard(files);
             return;
         }
         Path first = files.get(0);
         String base = first.getFileName().toString().replaceFirst("\\.[^.]+$", "");
         File target = projectChooser("New project for " + first.getFileName(), base).showSaveDialog(window());
         if (target != null) {
-            viewModel.createProjectAndImport(target.toPath(), files);
+            viewModel.createProject(target.toPath(), () -> openImportWizard(files));
         }
+    }
+
+    private void openImportWizard(List<Path> files) {
+        ImportWizardController.open(window(), viewModel.importWizard(files));
     }
 
     @FXML
@@ -249,18 +252,9 @@ public final class MainWindowController {
 
     @FXML
     private void onImport() {
-        if (viewModel.projectProperty().get() == null) {
-            showError("Create or open a project first (File > New Project): events are imported into a project.");
-            return;
-        }
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import events");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Event exports (CSV, TSV, TXT)", "*.csv", "*.tsv", "*.txt"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        List<File> files = chooser.showOpenMultipleDialog(window());
+        List<File> files = ImportWizardController.exportChooser("Import events").showOpenMultipleDialog(window());
         if (files != null && !files.isEmpty()) {
-            viewModel.importFiles(files.stream().map(File::toPath).toList());
+            importFiles(files.stream().map(File::toPath).toList());
         }
     }
 
@@ -317,16 +311,6 @@ public final class MainWindowController {
         alert.initOwner(window());
         alert.setHeaderText("That did not work");
         alert.getDialogPane().setMinWidth(520);
-        alert.show();
-    }
-
-    private void showImportSummary(ImportSummary summary) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, ImportSummaryText.of(summary));
-        alert.initOwner(window());
-        alert.setTitle("Import finished");
-        alert.setHeaderText(String.format(Locale.ROOT, "%,d events imported, %,d rows rejected",
-                summary.rowsImported(), summary.rowsRejected()));
-        alert.getDialogPane().setMinWidth(560);
         alert.show();
     }
 

@@ -3,12 +3,13 @@ package io.funnelworkbench.ui.main;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
-import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.importing.ImportWizardViewModel;
+import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,8 @@ public final class MainWindowViewModel {
     private final ObservableList<SampleProjects.Sample> samples = FXCollections.observableArrayList();
     private ProjectStore store;
     private BackgroundRunner.Running running;
+    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
     private Consumer<String> errorSink = message -> { };
-    private Consumer<ImportSummary> importSink = summary -> { };
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {
         this.runner = runner;
@@ -57,11 +58,6 @@ public final class MainWindowViewModel {
     /** Where failures the user must read go (the controller shows a dialog). */
     public void setErrorSink(Consumer<String> errorSink) {
         this.errorSink = errorSink;
-    }
-
-    /** Where import summaries go when an import finishes. */
-    public void setImportSink(Consumer<ImportSummary> importSink) {
-        this.importSink = importSink;
     }
 
     public ObjectProperty<ProjectOverview> projectProperty() {
@@ -106,7 +102,15 @@ public final class MainWindowViewModel {
     }
 
     public void createProject(Path file) {
-        start("Creating " + file.getFileName(), p -> load(ProjectStore.create(file), p), this::adopt);
+        createProject(file, () -> { });
+    }
+
+    /** Creates a project and, once it is open, runs {@code then} (the import wizard, for dropped files). */
+    public void createProject(Path file, Runnable then) {
+        start("Creating " + file.getFileName(), p -> load(ProjectStore.create(file), p), opened -> {
+            adopt(opened);
+            then.run();
+        });
     }
 
     public void openSample(String name) {
@@ -114,40 +118,39 @@ public final class MainWindowViewModel {
                 this::adopt);
     }
 
-    /** Imports files into the open project with the detected mapping, then shows the summary. */
-    public void importFiles(List<Path> files) {
-        if (store == null) {
-            errorSink.accept("Open or create a project first: events are imported into a project.");
-            return;
-        }
+    /** The import wizard for {@code files}, importing into the open project. */
+    public ImportWizardViewModel importWizard(List<Path> files) {
         ProjectStore target = store;
-        start("Importing " + files.size() + (files.size() == 1 ? " file" : " files"), p -> {
-            ImportSummary summary = new ImportService(target).importFiles(files, null, false, p);
-            return new Imported(summary, ProjectOverview.load(target, p));
+        if (target == null) {
+            throw new IllegalStateException("The import wizard needs an open project");
+        }
+        return new ImportWizardViewModel(runner, files, (request, onSuccess, onFailure) ->
+                runImport(target, request, onSuccess, onFailure));
+    }
+
+    private BackgroundRunner.Running runImport(ProjectStore target, ImportRequest request,
+                                               Consumer<ImportSummary> onSuccess, Consumer<Throwable> onFailure) {
+        List<Path> files = request.files();
+        String title = "Importing " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files");
+        return start(title, p -> {
+            ImportSummary summary = new ImportService(target)
+                    .importFiles(files, request.mapping(), request.append(), p);
+            p.report(0, -1, ImportWizardViewModel.UPDATING_PROJECT);
+            // The events are committed: reloading must not be cancelled, or Cancel would claim nothing was imported.
+            return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
             project.set(imported.overview());
-            importSink.accept(imported.summary());
-        });
-    }
-
-    /** Creates a project and imports files into it: what dropping files on the welcome screen does. */
-    public void createProjectAndImport(Path file, List<Path> files) {
-        start("Creating " + file.getFileName(), p -> {
-            ProjectStore created = ProjectStore.create(file);
-            try {
-                ImportSummary summary = new ImportService(created).importFiles(files, null, false, p);
-                return new CreatedAndImported(load(created, p), summary);
-            } catch (RuntimeException e) {
-                created.close();
-                throw e;
+            status.set(String.format(Locale.ROOT, "Imported %,d events", imported.summary().rowsImported()));
+            onSuccess.accept(imported.summary());
+        }, failure -> {
+            boolean cancelled = failure instanceof Progress.CancelledException;
+            status.set(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
+            // Files before the failed one stay imported, and a cancelled task may still be finishing its file.
+            if (cancelled || files.size() > 1) {
+                start("Loading " + target.name(), p -> ProjectOverview.load(target, p), project::set);
             }
-        }, done -> {
-            adopt(done.opened());
-            importSink.accept(done.summary());
+            onFailure.accept(failure);
         });
-    }
-
-    private record CreatedAndImported(Opened opened, ImportSummary summary) {
     }
 
     private record Imported(ImportSummary summary, ProjectOverview overview) {
@@ -208,39 +211,70 @@ public final class MainWindowViewModel {
                 overview.users()));
     }
 
-    private <T> void start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {
-        busy.set(true);
-        status.set(title);
-        progress.set(-1);
-        BackgroundRunner.Running started = runner.run(title, work, result -> {
-            finish();
-            onSuccess.accept(result);
-        }, failure -> {
-            finish();
-            if (failure instanceof Progress.CancelledException) {
-                status.set("Cancelled: nothing was changed");
-            } else {
-                status.set("Failed: " + messageOf(failure));
-                errorSink.accept(messageOf(failure));
-            }
-        });
-        // A runner may finish before returning; only work still under way is followed.
-        if (busy.get()) {
-            running = started;
-            progress.bind(started.progress());
-            started.message().addListener((obs, old, message) -> {
-                if (message != null && !message.isBlank() && busy.get()) {
-                    status.set(message);
-                }
-            });
+    private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {
+        return start(title, work, onSuccess, this::reportFailure);
+    }
+
+    private void reportFailure(Throwable failure) {
+        if (failure instanceof Progress.CancelledException) {
+            status.set("Cancelled: nothing was changed");
+        } else {
+            status.set("Failed: " + messageOf(failure));
+            errorSink.accept(messageOf(failure));
         }
     }
 
-    private void finish() {
+    private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess,
+                                               Consumer<Throwable> onFailure) {
+        status.set(title);
+        Job job = new Job();
+        jobs.add(job);
+        busy.set(true);
+        follow(job);
+        job.running = runner.run(title, work, result -> {
+            finish(job);
+            onSuccess.accept(result);
+        }, failure -> {
+            finish(job);
+            onFailure.accept(failure);
+        });
+        // A runner may finish before returning; only work still under way is followed.
+        if (jobs.contains(job)) {
+            follow(job);
+        }
+        return job.running;
+    }
+
+    /** Work under way; the status bar follows the latest one, and stays busy until all are done. */
+    private static final class Job {
+        BackgroundRunner.Running running;
+    }
+
+    private void follow(Job job) {
         progress.unbind();
-        progress.set(0);
-        busy.set(false);
-        running = null;
+        if (job.running == null) {
+            progress.set(-1);
+            return;
+        }
+        running = job.running;
+        progress.bind(job.running.progress());
+        job.running.message().addListener((obs, old, message) -> {
+            if (message != null && !message.isBlank() && jobs.contains(job)) {
+                status.set(message);
+            }
+        });
+    }
+
+    private void finish(Job job) {
+        jobs.remove(job);
+        progress.unbind();
+        if (jobs.isEmpty()) {
+            progress.set(0);
+            busy.set(false);
+            running = null;
+        } else {
+            follow(jobs.get(jobs.size() - 1));
+        }
     }
 
     static String messageOf(Throwable failure) {

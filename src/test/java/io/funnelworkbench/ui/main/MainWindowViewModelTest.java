@@ -1,10 +1,11 @@
 package io.funnelworkbench.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ class MainWindowViewModelTest {
 
     private MainWindowViewModel model;
     private final List<String> errors = new ArrayList<>();
-    private final List<ImportSummary> imports = new ArrayList<>();
     private AppSettings settings;
 
     @BeforeEach
@@ -27,7 +27,6 @@ class MainWindowViewModelTest {
         settings = new AppSettings(dir.resolve("settings.properties"));
         model = new MainWindowViewModel(new SynchronousRunner(), settings);
         model.setErrorSink(errors::add);
-        model.setImportSink(imports::add);
     }
 
     @Test
@@ -42,18 +41,22 @@ class MainWindowViewModelTest {
         Path csv = dir.resolve("events.csv");
         Files.writeString(csv, "user_id,event,time\nu1,view,2024-01-01T00:00:00Z\nu2,view,2024-01-02T00:00:00Z\n"
                 + "u1,buy,2024-01-03T00:00:00Z\n");
-        model.createProjectAndImport(dir.resolve("shop"), List.of(csv));
+        List<String> opened = new ArrayList<>();
+        model.createProject(dir.resolve("shop"), () -> opened.add(model.projectProperty().get().name()));
+        assertThat(opened).containsExactly("shop");
+        ImportWizardViewModel wizard = model.importWizard(List.of(csv));
+        wizard.startImport();
 
         assertThat(errors).isEmpty();
+        assertThat(wizard.pageProperty().get()).isEqualTo(ImportWizardViewModel.Page.SUMMARY);
         assertThat(model.projectProperty().get().name()).isEqualTo("shop");
         assertThat(model.projectProperty().get().events()).isEqualTo(3);
         assertThat(model.projectProperty().get().users()).isEqualTo(2);
         assertThat(model.windowTitle().get()).isEqualTo("shop — Funnel Workbench");
-        assertThat(imports).singleElement().extracting(ImportSummary::rowsImported).isEqualTo(3L);
         assertThat(model.recentProjects()).containsExactly(dir.resolve("shop.mv.db"));
         assertThat(new AppSettings(dir.resolve("settings.properties")).recentProjects())
                 .containsExactly(dir.resolve("shop.mv.db"));
-        assertThat(model.statusProperty().get()).isEqualTo("shop: 3 events from 2 users");
+        assertThat(model.statusProperty().get()).isEqualTo("Imported 3 events");
         assertThat(model.busyProperty().get()).isFalse();
         model.closeProject();
         assertThat(model.projectOpen().get()).isFalse();
@@ -75,7 +78,8 @@ class MainWindowViewModelTest {
         Path csv = dir.resolve("events.csv");
         Files.writeString(csv, "user_id,event,time\nu1,=cmd,2024-01-01T00:00:00Z\nu2,view,2024-01-02T00:00:00Z\n"
                 + "u1,view,2024-01-03T00:00:00Z\n");
-        model.createProjectAndImport(dir.resolve("shop"), List.of(csv));
+        model.createProject(dir.resolve("shop"));
+        model.importWizard(List.of(csv)).startImport();
         Path out = dir.resolve("events-table.csv");
         model.exportEventTable(out);
         assertThat(Files.readAllLines(out)).containsExactly("event,events,users", "view,2,2", "'=cmd,1,1");
@@ -83,9 +87,9 @@ class MainWindowViewModelTest {
     }
 
     @Test
-    void importWithoutAProjectAsksForOne() {
-        model.importFiles(List.of(dir.resolve("x.csv")));
-        assertThat(errors).containsExactly("Open or create a project first: events are imported into a project.");
+    void theImportWizardNeedsAnOpenProject() {
+        assertThatThrownBy(() -> model.importWizard(List.of(dir.resolve("x.csv"))))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -1,0 +1,651 @@
+package io.funnelworkbench.ui.importing;
+
+import io.funnelworkbench.importer.ColumnMapping;
+import io.funnelworkbench.importer.ColumnRole;
+import io.funnelworkbench.importer.EventImporter;
+import io.funnelworkbench.importer.FilePreview;
+import io.funnelworkbench.importer.ImportSummary;
+import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.ui.BackgroundRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * State of the import wizard: the files, a preview of the first one, the column mapping the user edits, the
+ * import under way and its summary. Previews are read through the {@link BackgroundRunner}; the import is
+ * started by an {@link Importer}, which knows the open project.
+ */
+public final class ImportWizardViewModel {
+    public static final int PREVIEW_ROWS = 100;
+    public static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Berlin", "America/New_York",
+            "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney");
+    /** The message an {@link Importer} reports once the events are committed and the project is being reloaded. */
+    public static final String UPDATING_PROJECT = "Updating the project";
+
+    private static final List<TimeFormat> TIME_FORMATS = List.of(TimeFormat.AUTO, TimeFormat.ISO,
+            TimeFormat.EPOCH_SECONDS, TimeFormat.EPOCH_MILLIS, TimeFormat.EPOCH_MICROS);
+    private static final Pattern ROWS_REPORT = Pattern.compile("Importing (.+) · ([\\d,]+) rows");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    public enum Page { MAPPING, IMPORTING, SUMMARY }
+
+    /** Starts an import in the background and calls back on the FX thread when it ended. */
+    @FunctionalInterface
+    public interface Importer {
+        BackgroundRunner.Running start(ImportRequest request, Consumer<ImportSummary> onSuccess,
+                                       Consumer<Throwable> onFailure);
+    }
+
+    /** What to import: the files, the one mapping for all of them, and whether files seen before go in again. */
+    public record ImportRequest(List<Path> files, ColumnMapping mapping, boolean append) {
+        public ImportRequest {
+            files = List.copyOf(files);
+        }
+    }
+
+    /** One line of the summary, such as "Rows imported" and "1,234". */
+    public record Fact(String label, String value) {
+    }
+
+    public record EventTotal(String name, long count) {
+    }
+
+    private final BackgroundRunner runner;
+    private final Importer importer;
+    private final LongSupplier nanoTime;
+
+    private final ObservableList<Path> files = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(Page.MAPPING);
+    private final ReadOnlyObjectWrapper<FilePreview> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ColumnMapping> mapping = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<TimeFormat> timeFormats = FXCollections.observableArrayList(TIME_FORMATS);
+    private final StringProperty constantEventName = new SimpleStringProperty("");
+    private final StringProperty zone = new SimpleStringProperty("UTC");
+    private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.AUTO);
+    private final BooleanProperty append = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper formatLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper previewNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper eventNameNeeded = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canImport;
+
+    private final ReadOnlyStringWrapper progressTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper cancelMessage = new ReadOnlyStringWrapper();
+
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ObservableList<Fact> facts = FXCollections.observableArrayList();
+    private final ObservableList<EventTotal> events = FXCollections.observableArrayList();
+    private final ObservableList<Path> rejectsFiles = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper rejectsNote = new ReadOnlyStringWrapper();
+
+    private List<String> fileProblems = List.of();
+    private BackgroundRunner.Running running;
+    private ImportProgress tracking;
+
+    public ImportWizardViewModel(BackgroundRunner runner, List<Path> initialFiles, Importer importer) {
+        this(runner, initialFiles, importer, System::nanoTime);
+    }
+
+    ImportWizardViewModel(BackgroundRunner runner, List<Path> initialFiles, Importer importer, LongSupplier nanoTime) {
+        this.runner = runner;
+        this.importer = importer;
+        this.nanoTime = nanoTime;
+        canImport = Bindings.createBooleanBinding(() -> mapping.get() != null && problem.get() == null
+                && !loading.get() && page.get() == Page.MAPPING, mapping, problem, loading, page);
+        constantEventName.addListener((obs, old, now) -> mappingInputsChanged());
+        zone.addListener((obs, old, now) -> mappingInputsChanged());
+        timeFormat.addListener((obs, old, now) -> mappingInputsChanged());
+        append.addListener((obs, old, now) -> {
+            if (mapping.get() != null) {
+                error.set(null);
+            }
+        });
+        files.addListener((ListChangeListener<Path>) change -> loadPreviews());
+        addFiles(initialFiles);
+        validate();
+    }
+
+    // ---- page 1: files and mapping
+
+    public ObservableList<Path> files() {
+        return files;
+    }
+
+    /** Adds files not listed yet; every file is imported with the mapping made on the first. */
+    public void addFiles(List<Path> added) {
+        List<Path> fresh = added.stream().map(p -> p.toAbsolutePath().normalize()).distinct()
+                .filter(p -> !files.contains(p)).toList();
+        if (!fresh.isEmpty()) {
+            files.addAll(fresh);
+        }
+    }
+
+    public void removeFile(Path file) {
+        files.remove(file);
+    }
+
+    /** What the file list shows beside a file's name: its size and folder. */
+    public static String details(Path file) {
+        String size;
+        try {
+            size = byteSize(Files.size(file));
+        } catch (IOException e) {
+            size = "unreadable";
+        }
+        return size + " · " + file.getParent();
+    }
+
+    static String byteSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
+    }
+
+    private void loadPreviews() {
+        List<Path> listed = List.copyOf(files);
+        error.set(null);
+        if (listed.isEmpty()) {
+            showPreview(null);
+            fileProblems = List.of();
+            validate();
+            return;
+        }
+        FilePreview known = preview.get() != null && preview.get().file().equals(listed.get(0)) ? preview.get() : null;
+        loading.set(true);
+        runner.run("Reading " + listed.get(0).getFileName(), p -> readPreviews(listed, known), read -> {
+            if (listed.equals(files)) {
+                loading.set(false);
+                fileProblems = read.fileProblems();
+                if (read.first() != known) {
+                    showPreview(read.first());
+                }
+                validate();
+            }
+        }, failure -> {
+            if (listed.equals(files)) {
+                loading.set(false);
+                showPreview(null);
+                fileProblems = List.of();
+                error.set(messageOf(failure));
+                validate();
+            }
+        });
+    }
+
+    private record Previews(FilePreview first, List<String> fileProblems) {
+    }
+
+    /** Runs in the background: the first file's preview, and whether the other files have the same columns. */
+    private static Previews readPreviews(List<Path> listed, FilePreview known) {
+        FilePreview first = known != null ? known : EventImporter.preview(listed.get(0), PREVIEW_ROWS);
+        List<String> problems = new ArrayList<>();
+        for (Path other : listed.subList(1, listed.size())) {
+            try {
+                List<String> headers = EventImporter.preview(other, 0).headers();
+                if (!headers.equals(first.headers())) {
+                    problems.add(other.getFileName() + " has other columns than " + first.file().getFileName()
+                            + ". Import files with different columns one at a time.");
+                }
+            } catch (RuntimeException e) {
+                problems.add(messageOf(e));
+            }
+        }
+        return new Previews(first, problems);
+    }
+
+    /** Shows a new first file with its suggested mapping; the mapping is set first so views find it in place. */
+    private void showPreview(FilePreview shown) {
+        if (shown == null) {
+            mapping.set(null);
+            preview.set(null);
+            formatLine.set("");
+            previewNote.set("");
+            return;
+        }
+        ColumnMapping suggested = shown.suggestedMapping();
+        List<TimeFormat> offered = new ArrayList<>(TIME_FORMATS);
+        if (!offered.contains(suggested.timeFormat())) {
+            offered.add(suggested.timeFormat());
+        }
+        mapping.set(suggested);
+        if (!timeFormats.equals(offered)) {
+            timeFormats.setAll(offered);
+        }
+        timeFormat.set(suggested.timeFormat());
+        mapping.set(withInputs(suggested));
+        preview.set(shown);
+        int columns = shown.headers().size();
+        formatLine.set(shown.format().describe() + " · " + columns + (columns == 1 ? " column" : " columns"));
+        previewNote.set(shown.rows().size() < PREVIEW_ROWS
+                ? "All " + shown.rows().size() + " rows of " + shown.file().getFileName()
+                : "The first " + PREVIEW_ROWS + " rows of " + shown.file().getFileName());
+    }
+
+    public ReadOnlyObjectProperty<FilePreview> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ColumnMapping> mappingProperty() {
+        return mapping.getReadOnlyProperty();
+    }
+
+    /** Gives a column a role; a role only one column may have moves there from the column that had it. */
+    public void setRole(int column, ColumnRole role) {
+        ColumnMapping current = mapping.get();
+        if (current == null || role == null || current.roles().get(column) == role) {
+            return;
+        }
+        mapping.set(current.withRole(column, role));
+        error.set(null);
+        validate();
+    }
+
+    public StringProperty constantEventNameProperty() {
+        return constantEventName;
+    }
+
+    public StringProperty zoneProperty() {
+        return zone;
+    }
+
+    public ObjectProperty<TimeFormat> timeFormatProperty() {
+        return timeFormat;
+    }
+
+    public ObservableList<TimeFormat> timeFormats() {
+        return timeFormats;
+    }
+
+    /** How the time format drop-down names a format. */
+    public String timeFormatLabel(TimeFormat format) {
+        if (format == null) {
+            return "";
+        }
+        return switch (format) {
+            case AUTO -> "Automatic";
+            case ISO -> "ISO 8601 (2024-05-01T09:30:00)";
+            case EPOCH_SECONDS -> "Epoch seconds";
+            case EPOCH_MILLIS -> "Epoch milliseconds";
+            case EPOCH_MICROS -> "Epoch microseconds";
+            case PATTERN -> "Pattern " + (mapping.get() == null ? "" : mapping.get().timePattern());
+        };
+    }
+
+    public BooleanProperty appendProperty() {
+        return append;
+    }
+
+    private void mappingInputsChanged() {
+        if (mapping.get() != null) {
+            mapping.set(withInputs(mapping.get()));
+            error.set(null);
+        }
+        validate();
+    }
+
+    private ColumnMapping withInputs(ColumnMapping base) {
+        ZoneId chosen = parsedZone();
+        TimeFormat format = timeFormat.get() != null ? timeFormat.get() : base.timeFormat();
+        return base.withConstantEventName(constantEventName.get())
+                .withTime(format, base.timePattern(), chosen != null ? chosen : base.zone());
+    }
+
+    private ZoneId parsedZone() {
+        String text = zone.get() == null ? "" : zone.get().strip();
+        try {
+            return text.isEmpty() ? null : ZoneId.of(text);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private void validate() {
+        ColumnMapping current = mapping.get();
+        eventNameNeeded.set(current != null && current.columnOf(ColumnRole.EVENT) < 0
+                && current.constantEventName() == null);
+        if (files.isEmpty()) {
+            problem.set("Add a file to import.");
+        } else if (!fileProblems.isEmpty()) {
+            problem.set(fileProblems.get(0));
+        } else if (parsedZone() == null) {
+            problem.set("\"" + zone.get() + "\" is not a time zone. Choose one from the list, or type a name such as"
+                    + " Europe/Paris or an offset such as +02:00.");
+        } else {
+            problem.set(current == null ? null : current.problem());
+        }
+    }
+
+    public ReadOnlyStringProperty formatLineProperty() {
+        return formatLine.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty previewNoteProperty() {
+        return previewNote.getReadOnlyProperty();
+    }
+
+    /** Why the mapping cannot be imported as it stands, or null. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The last failure to read or import, in the user's words, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** True while no column is the event name and no constant name is given. */
+    public ReadOnlyBooleanProperty eventNameNeededProperty() {
+        return eventNameNeeded.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canImport() {
+        return canImport;
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    // ---- page 2: importing
+
+    public void startImport() {
+        if (!canImport.get()) {
+            return;
+        }
+        List<Path> importing = List.copyOf(files);
+        error.set(null);
+        cancelMessage.set(null);
+        progress.set(-1);
+        progressTitle.set("Importing " + (importing.size() == 1 ? importing.get(0).getFileName().toString()
+                : importing.size() + " files"));
+        progressText.set("Reading " + importing.get(0).getFileName());
+        cancellable.set(true);
+        tracking = new ImportProgress(importing, nanoTime.getAsLong());
+        page.set(Page.IMPORTING);
+        BackgroundRunner.Running started = importer.start(
+                new ImportRequest(importing, mapping.get(), append.get()), this::imported, this::failed);
+        // A runner may already have finished; only an import still under way is followed.
+        if (page.get() == Page.IMPORTING && cancelMessage.get() == null) {
+            running = started;
+            started.message().addListener((obs, old, now) -> progressChanged(started));
+            started.progress().addListener((obs, old, now) -> progressChanged(started));
+            progressChanged(started);
+        }
+    }
+
+    private void progressChanged(BackgroundRunner.Running source) {
+        if (source != running) {
+            return;
+        }
+        String message = source.message().get();
+        double fileFraction = source.progress().get();
+        if (UPDATING_PROJECT.equals(message)) {
+            // The events are committed; cancelling now would claim nothing was imported.
+            cancellable.set(false);
+            progress.set(-1);
+            progressText.set(String.format(Locale.ROOT, "%,d rows read · updating the project", tracking.rows()));
+        } else if (message != null && tracking.report(message)) {
+            double fraction = tracking.fraction(fileFraction);
+            progress.set(fraction);
+            progressText.set(progressText(tracking.rows(), fraction,
+                    Duration.ofNanos(nanoTime.getAsLong() - tracking.startNanos)));
+        }
+    }
+
+    /** For example "1,234,567 rows · 250,000 rows/s · about 12 s left"; rate and time left once they mean anything. */
+    static String progressText(long rows, double fraction, Duration elapsed) {
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d rows", rows));
+        double seconds = elapsed.toNanos() / 1e9;
+        if (seconds >= 0.5 && rows > 0) {
+            text.append(String.format(Locale.ROOT, " · %,d rows/s", Math.round(rows / seconds)));
+        }
+        if (seconds >= 1 && fraction > 0 && fraction < 1) {
+            text.append(" · about ").append(timeLeft(Math.round(seconds * (1 - fraction) / fraction))).append(" left");
+        }
+        return text.toString();
+    }
+
+    private static String timeLeft(long seconds) {
+        if (seconds < 60) {
+            return Math.max(1, seconds) + " s";
+        }
+        long minutes = Math.round(seconds / 60.0);
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
+
+    public void cancel() {
+        if (running != null && cancellable.get()) {
+            running.cancel();
+        }
+    }
+
+    /** From the cancelled import back to the mapping, to change it or to close. */
+    public void back() {
+        if (page.get() == Page.IMPORTING && running == null) {
+            cancelMessage.set(null);
+            page.set(Page.MAPPING);
+        }
+    }
+
+    private void failed(Throwable failure) {
+        running = null;
+        cancellable.set(false);
+        if (failure instanceof Progress.CancelledException) {
+            List<Path> importing = tracking.files;
+            progressTitle.set("Import cancelled");
+            cancelMessage.set(importing.size() == 1
+                    ? "Cancelled: nothing was imported from " + importing.get(0).getFileName() + "."
+                    : "Cancelled: nothing was imported from the file under way; files finished before it stay"
+                    + " in the project.");
+        } else {
+            error.set(messageOf(failure));
+            page.set(Page.MAPPING);
+        }
+    }
+
+    public ReadOnlyStringProperty progressTitleProperty() {
+        return progressTitle.getReadOnlyProperty();
+    }
+
+    /** The share of the bytes read, or -1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    /** Set once an import was cancelled; null otherwise. */
+    public ReadOnlyStringProperty cancelMessageProperty() {
+        return cancelMessage.getReadOnlyProperty();
+    }
+
+    // ---- page 3: summary
+
+    private void imported(ImportSummary summary) {
+        running = null;
+        cancellable.set(false);
+        headline.set(String.format(Locale.ROOT, "%,d events imported from %s", summary.rowsImported(),
+                summary.files().size() == 1 ? summary.files().get(0).file().getFileName().toString()
+                        : summary.files().size() + " files"));
+        facts.setAll(
+                new Fact("Rows imported", count(summary.rowsImported())),
+                new Fact("Rows rejected", count(summary.rowsRejected())),
+                new Fact("Duplicates skipped", count(summary.duplicatesSkipped())),
+                new Fact("Users", count(summary.users())),
+                new Fact("Date range (UTC)", dateRange(summary)));
+        events.setAll(summary.eventsByName().entrySet().stream()
+                .map(e -> new EventTotal(e.getKey(), e.getValue())).toList());
+        rejectsFiles.setAll(summary.rejectsFiles());
+        rejectsNote.set(null);
+        page.set(Page.SUMMARY);
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String dateRange(ImportSummary summary) {
+        if (summary.firstTimeMicros() == null) {
+            return "no events";
+        }
+        return TIME.format(instant(summary.firstTimeMicros())) + " – "
+                + TIME.format(instant(summary.lastTimeMicros()));
+    }
+
+    private static Instant instant(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    public ObservableList<Fact> facts() {
+        return facts;
+    }
+
+    public ObservableList<EventTotal> events() {
+        return events;
+    }
+
+    public ObservableList<Path> rejectsFiles() {
+        return rejectsFiles;
+    }
+
+    /** The view could not open a rejects report and put its path on the clipboard instead. */
+    public void rejectsCopied(Path file) {
+        rejectsNote.set("No program to open " + file.getFileName() + " is available here, so its path was copied"
+                + " to the clipboard.");
+    }
+
+    public ReadOnlyStringProperty rejectsNoteProperty() {
+        return rejectsNote.getReadOnlyProperty();
+    }
+
+    static String messageOf(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Adds up the per-file progress reports of an import over all its files. */
+    private static final class ImportProgress {
+        private final List<Path> files;
+        private final long[] sizes;
+        private final long totalBytes;
+        private final long startNanos;
+        private int current;
+        private long rowsBefore;
+        private long rowsInFile;
+
+        ImportProgress(List<Path> files, long startNanos) {
+            this.files = files;
+            this.startNanos = startNanos;
+            sizes = files.stream().mapToLong(ImportProgress::sizeOf).toArray();
+            totalBytes = java.util.Arrays.stream(sizes).sum();
+        }
+
+        private static long sizeOf(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                return 0;
+            }
+        }
+
+        /** Takes a progress message; false when it is not a rows report. */
+        boolean report(String message) {
+            Matcher m = ROWS_REPORT.matcher(message);
+            if (!m.matches()) {
+                return false;
+            }
+            for (int i = current; i < files.size(); i++) {
+                if (files.get(i).getFileName().toString().equals(m.group(1))) {
+                    if (i > current) {
+                        rowsBefore += rowsInFile;
+                        current = i;
+                    }
+                    break;
+                }
+            }
+            rowsInFile = Long.parseLong(m.group(2).replace(",", ""));
+            return true;
+        }
+
+        long rows() {
+            return rowsBefore + rowsInFile;
+        }
+
+        /** The share of all files' bytes read, given the share of the current file's; -1 while unknown. */
+        double fraction(double fileFraction) {
+            if (fileFraction < 0 || totalBytes == 0) {
+                return -1;
+            }
+            long before = 0;
+            for (int i = 0; i < current; i++) {
+                before += sizes[i];
+            }
+            return Math.min(1, (before + fileFraction * sizes[current]) / totalBytes);
+        }
+    }
+}
