@@ -25,9 +25,19 @@ public final class ImportService {
         EventImporter importer = new EventImporter(store);
         List<FileImportResult> results = new ArrayList<>();
         for (Path file : files) {
-            results.add(importer.importFile(file, mapping, allowReimport, progress));
+            try {
+                results.add(importer.importFile(file, mapping, allowReimport, progress));
+            } catch (ImportException e) {
+                throw results.isEmpty() ? e : new ImportException(e.getMessage() + " " + alreadyImported(results), e);
+            }
         }
         return summarise(results);
+    }
+
+    /** Earlier files of the same call stay imported; the user must know, so as not to import them again. */
+    private static String alreadyImported(List<FileImportResult> results) {
+        return "The files before it were imported and stay in the project: " + String.join(", ",
+                results.stream().map(r -> r.file().getFileName().toString()).toList()) + ".";
     }
 
     static ImportSummary summarise(List<FileImportResult> results) {

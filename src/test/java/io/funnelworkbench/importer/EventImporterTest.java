@@ -138,4 +138,18 @@ class EventImporterTest {
             assertThat(summary.users()).isEqualTo(2);
         }
     }
+
+    @Test
+    void aFailingFileNamesTheFilesImportedBeforeIt() throws Exception {
+        Path good = write("good.csv", "user_id,event_name,timestamp\nu1,view,2024-01-01T00:00:00Z\n");
+        Path empty = write("empty.csv", "");
+        try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
+            assertThatThrownBy(() -> new ImportService(store).importFiles(List.of(good, empty), null, false,
+                    Progress.NONE))
+                    .isInstanceOf(ImportException.class)
+                    .hasMessage("empty.csv is empty: there is nothing to import. The files before it were imported"
+                            + " and stay in the project: good.csv.");
+            assertThat(store.imports().list()).hasSize(1);
+        }
+    }
 }
