@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -27,17 +24,8 @@ class AnalysisCommandsTest {
     static Path dir;
     private static String project;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FunnelCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeAll
@@ -52,7 +40,7 @@ class AnalysisCommandsTest {
 
     @Test
     void leadToClosedDealByOrigin() throws Exception {
-        Run run = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "430d", "--by",
+        CliRun run = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "430d", "--by",
                 "origin");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.json();
@@ -97,17 +85,17 @@ class AnalysisCommandsTest {
 
     @Test
     void savedFunnelsAndGoals() throws Exception {
-        Run add = cli("goal", "add", "--project", project, "--name", "Deal", "--kind", "macro", "--category", "lead",
+        CliRun add = cli("goal", "add", "--project", project, "--name", "Deal", "--kind", "macro", "--category", "lead",
                 "--event", "closed_deal");
         assertThat(add.exitCode()).as(add.err()).isZero();
         assertThat(add.json().get("users").asLong()).isEqualTo(842);
         assertThat(add.json().get("conversion_rate").asDouble()).isCloseTo(842 / 8000.0, within(1e-12));
 
-        Run paid = cli("goal", "add", "--project", project, "--name", "Paid lead", "--kind", "micro", "--event",
+        CliRun paid = cli("goal", "add", "--project", project, "--name", "Paid lead", "--kind", "micro", "--event",
                 "lead", "--where", "origin", "starts-with", "paid");
         assertThat(paid.json().get("users").asLong()).isEqualTo(1586);
 
-        Run saved = cli("funnel", "--project", project, "--steps", "lead,Deal", "--window", "430d", "--save",
+        CliRun saved = cli("funnel", "--project", project, "--steps", "lead,Deal", "--window", "430d", "--save",
                 "Leads to deals");
         assertThat(saved.exitCode()).as(saved.err()).isZero();
         JsonNode again = cli("funnel", "--project", project, "--name", "Leads to deals").json();
@@ -118,20 +106,20 @@ class AnalysisCommandsTest {
         JsonNode list = cli("goal", "list", "--project", project).json().get("goals");
         assertThat(list).extracting(g -> g.get("name").asText()).contains("Deal", "Paid lead");
         assertThat(cli("goal", "remove", "--project", project, "--name", "Paid lead").exitCode()).isZero();
-        Run missing = cli("goal", "remove", "--project", project, "--name", "Paid lead");
+        CliRun missing = cli("goal", "remove", "--project", project, "--name", "Paid lead");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.err().strip()).startsWith("There is no goal named 'Paid lead'");
     }
 
     @Test
     void badOptionsAreExplainedInOneSentence() {
-        Run order = cli("funnel", "--project", project, "--steps", "lead", "--order", "sideways");
+        CliRun order = cli("funnel", "--project", project, "--steps", "lead", "--order", "sideways");
         assertThat(order.exitCode()).isEqualTo(1);
         assertThat(order.err().strip()).isEqualTo("--order sideways is not one of sequential, strict, any.");
-        Run window = cli("funnel", "--project", project, "--steps", "lead", "--window", "soon");
+        CliRun window = cli("funnel", "--project", project, "--steps", "lead", "--window", "soon");
         assertThat(window.err().strip()).isEqualTo("'soon' is not a duration: write a whole number with s, m, h, d"
                 + " or w, such as 30m or 7d");
-        Run where = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
+        CliRun where = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
                 "--where", "origin", "~", "paid");
         assertThat(where.err().strip()).startsWith("--where origin ~ paid: '~' is not an operator");
     }
@@ -157,7 +145,7 @@ class AnalysisCommandsTest {
         cli("goal", "add", "--project", shop, "--name", "Video", "--kind", "micro", "--category", "secondary-action",
                 "--event", "video");
         cli("goal", "add", "--project", shop, "--name", "Rare", "--kind", "micro", "--event", "nothing");
-        Run run = cli("impact", "--project", shop, "--macro", "Buy");
+        CliRun run = cli("impact", "--project", shop, "--macro", "Buy");
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode json = run.json();
         assertThat(json.get("users").asLong()).isEqualTo(100);

@@ -3,9 +3,6 @@ package io.funnelworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,23 +18,14 @@ class ImportCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FunnelCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void importsTheOlistLeadsAndClosedDealsAsAFunnelOfTwoEvents() throws Exception {
         String project = dir.resolve("olist").toString();
-        Run leads = cli("import", "--project", project, LEADS.toString(), "--event-name", "lead");
+        CliRun leads = cli("import", "--project", project, LEADS.toString(), "--event-name", "lead");
         assertThat(leads.exitCode()).as(leads.err()).isZero();
         JsonNode summary = leads.json();
         assertThat(summary.get("files").asInt()).isEqualTo(1);
@@ -50,12 +38,12 @@ class ImportCommandTest {
         assertThat(summary.get("first_time").asText()).isEqualTo("2017-06-14T00:00:00Z");
         assertThat(summary.get("last_time").asText()).isEqualTo("2018-05-31T00:00:00Z");
 
-        Run deals = cli("import", "--project", project, DEALS.toString(), "--event-name", "closed_deal");
+        CliRun deals = cli("import", "--project", project, DEALS.toString(), "--event-name", "closed_deal");
         assertThat(deals.exitCode()).as(deals.err()).isZero();
         assertThat(deals.json().get("rows_imported").asLong()).isEqualTo(842);
         assertThat(deals.json().get("users").asLong()).isEqualTo(842);
 
-        Run events = cli("events", "--project", project + ".mv.db");
+        CliRun events = cli("events", "--project", project + ".mv.db");
         assertThat(events.exitCode()).isZero();
         JsonNode list = events.json().get("events");
         assertThat(list).hasSize(2);
@@ -69,7 +57,7 @@ class ImportCommandTest {
     void importingTheSameFileTwiceIsRefusedUnlessAppending() {
         String project = dir.resolve("twice").toString();
         assertThat(cli("import", "--project", project, DEALS.toString(), "--event-name", "deal").exitCode()).isZero();
-        Run again = cli("import", "--project", project, DEALS.toString(), "--event-name", "deal");
+        CliRun again = cli("import", "--project", project, DEALS.toString(), "--event-name", "deal");
         assertThat(again.exitCode()).isEqualTo(1);
         assertThat(again.out()).isEmpty();
         assertThat(again.err().strip()).startsWith("olist_closed_deals_dataset.csv was already imported into this"
@@ -81,7 +69,7 @@ class ImportCommandTest {
     @Test
     void theSessionLevelShoppersFileIsRefusedWithTheReasonAndNoProjectIsLeftBehind() {
         Path project = dir.resolve("shoppers");
-        Run run = cli("import", "--project", project.toString(), SHOPPERS.toString());
+        CliRun run = cli("import", "--project", project.toString(), SHOPPERS.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).startsWith("online_shoppers_intention.csv looks like a report of counts, not an"
                 + " event export: 16 of 18 columns hold numbers such as Administrative, Administrative_Duration,");
@@ -92,11 +80,11 @@ class ImportCommandTest {
     void explicitColumnsAndAnUnknownColumn() throws Exception {
         Path csv = dir.resolve("sheet.csv");
         Files.writeString(csv, "who,what,when,where\na,visit,01/02/2024 10:00,DE\nb,visit,02/02/2024 11:30,FR\n");
-        Run run = cli("import", "--project", dir.resolve("sheet").toString(), csv.toString(), "--user", "who",
+        CliRun run = cli("import", "--project", dir.resolve("sheet").toString(), csv.toString(), "--user", "who",
                 "--event", "what", "--time", "when", "--time-format", "dd/MM/yyyy HH:mm", "--zone", "Europe/Paris");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("first_time").asText()).isEqualTo("2024-02-01T09:00:00Z");
-        Run unknown = cli("import", "--project", dir.resolve("sheet2").toString(), csv.toString(), "--user", "nobody");
+        CliRun unknown = cli("import", "--project", dir.resolve("sheet2").toString(), csv.toString(), "--user", "nobody");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("sheet.csv has no column named 'nobody'; its columns are who, what,"
                 + " when, where.");
@@ -110,7 +98,7 @@ class ImportCommandTest {
         cli("import", "--project", dir.resolve("p").toString(), csv.toString());
         assertThat(cli("events", "--project", dir.resolve("missing").toString()).exitCode()).isEqualTo(1);
         io.funnelworkbench.store.ProjectStore.create(dir.resolve("empty")).close();
-        Run empty = cli("events", "--project", dir.resolve("empty").toString());
+        CliRun empty = cli("events", "--project", dir.resolve("empty").toString());
         assertThat(empty.exitCode()).isZero();
         assertThat(empty.json().get("events")).isEmpty();
     }
