@@ -25,8 +25,9 @@ class ArchitectureTest {
             "export", List.of("model"),
             "chart", List.of("model"),
             "sample", List.of("model", "store", "importer"),
-            "cli", List.of("model", "store", "importer", "analysis", "export", "chart", "sample"),
-            "ui", List.of("model", "store", "importer", "analysis", "export", "chart", "sample"));
+            "bench", List.of("model", "store", "importer", "analysis"),
+            "cli", List.of("model", "store", "importer", "analysis", "export", "chart", "sample", "bench"),
+            "ui", List.of("model", "store", "importer", "analysis", "export", "chart", "sample", "bench"));
 
     @Test
     void onlyChartAndUiUseJavaFx() {

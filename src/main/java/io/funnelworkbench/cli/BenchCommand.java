@@ -1,0 +1,207 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.bench.Benchmark;
+import io.funnelworkbench.bench.SyntheticExport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench}: generates a synthetic export, loads it into DuckDB (when the build has it) and imports it into
+ * a new project, then opens the project; prints the figures. Progress goes to standard error.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmark the import on a synthetic export beside DuckDB's read_csv (see docs/BENCHMARKS.md).",
+            "DuckDB takes part when the build includes it: mvn -Pbench package."})
+final class BenchCommand implements Callable<Integer> {
+    /** The targets of issue 3. */
+    static final double TARGET_IMPORT_VS_DUCKDB = 2.0;
+    static final double TARGET_OPEN_SNAPSHOT_SECONDS = 2.0;
+    static final double TARGET_PEAK_HEAP_MB = 1536.0;
+
+    enum Format { json, table }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--events", paramLabel = "N", defaultValue = "" + SyntheticExport.DEFAULT_EVENTS,
+            description = "Events in the synthetic export (default: ${DEFAULT-VALUE}).")
+    private long events;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "" + SyntheticExport.DEFAULT_USERS,
+            description = "Users in the synthetic export (default: ${DEFAULT-VALUE}).")
+    private int users;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SyntheticExport.DEFAULT_SEED,
+            description = "Seed of the synthetic export; the same seed gives the same file (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
+            description = "Timed runs of each side, alternating; figures are medians (default: ${DEFAULT-VALUE}).")
+    private int runs;
+
+    @Option(names = "--warmup-events", paramLabel = "N",
+            description = "Events of the warm-up file imported (and loaded by DuckDB) first; 0 skips the warm-up"
+                    + " (default: a tenth of --events, at most 1000000).")
+    private Long warmupEvents;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "Folder for the temporary file and projects (default: the system temp folder).")
+    private Path dir;
+
+    @Option(names = "--keep", description = "Keep the generated file and projects instead of deleting them.")
+    private boolean keep;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "json (default) or table.")
+    private Format format;
+
+    @Override
+    public Integer call() throws IOException {
+        if (events < 1 || users < 1 || events < users) {
+            throw new ParameterException(spec.commandLine(), "--events must be at least --users, and both positive"
+                    + " (every user has at least one event); got --events " + events + " --users " + users + ".");
+        }
+        long warmup = warmupEvents == null ? Benchmark.Settings.defaultWarmup(events) : warmupEvents;
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup-events must not be negative.");
+        }
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1.");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Benchmark.Result result = new Benchmark(new Benchmark.Settings(events, users, seed, runs, warmup, dir, keep),
+                line -> {
+                    err.println(line);
+                    err.flush();
+                }).run();
+        ObjectNode json = toJson(result);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(format == Format.table ? table(json) : Json.write(json));
+        out.flush();
+        return 0;
+    }
+
+    static ObjectNode toJson(Benchmark.Result r) {
+        ObjectNode json = Json.object();
+        json.put("events", r.events());
+        json.put("users", r.users());
+        json.put("seed", r.seed());
+        json.put("file_bytes", r.fileBytes());
+        json.put("generate_seconds", round(r.generateSeconds(), 3));
+        json.put("read_file_seconds", round(r.readFileSeconds(), 3));
+        json.put("load_average", round(r.loadAverage(), 2));
+        json.put("runs", r.importRuns().size());
+
+        Benchmark.PeerResult duck = r.duckdb();
+        json.put("duckdb_available", duck.available());
+        if (!duck.available()) {
+            json.put("duckdb_unavailable_reason", duck.unavailableReason());
+        }
+        json.put("duckdb_version", duck.version());
+        json.put("duckdb_load_seconds", round(duck.loadSeconds(), 3));
+        seconds(json.putArray("duckdb_load_runs"), duck.loadRuns());
+        json.put("duckdb_rows", duck.rows());
+        json.put("duckdb_rows_per_second", whole(r.duckdbRowsPerSecond()));
+        json.put("duckdb_column_types", duck.columnTypes());
+
+        json.put("rows_imported", r.rowsImported());
+        json.put("rows_rejected", r.rowsRejected());
+        json.put("import_seconds", round(r.importSeconds(), 3));
+        seconds(json.putArray("import_runs"), r.importRuns());
+        json.put("import_rows_per_second", whole(r.importRowsPerSecond()));
+        json.put("import_vs_duckdb", round(r.importVsDuckdb(), 2));
+        json.put("close_seconds", round(r.closeSeconds(), 3));
+        json.put("project_bytes", r.projectBytes());
+        json.put("open_snapshot_seconds", round(r.openSnapshotSeconds(), 3));
+        seconds(json.putArray("open_snapshot_runs"), r.openRuns());
+        json.put("open_snapshot_new_jvm_seconds", round(r.openSnapshotNewJvmSeconds(), 3));
+        seconds(json.putArray("open_snapshot_new_jvm_runs"), r.openNewJvmRuns());
+        json.put("snapshot_events", r.snapshotEvents());
+        json.put("snapshot_users", r.snapshotUsers());
+        json.put("snapshot_heap_mb", round(r.snapshotHeapMb(), 1));
+        json.put("event_stats_seconds", round(r.eventStatsSeconds(), 3));
+
+        Benchmark.HeapResult heap = r.importHeap();
+        json.put("peak_heap_mb", round(heap.peakUsedMb(), 1));
+        json.put("peak_live_heap_mb", round(heap.peakLiveMb(), 1));
+        json.put("allocated_mb", whole(heap.allocatedMb()));
+        json.put("gc_count", heap.gcCount());
+        json.put("gc_seconds", round(heap.gcSeconds(), 3));
+        json.put("heap_samples", heap.samples());
+        json.put("max_heap_mb", whole(r.maxHeapMb()));
+        json.put("xmx", r.xmx());
+
+        json.put("warmup_events", r.warmupEvents());
+        json.put("warmup_import_seconds", round(r.warmupImportSeconds(), 3));
+        json.put("warmup_duckdb_seconds", round(duck.warmupSeconds(), 3));
+
+        ObjectNode targets = json.putObject("targets_met");
+        Double ratio = r.importVsDuckdb();
+        if (ratio == null) {
+            targets.putNull("import_within_2x_duckdb");
+        } else {
+            targets.put("import_within_2x_duckdb", ratio <= TARGET_IMPORT_VS_DUCKDB);
+        }
+        targets.put("open_snapshot_within_2s", r.openSnapshotSeconds() <= TARGET_OPEN_SNAPSHOT_SECONDS);
+        Double newJvm = r.openSnapshotNewJvmSeconds();
+        if (newJvm == null) {
+            targets.putNull("open_snapshot_new_jvm_within_2s");
+        } else {
+            targets.put("open_snapshot_new_jvm_within_2s", newJvm <= TARGET_OPEN_SNAPSHOT_SECONDS);
+        }
+        targets.put("peak_heap_within_1_5gb", heap.peakUsedMb() <= TARGET_PEAK_HEAP_MB);
+
+        json.put("java_version", r.javaVersion());
+        json.put("vm", r.vm());
+        json.put("cores", r.cores());
+        json.put("kept_dir", r.keptDir() == null ? null : r.keptDir().toString());
+        return json;
+    }
+
+    private static void seconds(ArrayNode array, List<Double> values) {
+        values.forEach(value -> array.add(round(value, 3)));
+    }
+
+    private static Long whole(Double value) {
+        return value == null || value.isNaN() || value.isInfinite() ? null : Math.round(value);
+    }
+
+    private static Double round(Double value, int decimals) {
+        if (value == null || value.isNaN() || value.isInfinite()) {
+            return null;
+        }
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** The same figures as the JSON, one per line, names aligned; nested objects as {@code outer.inner}. */
+    static String table(ObjectNode json) {
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        json.fields().forEachRemaining(field -> {
+            if (field.getValue().isObject()) {
+                field.getValue().fields().forEachRemaining(
+                        inner -> rows.put(field.getKey() + "." + inner.getKey(), inner.getValue()));
+            } else {
+                rows.put(field.getKey(), field.getValue());
+            }
+        });
+        int width = rows.keySet().stream().mapToInt(String::length).max().orElse(0);
+        StringBuilder text = new StringBuilder();
+        rows.forEach((name, value) -> text.append(name).append(" ".repeat(width + 2 - name.length()))
+                .append(value.isNull() ? "-" : value.isValueNode() ? value.asText() : value.toString()).append('\n'));
+        return text.toString().stripTrailing();
+    }
+}
