@@ -17,6 +17,8 @@ final class PrefetchingSource implements RecordSource {
 
     private final RecordSource source;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
+    /** Blocks the consumer is done with, reused so the import does not allocate a block per 16k records. */
+    private final BlockingQueue<Block> free = new ArrayBlockingQueue<>(8);
     private final Thread reader;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -32,13 +34,13 @@ final class PrefetchingSource implements RecordSource {
 
     private void readBlocks() {
         try {
-            Block next = new Block();
+            Block next = emptyBlock();
             while (!closed && source.next()) {
                 next.add(source);
                 if (next.records == BLOCK_RECORDS) {
                     next.bytesRead = source.bytesRead();
                     queue.put(next);
-                    next = new Block();
+                    next = emptyBlock();
                 }
             }
             next.bytesRead = source.bytesRead();
@@ -58,6 +60,15 @@ final class PrefetchingSource implements RecordSource {
         }
     }
 
+    private Block emptyBlock() {
+        Block block = free.poll();
+        if (block == null) {
+            return new Block();
+        }
+        block.clear();
+        return block;
+    }
+
     @Override
     public List<String> headers() {
         return source.headers();
@@ -67,6 +78,9 @@ final class PrefetchingSource implements RecordSource {
     public boolean next() throws IOException {
         if (block != null && ++record < block.records) {
             return true;
+        }
+        if (block != null && block != END) {
+            free.offer(block);
         }
         try {
             block = queue.take();
@@ -144,6 +158,16 @@ final class PrefetchingSource implements RecordSource {
         String[] problems;
         int records;
         long bytesRead;
+
+        void clear() {
+            arenaSize = 0;
+            boundsSize = 0;
+            records = 0;
+            bytesRead = 0;
+            if (problems != null) {
+                java.util.Arrays.fill(problems, null);
+            }
+        }
 
         void add(RecordSource source) {
             int fields = source.fieldCount();

@@ -12,7 +12,7 @@ public final class EventLog {
     public static final int NO_SESSION = -1;
     public static final int MISSING_VALUE = 0;
 
-    private final String[] userIds;
+    private final StringTable userIds;
     private final String[] eventNames;
     private final String[] propertyNames;
     private final String[][] propertyValues;
@@ -24,6 +24,13 @@ public final class EventLog {
     private final int[] userStart;
 
     public EventLog(String[] userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
+                    int[] users, int[] events, long[] times, int[] sessions, int[][] properties) {
+        this(StringTable.of(userIds), eventNames, propertyNames, propertyValues, users, events, times, sessions,
+                properties);
+    }
+
+    /** As the other constructor, with user ids kept as UTF-8 until asked for. */
+    public EventLog(StringTable userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
                     int[] users, int[] events, long[] times, int[] sessions, int[][] properties) {
         this.userIds = Objects.requireNonNull(userIds);
         this.eventNames = Objects.requireNonNull(eventNames);
@@ -37,7 +44,7 @@ public final class EventLog {
         if (events.length != users.length || times.length != users.length || sessions.length != users.length) {
             throw new IllegalArgumentException("Event columns differ in length");
         }
-        this.userStart = userOffsets(users, userIds.length);
+        this.userStart = userOffsets(users, userIds.size());
     }
 
     public static EventLog empty() {
@@ -66,13 +73,13 @@ public final class EventLog {
     }
 
     public int userCount() {
-        return userIds.length;
+        return userIds.size();
     }
 
     /** Users that have at least one event (dictionary entries may outnumber them). */
     public int activeUserCount() {
         int count = 0;
-        for (int u = 0; u < userIds.length; u++) {
+        for (int u = 0; u < userIds.size(); u++) {
             if (userStart[u + 1] > userStart[u]) {
                 count++;
             }
@@ -89,7 +96,7 @@ public final class EventLog {
     }
 
     public String userId(int user) {
-        return userIds[user];
+        return userIds.get(user);
     }
 
     public String[] eventNames() {

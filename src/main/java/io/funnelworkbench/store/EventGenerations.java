@@ -44,19 +44,14 @@ final class EventGenerations {
      */
     static EventColumns read(Connection c, int propertyCount, long extraRows, Progress progress)
             throws SQLException {
-        List<byte[]> chunks = new ArrayList<>();
-        List<Integer> offsets = new ArrayList<>();
-        long stored = 0;
+        int generation = current(c);
+        long stored;
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT row_count, data FROM event_chunks WHERE generation = ? ORDER BY chunk_no")) {
-            ps.setInt(1, current(c));
+                "SELECT COALESCE(SUM(row_count), 0) FROM event_chunks WHERE generation = ?")) {
+            ps.setInt(1, generation);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    offsets.add((int) stored);
-                    stored += rs.getInt(1);
-                    chunks.add(rs.getBytes(2));
-                    progress.checkCancelled();
-                }
+                rs.next();
+                stored = rs.getLong(1);
             }
         }
         long total = stored + extraRows;
@@ -65,8 +60,37 @@ final class EventGenerations {
         }
         EventColumns columns = new EventColumns((int) total, propertyCount);
         columns.size = (int) total;
-        IntStream.range(0, chunks.size()).parallel()
-                .forEach(i -> ChunkCodec.decodeInto(chunks.get(i), columns, offsets.get(i)));
+        // Chunks are decoded in small parallel batches as they are read, straight into the final arrays, so the
+        // encoded bytes of the whole project are never held at once (touching fresh memory is what costs most).
+        List<byte[]> batch = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        int offset = 0;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT row_count, data FROM event_chunks WHERE generation = ? ORDER BY chunk_no")) {
+            ps.setInt(1, generation);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    offsets.add(offset);
+                    offset += rs.getInt(1);
+                    batch.add(rs.getBytes(2));
+                    if (batch.size() == DECODE_BATCH) {
+                        decode(batch, offsets, columns);
+                        progress.checkCancelled();
+                        progress.report(offset, stored, "Loading events");
+                    }
+                }
+            }
+        }
+        decode(batch, offsets, columns);
         return columns;
+    }
+
+    private static final int DECODE_BATCH = 16;
+
+    private static void decode(List<byte[]> batch, List<Integer> offsets, EventColumns columns) {
+        IntStream.range(0, batch.size()).parallel()
+                .forEach(i -> ChunkCodec.decodeInto(batch.get(i), columns, offsets.get(i)));
+        batch.clear();
+        offsets.clear();
     }
 }

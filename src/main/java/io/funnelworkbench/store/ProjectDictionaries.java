@@ -25,7 +25,7 @@ public final class ProjectDictionaries {
     }
 
     /** Every dictionary's strings by id, without the lookup tables an import needs: what analysis loads. */
-    static java.util.Map<String, String[]> loadStrings(Connection c) throws SQLException {
+    static java.util.Map<String, io.funnelworkbench.model.StringTable> loadTables(Connection c) throws SQLException {
         java.util.Map<String, List<byte[]>> chunks = new java.util.HashMap<>();
         java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
@@ -36,21 +36,10 @@ public final class ProjectDictionaries {
                 sizes.merge(rs.getString(1), rs.getInt(2), Integer::sum);
             }
         }
-        java.util.Map<String, String[]> strings = new java.util.HashMap<>();
-        chunks.forEach((name, data) -> {
-            String[] all = new String[sizes.get(name)];
-            int id = 0;
-            for (byte[] chunk : data) {
-                java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(chunk);
-                while (in.hasRemaining()) {
-                    int length = in.getInt();
-                    all[id++] = new String(chunk, in.position(), length, java.nio.charset.StandardCharsets.UTF_8);
-                    in.position(in.position() + length);
-                }
-            }
-            strings.put(name, all);
-        });
-        return strings;
+        java.util.Map<String, io.funnelworkbench.model.StringTable> tables = new java.util.HashMap<>();
+        chunks.forEach((name, data) -> tables.put(name,
+                io.funnelworkbench.model.StringTable.fromLengthPrefixed(data, sizes.get(name))));
+        return tables;
     }
 
     static String valuesKey(int propertyId) {

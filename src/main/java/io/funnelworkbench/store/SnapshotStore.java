@@ -2,6 +2,8 @@ package io.funnelworkbench.store;
 
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.model.StringTable;
+import java.util.Map;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -22,17 +24,25 @@ public final class SnapshotStore {
 
     static EventLog load(Connection c, Progress progress) throws SQLException {
         progress.report(0, -1, "Loading events");
-        java.util.Map<String, String[]> d = ProjectDictionaries.loadStrings(c);
-        String[] properties = d.getOrDefault(ProjectDictionaries.PROPERTIES, new String[0]);
+        Map<String, StringTable> d = ProjectDictionaries.loadTables(c);
+        String[] properties = strings(d, ProjectDictionaries.PROPERTIES);
         EventColumns columns = EventGenerations.read(c, properties.length, 0, progress);
         String[][] values = new String[properties.length][];
         for (int p = 0; p < properties.length; p++) {
-            values[p] = d.getOrDefault(ProjectDictionaries.valuesKey(p), new String[] {""});
+            values[p] = strings(d, ProjectDictionaries.valuesKey(p));
+            if (values[p].length == 0) {
+                values[p] = new String[1];
+            }
             values[p][EventLog.MISSING_VALUE] = null;
         }
-        return new EventLog(d.getOrDefault(ProjectDictionaries.USERS, new String[0]),
-                d.getOrDefault(ProjectDictionaries.EVENTS, new String[0]), properties, values, columns.users,
-                columns.events, columns.times, columns.sessions, columns.properties);
+        return new EventLog(d.getOrDefault(ProjectDictionaries.USERS, StringTable.of()),
+                strings(d, ProjectDictionaries.EVENTS), properties, values, columns.users, columns.events,
+                columns.times, columns.sessions, columns.properties);
+    }
+
+    private static String[] strings(Map<String, StringTable> tables, String name) {
+        StringTable table = tables.get(name);
+        return table == null ? new String[0] : table.toArray();
     }
 
 }
