@@ -2,6 +2,7 @@ package io.funnelworkbench.ui.main;
 
 import atlantafx.base.theme.PrimerLight;
 import io.funnelworkbench.store.AppDirectories;
+import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.FxBackgroundRunner;
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,6 +63,18 @@ public final class FunnelWorkbenchApp extends Application {
         });
         stage.show();
         openFromParameters();
+        warmUpStorage();
+    }
+
+    /**
+     * Loads the database engine's classes while the user looks at the welcome screen, so that the first project
+     * opens as fast as later ones. Nothing is read or written.
+     */
+    private static void warmUpStorage() {
+        Thread warmUp = new Thread(ProjectStore::warmUp, "storage-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
     }
 
     private void openFromParameters() {
