@@ -23,17 +23,28 @@ final class FunnelScan {
     private final FunnelSpec.ExclusionSpec[] exclusions;
     private final long stepBits;
 
+    /**
+     * Whether rows that match no step or exclusion are left out of the buffers. They never affect sequential or
+     * any order (groups without a step are skipped there); strict order needs them, as they break chains.
+     */
+    private final boolean compact;
+    private final long[] timeColumn;
+
+    // The user's rows in the buffers (all of them, or only those that match something): the mask, row and time
+    // of each, and where each group of equal timestamps starts.
     private long[] masks = new long[64];
+    private int[] rowAt = new int[64];
+    private long[] timeAt = new long[64];
     private int[] groupStart = new int[64];
+    private int size;
     private int groups;
-    private int base;
     private final long[] current;
     private final long[] next;
     private final int[] rows;
     private final int[] bestRows;
     private final Matching matching = new Matching();
 
-    FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo) {
+    FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo, long dataEnd) {
         this.log = log;
         this.matcher = matcher;
         this.steps = spec.steps().size();
@@ -41,7 +52,9 @@ final class FunnelScan {
         this.order = spec.order();
         this.entryFrom = entryFrom;
         this.entryTo = entryTo;
-        this.dataEnd = log.size() == 0 ? 0 : log.lastTime();
+        this.dataEnd = dataEnd;
+        this.compact = order != OrderMode.STRICT;
+        this.timeColumn = log.timeColumn();
         this.exclusions = spec.exclusions().toArray(FunnelSpec.ExclusionSpec[]::new);
         this.stepBits = steps == 64 ? -1L : (1L << steps) - 1;
         current = new long[steps + 1];
@@ -67,8 +80,9 @@ final class FunnelScan {
         }
         boolean excluded = false;
         int counted = reached;
-        for (FunnelSpec.ExclusionSpec exclusion : order == OrderMode.ANY ? new FunnelSpec.ExclusionSpec[0] : exclusions) {
-            if (hitByExclusion(exclusion, reached, start, from, to)) {
+        for (int e = 0; order != OrderMode.ANY && e < exclusions.length; e++) {
+            FunnelSpec.ExclusionSpec exclusion = exclusions[e];
+            if (hitByExclusion(exclusion, e, reached, start)) {
                 excluded = true;
                 counted = exclusion.dropFromThatPoint() ? Math.min(counted, exclusion.fromStep()) : 0;
             }
@@ -77,40 +91,62 @@ final class FunnelScan {
         outcome.record(user, counted, bestRows, excluded, counted > 0 && open);
     }
 
-    /** Computes each row's step mask and splits the rows into groups of equal time; false if no row matches. */
+    /**
+     * Computes each row's step mask, keeps the rows that matter (see {@link #compact}) with their row and time, and
+     * splits them into groups of equal time; false if no row matches a step.
+     */
     private boolean loadGroups(int from, int to) {
         int n = to - from;
         if (masks.length < n + 1) {
-            masks = new long[Math.max(n + 1, masks.length * 2)];
+            int capacity = Math.max(n + 1, masks.length * 2);
+            masks = new long[capacity];
+            rowAt = new int[capacity];
+            timeAt = new long[capacity];
+            groupStart = new int[capacity];
         }
-        if (groupStart.length < n + 1) {
-            groupStart = new int[Math.max(n + 1, groupStart.length * 2)];
-        }
-        boolean any = false;
-        groups = 0;
+        long[] times = timeColumn;
+        long[] maskBuffer = masks;
+        int[] rowBuffer = rowAt;
+        long[] timeBuffer = timeAt;
+        int[] starts = groupStart;
+        long seen = 0;
+        int count = 0;
+        int groupCount = 0;
         long previousTime = NONE;
         for (int row = from; row < to; row++) {
             long mask = matcher.mask(row);
-            masks[row - from] = mask;
-            any |= (mask & stepBits) != 0;
-            long time = log.time(row);
+            if (mask == 0 && compact) {
+                continue;
+            }
+            seen |= mask;
+            long time = times[row];
+            maskBuffer[count] = mask;
+            rowBuffer[count] = row;
+            timeBuffer[count] = time;
             if (time != previousTime) {
-                groupStart[groups++] = row - from;
+                starts[groupCount++] = count;
                 previousTime = time;
             }
+            count++;
         }
-        groupStart[groups] = n;
-        this.base = from;
-        return any;
+        starts[groupCount] = count;
+        size = count;
+        groups = groupCount;
+        return (seen & stepBits) != 0;
     }
 
     private long groupTime(int g) {
-        return log.time(base + groupStart[g]);
+        return timeAt[groupStart[g]];
     }
 
     private long groupMask(int g) {
+        int first = groupStart[g];
+        int end = groupStart[g + 1];
+        if (end - first == 1) {
+            return masks[first] & stepBits;
+        }
         long mask = 0;
-        for (int i = groupStart[g]; i < groupStart[g + 1]; i++) {
+        for (int i = first; i < end; i++) {
             mask |= masks[i];
         }
         return mask & stepBits;
@@ -132,6 +168,26 @@ final class FunnelScan {
                 if (strict) {
                     Arrays.fill(current, NONE); // any other event breaks a strict chain
                 }
+                continue;
+            }
+            if (!strict && groupStart[g + 1] - groupStart[g] == 1) {
+                // One event: it advances each attempt by at most one step. Taking the steps from the last down
+                // lets current serve as next: step k writes k + 1 only after k + 1 has been read.
+                long bits = mask;
+                int top = 0;
+                while (bits != 0) {
+                    int k = 63 - Long.numberOfLeadingZeros(bits);
+                    bits &= ~(1L << k);
+                    long start = k == 0 ? (inEntryRange(time) ? time : NONE) : current[k];
+                    if (start == NONE || time - start > window) {
+                        continue;
+                    }
+                    if (start > current[k + 1]) {
+                        current[k + 1] = start;
+                    }
+                    top = Math.max(top, k + 1);
+                }
+                furthest = Math.max(furthest, top);
                 continue;
             }
             if (strict) {
@@ -193,7 +249,7 @@ final class FunnelScan {
             }
             int advance = matching.maxPrefix(masks, groupStart[g], groupStart[g + 1], k, target, rows);
             for (int j = 0; j < advance; j++) {
-                bestRows[k + j] = base + rows[j];
+                bestRows[k + j] = rowAt[rows[j]];
             }
             k += advance;
         }
@@ -220,7 +276,7 @@ final class FunnelScan {
             }
             if (strictPath(g + 1, k + m, start, target)) {
                 for (int j = 0; j < m; j++) {
-                    bestRows[k + j] = base + prefix[j];
+                    bestRows[k + j] = rowAt[prefix[j]];
                 }
                 return true;
             }
@@ -234,14 +290,14 @@ final class FunnelScan {
      */
     private int anyOrder() {
         int best = 0;
-        int n = groupStart[groups];
+        int n = size;
         int end = 0;
         for (int g = 0; g < groups && best < steps; g++) {
             long start = groupTime(g);
             if (groupMask(g) == 0 || !inEntryRange(start)) {
                 continue;
             }
-            while (end < n && log.time(base + end) - start <= window) {
+            while (end < n && timeAt[end] - start <= window) {
                 end++;
             }
             int first = groupStart[g];
@@ -252,7 +308,7 @@ final class FunnelScan {
                 int[] matched = Arrays.copyOf(rows, size);
                 Arrays.sort(matched);
                 for (int j = 0; j < size; j++) {
-                    bestRows[j] = base + matched[j];
+                    bestRows[j] = rowAt[matched[j]];
                 }
             }
         }
@@ -296,32 +352,23 @@ final class FunnelScan {
         }
     }
 
-    private boolean hitByExclusion(FunnelSpec.ExclusionSpec exclusion, int reached, long start, int from, int to) {
+    private boolean hitByExclusion(FunnelSpec.ExclusionSpec exclusion, int index, int reached, long start) {
         if (reached < exclusion.fromStep()) {
             return false;
         }
         long after = log.time(bestRows[exclusion.fromStep() - 1]);
         long before = reached >= exclusion.toStep() ? log.time(bestRows[exclusion.toStep() - 1]) : NONE;
-        long bit = 1L << (steps + indexOf(exclusion));
-        for (int row = from; row < to; row++) {
-            if ((masks[row - from] & bit) == 0) {
+        long bit = 1L << (steps + index);
+        for (int i = 0; i < size; i++) {
+            if ((masks[i] & bit) == 0) {
                 continue;
             }
-            long time = log.time(row);
+            long time = timeAt[i];
             boolean inside = time > after && (before == NONE ? time - start <= window : time < before);
             if (inside) {
                 return true;
             }
         }
         return false;
-    }
-
-    private int indexOf(FunnelSpec.ExclusionSpec exclusion) {
-        for (int i = 0; i < exclusions.length; i++) {
-            if (exclusions[i] == exclusion) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException("Unknown exclusion");
     }
 }

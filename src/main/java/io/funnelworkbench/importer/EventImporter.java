@@ -157,24 +157,35 @@ public final class EventImporter {
         }
     }
 
-    private static void checkMapping(Path file, FilePreview preview, ColumnMapping mapping) {
+    /**
+     * Why a file with this preview cannot be imported with this mapping (an aggregated report, a missing user,
+     * time or event column, no rows), or null when it can: what the wizard shows before Import is pressed.
+     */
+    public static String problemWith(FilePreview preview, ColumnMapping mapping) {
+        String fileName = preview.file().getFileName().toString();
         if (!mapping.headers().equals(preview.headers())) {
-            throw new ImportException(file.getFileName() + " has the columns " + String.join(", ", preview.headers())
+            return fileName + " has the columns " + String.join(", ", preview.headers())
                     + ", not those of the mapping (" + String.join(", ", mapping.headers())
-                    + "). Import files with different columns separately.");
+                    + "). Import files with different columns separately.";
         }
-        String aggregate = AggregateCheck.explain(file.getFileName().toString(), preview.headers(), preview.rows(),
-                mapping);
+        String aggregate = AggregateCheck.explain(fileName, preview.headers(), preview.rows(), mapping);
         if (aggregate != null) {
-            throw new ImportException(aggregate);
+            return aggregate;
         }
-        String problem = mapping.problem();
-        if (problem != null) {
-            throw new ImportException("Cannot import " + file.getFileName() + ": " + problem);
+        if (mapping.problem() != null) {
+            return mapping.problem();
         }
         if (preview.rows().isEmpty()) {
-            throw new ImportException(file.getFileName() + " has a header row but no events: there is nothing to"
-                    + " import.");
+            return fileName + " has a header row but no events: there is nothing to import.";
+        }
+        return null;
+    }
+
+    private static void checkMapping(Path file, FilePreview preview, ColumnMapping mapping) {
+        String problem = problemWith(preview, mapping);
+        if (problem != null) {
+            throw new ImportException(problem.equals(mapping.problem())
+                    ? "Cannot import " + file.getFileName() + ": " + problem : problem);
         }
     }
 

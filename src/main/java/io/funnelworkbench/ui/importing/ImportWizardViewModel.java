@@ -359,7 +359,8 @@ public final class ImportWizardViewModel {
             problem.set("\"" + zone.get() + "\" is not a time zone. Choose one from the list, or type a name such as"
                     + " Europe/Paris or an offset such as +02:00.");
         } else {
-            problem.set(current == null ? null : current.problem());
+            problem.set(current == null || preview.get() == null ? null
+                    : EventImporter.problemWith(preview.get(), current));
         }
     }
 

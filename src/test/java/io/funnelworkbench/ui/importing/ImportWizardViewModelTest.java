@@ -325,4 +325,39 @@ class ImportWizardViewModelTest {
             onFailure.accept(new Progress.CancelledException());
         }
     }
+
+    @Test
+    void importsTheOlistLeadsAndClosedDealsAsANewUserWould() {
+        Path olist = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+        ImportWizardViewModel leads = main.importWizard(List.of(olist.resolve(
+                "olist_marketing_qualified_leads_dataset.csv")));
+        assertThat(leads.problemProperty().get()).contains("Event name");
+        assertThat(leads.canImport().get()).isFalse();
+        leads.constantEventNameProperty().set("lead");
+        assertThat(leads.canImport().get()).isTrue();
+        leads.startImport();
+        assertThat(leads.pageProperty().get()).isEqualTo(Page.SUMMARY);
+        assertThat(fact(leads, "Rows imported")).isEqualTo("8,000");
+        assertThat(fact(leads, "Rows rejected")).isEqualTo("0");
+        assertThat(fact(leads, "Users")).isEqualTo("8,000");
+
+        ImportWizardViewModel deals = main.importWizard(List.of(olist.resolve("olist_closed_deals_dataset.csv")));
+        deals.constantEventNameProperty().set("closed_deal");
+        deals.startImport();
+        assertThat(fact(deals, "Rows imported")).isEqualTo("842");
+        assertThat(deals.events()).containsExactly(new EventTotal("closed_deal", 842));
+        assertThat(main.projectProperty().get().events()).isEqualTo(8842);
+        assertThat(main.projectProperty().get().users()).isEqualTo(8000);
+    }
+
+    @Test
+    void refusesTheSessionLevelShoppersFileWithTheReason() {
+        ImportWizardViewModel wizard = main.importWizard(List.of(Path.of("..", "shared", "datasets",
+                "uci-online-shoppers-intention", "online_shoppers_intention.csv")));
+        assertThat(wizard.formatLineProperty().get()).isEqualTo("UTF-8, semicolon-separated · 18 columns");
+        assertThat(wizard.problemProperty().get()).startsWith("online_shoppers_intention.csv looks like a report of"
+                + " counts, not an event export");
+        assertThat(wizard.canImport().get()).isFalse();
+        assertThat(main.projectProperty().get().events()).isZero();
+    }
 }
