@@ -10,7 +10,6 @@ import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.model.TrendPoint;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -20,7 +19,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /** Turns per-user outcomes into the funnel's numbers (FUNNEL-SEMANTICS.md, "Metrics per step"). */
 final class FunnelCalculator {
@@ -28,6 +27,7 @@ final class FunnelCalculator {
     static final double[] HISTOGRAM_EDGES = {0, 60, 300, 900, 3_600, 10_800, 43_200, 86_400, 259_200, 604_800,
         2_592_000};
     static final int TOP_GROUPS = 25;
+    private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final EventLog log;
     private final FunnelSpec spec;
@@ -43,7 +43,7 @@ final class FunnelCalculator {
     }
 
     FunnelResult summarise(FunnelOutcome outcome) {
-        List<StepResult> overall = stepResults(outcome, user -> true);
+        List<StepResult> overall = stepResults(outcome, null, 1).get(0);
         long stillOpen = 0;
         long excluded = 0;
         for (int u = 0; u < outcome.userCount(); u++) {
@@ -55,54 +55,128 @@ final class FunnelCalculator {
                 trend(outcome), spec.trendPeriod());
     }
 
-    private List<StepResult> stepResults(FunnelOutcome outcome, IntPredicate member) {
-        long[] reached = new long[steps + 1];
-        List<List<Double>> fromPrevious = new ArrayList<>();
-        List<List<Double>> fromFirst = new ArrayList<>();
-        double[] values = new double[steps + 1];
-        for (int j = 0; j <= steps; j++) {
-            fromPrevious.add(new ArrayList<>());
-            fromFirst.add(new ArrayList<>());
+    /**
+     * The step results of each group of users: group {@code groupOf[u]} (0 to groups - 1, or negative for none),
+     * or all users in group 0 when {@code groupOf} is null. One pass over the users collects, per group and step,
+     * the users, the values (summed in user order) and the times to convert as microseconds; the times are then
+     * sorted (in parallel, one list per task) and turned into seconds.
+     */
+    private List<List<StepResult>> stepResults(FunnelOutcome outcome, int[] groupOf, int groups) {
+        int users = outcome.userCount();
+        long[][] reached = new long[groups][steps + 2];
+        for (int u = 0; u < users; u++) {
+            int furthest = outcome.furthest(u);
+            int g = groupOf == null ? 0 : groupOf[u];
+            if (furthest != 0 && g >= 0) {
+                reached[g][furthest]++;
+            }
+        }
+        for (long[] counts : reached) {
+            for (int j = steps - 1; j >= 1; j--) {
+                counts[j] += counts[j + 1];
+            }
+        }
+        // fromPrevious[g][j] and fromFirst[g][j]: microseconds, for steps j >= 2.
+        long[][][] fromPrevious = new long[groups][steps + 1][];
+        long[][][] fromFirst = new long[groups][steps + 1][];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 2; j <= steps; j++) {
+                fromPrevious[g][j] = new long[(int) reached[g][j]];
+                fromFirst[g][j] = new long[(int) reached[g][j]];
+            }
         }
         ValueReader[] valueReaders = spec.steps().stream().map(s -> new ValueReader(log, s.value()))
                 .toArray(ValueReader[]::new);
-        for (int u = 0; u < outcome.userCount(); u++) {
+        boolean anyValue = spec.steps().stream().anyMatch(s -> !s.value().isNone());
+        double[][] values = new double[groups][steps + 1];
+        int[][] filled = new int[groups][steps + 1];
+        long[] times = log.timeColumn();
+        for (int u = 0; u < users; u++) {
             int furthest = outcome.furthest(u);
-            if (furthest == 0 || !member.test(u)) {
+            if (furthest == 0) {
                 continue;
             }
-            long first = outcome.stepTime(u, 1);
-            for (int j = 1; j <= furthest; j++) {
-                reached[j]++;
-                values[j] += valueReaders[j - 1].valueAt(outcome.stepRow(u, j));
-                if (j > 1) {
-                    long time = outcome.stepTime(u, j);
-                    fromPrevious.get(j).add((time - outcome.stepTime(u, j - 1)) / 1e6);
-                    fromFirst.get(j).add((time - first) / 1e6);
+            int g = groupOf == null ? 0 : groupOf[u];
+            if (g < 0) {
+                continue;
+            }
+            if (anyValue) {
+                for (int j = 1; j <= furthest; j++) {
+                    values[g][j] += valueReaders[j - 1].valueAt(outcome.rowOf(u, j));
                 }
             }
+            if (furthest < 2) {
+                continue;
+            }
+            long first = times[outcome.rowOf(u, 1)];
+            long previous = first;
+            int[] fill = filled[g];
+            for (int j = 2; j <= furthest; j++) {
+                long time = times[outcome.rowOf(u, j)];
+                int at = fill[j]++;
+                fromPrevious[g][j][at] = time - previous;
+                fromFirst[g][j][at] = time - first;
+                previous = time;
+            }
         }
-        List<StepResult> results = new ArrayList<>();
-        for (int j = 1; j <= steps; j++) {
-            long users = reached[j];
-            long previous = j == 1 ? users : reached[j - 1];
-            long dropped = j < steps ? users - reached[j + 1] : 0;
-            results.add(new StepResult(j, spec.steps().get(j - 1).name(), users, Statistics.rate(users, previous),
-                    Statistics.wilson(users, previous), Statistics.rate(users, reached[1]),
-                    Statistics.wilson(users, reached[1]), dropped, Statistics.rate(dropped, users),
-                    timeStats(fromPrevious.get(j)), timeStats(fromFirst.get(j)), values[j]));
+        TimeStats[][][] stats = new TimeStats[groups][steps + 1][2];
+        List<Runnable> tasks = new ArrayList<>();
+        TimeStats none = timeStats(new double[0]);
+        for (int g = 0; g < groups; g++) {
+            stats[g][1][0] = none;
+            stats[g][1][1] = none;
+            for (int j = 2; j <= steps; j++) {
+                int group = g;
+                int step = j;
+                tasks.add(() -> stats[group][step][0] = timeStats(fromPrevious[group][step]));
+                tasks.add(() -> stats[group][step][1] = timeStats(fromFirst[group][step]));
+            }
+        }
+        if (tasks.size() > 1) {
+            tasks.parallelStream().forEach(Runnable::run);
+        } else {
+            tasks.forEach(Runnable::run);
+        }
+        List<List<StepResult>> results = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            long[] counts = reached[g];
+            List<StepResult> group = new ArrayList<>();
+            for (int j = 1; j <= steps; j++) {
+                long stepUsers = counts[j];
+                long previous = j == 1 ? stepUsers : counts[j - 1];
+                long dropped = j < steps ? stepUsers - counts[j + 1] : 0;
+                group.add(new StepResult(j, spec.steps().get(j - 1).name(), stepUsers,
+                        Statistics.rate(stepUsers, previous), Statistics.wilson(stepUsers, previous),
+                        Statistics.rate(stepUsers, counts[1]), Statistics.wilson(stepUsers, counts[1]), dropped,
+                        Statistics.rate(dropped, stepUsers), stats[g][j][0], stats[g][j][1], values[g][j]));
+            }
+            results.add(group);
         }
         return results;
     }
 
-    static TimeStats timeStats(List<Double> seconds) {
-        double[] sorted = seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    /** Time statistics of durations in microseconds (sorted here, in place). */
+    static TimeStats timeStats(long[] micros) {
+        Sorting.sort(micros);
+        double[] sorted = new double[micros.length];
+        for (int i = 0; i < micros.length; i++) {
+            sorted[i] = micros[i] / 1e6;
+        }
+        return timeStats(sorted);
+    }
+
+    /**
+     * Time statistics of durations in seconds, sorted ascending. Each value goes to the bin of the largest edge
+     * at or below it (values below 0 to the first bin); in a sorted list the bins are runs between lower bounds.
+     */
+    static TimeStats timeStats(double[] sorted) {
         List<TimeStats.HistogramBin> bins = new ArrayList<>();
         long[] counts = new long[HISTOGRAM_EDGES.length];
-        for (double value : sorted) {
-            int bin = Arrays.binarySearch(HISTOGRAM_EDGES, value);
-            bin = bin >= 0 ? bin : -bin - 2;
-            counts[Math.max(0, bin)]++;
+        int below = 0;
+        for (int b = 1; b <= HISTOGRAM_EDGES.length; b++) {
+            int end = b < HISTOGRAM_EDGES.length ? lowerBound(sorted, HISTOGRAM_EDGES[b]) : sorted.length;
+            counts[b - 1] = end - below;
+            below = end;
         }
         for (int b = 0; b < HISTOGRAM_EDGES.length; b++) {
             Double upper = b + 1 < HISTOGRAM_EDGES.length ? HISTOGRAM_EDGES[b + 1] : null;
@@ -113,6 +187,21 @@ final class FunnelCalculator {
         }
         return new TimeStats(sorted.length, Statistics.median(sorted), Statistics.mean(sorted),
                 Statistics.percentile(sorted, 0.9), bins);
+    }
+
+    /** The first index whose value is at least {@code key} ({@code sorted.length} if none). */
+    private static int lowerBound(double[] sorted, double key) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < key) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     private static Integer largestDropOff(List<StepResult> steps) {
@@ -147,34 +236,58 @@ final class FunnelCalculator {
             return List.of();
         }
         int column = log.propertyIndex(property);
-        int[] groupOf = new int[outcome.userCount()];
+        int users = outcome.userCount();
+        int[] valueOf = new int[users];
+        int[] values = column < 0 ? null : log.propertyColumn(column);
+        if (values != null) {
+            int chunk = 16_384;
+            IntStream.range(0, (users + chunk - 1) / chunk).parallel().forEach(task -> {
+                int last = Math.min(users, (task + 1) * chunk);
+                for (int u = task * chunk; u < last; u++) {
+                    if (outcome.furthest(u) != 0) {
+                        valueOf[u] = values[attributionRow(outcome, u)];
+                    }
+                }
+            });
+        }
         long[] entered = new long[column < 0 ? 1 : log.propertyValueCount(column)];
-        for (int u = 0; u < outcome.userCount(); u++) {
-            if (outcome.furthest(u) == 0) {
-                continue;
+        for (int u = 0; u < users; u++) {
+            if (outcome.furthest(u) != 0) {
+                entered[valueOf[u]]++;
             }
-            groupOf[u] = column < 0 ? 0 : log.property(column, attributionRow(outcome, u));
-            entered[groupOf[u]]++;
         }
         Integer[] ranked = new Integer[entered.length];
         for (int v = 0; v < ranked.length; v++) {
             ranked[v] = v;
         }
         Arrays.sort(ranked, Comparator.<Integer>comparingLong(v -> -entered[v]).thenComparing(v -> v));
-        List<BreakdownGroup> groups = new ArrayList<>();
-        boolean[] top = new boolean[entered.length];
+        int[] groupOfValue = new int[entered.length];
+        Arrays.fill(groupOfValue, -1);
+        List<String> labels = new ArrayList<>();
         for (int i = 0; i < ranked.length && i < TOP_GROUPS && entered[ranked[i]] > 0; i++) {
             int value = ranked[i];
-            top[value] = true;
-            String label = column < 0 ? null : log.propertyValue(column, value);
-            groups.add(new BreakdownGroup(label, false, stepResults(outcome, u -> groupOf[u] == value)));
+            groupOfValue[value] = labels.size();
+            labels.add(column < 0 ? null : log.propertyValue(column, value));
         }
+        int top = labels.size();
         boolean anyOther = false;
         for (int v = 0; v < entered.length; v++) {
-            anyOther |= !top[v] && entered[v] > 0;
+            if (groupOfValue[v] < 0 && entered[v] > 0) {
+                anyOther = true;
+                groupOfValue[v] = top;
+            }
+        }
+        int[] groupOf = new int[users];
+        for (int u = 0; u < users; u++) {
+            groupOf[u] = groupOfValue[valueOf[u]];
+        }
+        List<List<StepResult>> results = stepResults(outcome, groupOf, top + (anyOther ? 1 : 0));
+        List<BreakdownGroup> groups = new ArrayList<>();
+        for (int g = 0; g < top; g++) {
+            groups.add(new BreakdownGroup(labels.get(g), false, results.get(g)));
         }
         if (anyOther) {
-            groups.add(new BreakdownGroup(null, true, stepResults(outcome, u -> !top[groupOf[u]])));
+            groups.add(new BreakdownGroup(null, true, results.get(top)));
         }
         return groups;
     }
@@ -209,16 +322,46 @@ final class FunnelCalculator {
         return counted;
     }
 
+    /** Entries and completions by period of the step-1 event: counted per UTC day, then per period. */
     private List<TrendPoint> trend(FunnelOutcome outcome) {
-        Map<LocalDate, long[]> periods = new TreeMap<>();
+        long[] times = log.timeColumn();
+        long firstDay = 0;
+        long[] entered = new long[0];
+        long[] completed = new long[0];
         for (int u = 0; u < outcome.userCount(); u++) {
             int furthest = outcome.furthest(u);
             if (furthest == 0) {
                 continue;
             }
-            long[] counts = periods.computeIfAbsent(periodOf(outcome.stepTime(u, 1)), p -> new long[2]);
-            counts[0]++;
-            counts[1] += furthest == steps ? 1 : 0;
+            long day = Math.floorDiv(times[outcome.rowOf(u, 1)], MICROS_PER_DAY);
+            if (entered.length == 0) {
+                firstDay = day - 64;
+                entered = new long[128];
+                completed = new long[128];
+            }
+            if (day < firstDay || day - firstDay >= entered.length) {
+                long from = Math.min(firstDay, day - 64);
+                long to = Math.max(firstDay + entered.length, day + 64);
+                long[] wider = new long[Math.toIntExact(to - from)];
+                System.arraycopy(entered, 0, wider, (int) (firstDay - from), entered.length);
+                entered = wider;
+                wider = new long[entered.length];
+                System.arraycopy(completed, 0, wider, (int) (firstDay - from), completed.length);
+                completed = wider;
+                firstDay = from;
+            }
+            int at = (int) (day - firstDay);
+            entered[at]++;
+            completed[at] += furthest == steps ? 1 : 0;
+        }
+        Map<LocalDate, long[]> periods = new TreeMap<>();
+        for (int at = 0; at < entered.length; at++) {
+            if (entered[at] == 0) {
+                continue;
+            }
+            long[] counts = periods.computeIfAbsent(periodOf(LocalDate.ofEpochDay(firstDay + at)), p -> new long[2]);
+            counts[0] += entered[at];
+            counts[1] += completed[at];
         }
         List<TrendPoint> points = new ArrayList<>();
         periods.forEach((start, counts) -> points.add(new TrendPoint(start, counts[0], counts[1],
@@ -226,8 +369,7 @@ final class FunnelCalculator {
         return points;
     }
 
-    private LocalDate periodOf(long micros) {
-        LocalDate day = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000)).atOffset(ZoneOffset.UTC).toLocalDate();
+    private LocalDate periodOf(LocalDate day) {
         return switch (spec.trendPeriod() == null ? TrendPeriod.WEEK : spec.trendPeriod()) {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));

@@ -85,6 +85,11 @@ public final class FunnelOutcome {
         return users;
     }
 
+    /** The row used for {@code step} (1-based) without checks; only for steps the user reached. */
+    int rowOf(int user, int step) {
+        return stepRows[user * steps + step - 1];
+    }
+
     void record(int user, int reached, int[] rows, boolean wasExcluded, boolean open) {
         furthest[user] = reached;
         excluded[user] = wasExcluded;

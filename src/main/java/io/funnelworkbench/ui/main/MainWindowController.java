@@ -62,6 +62,9 @@ public final class MainWindowController {
     @FXML private TableColumn<EventCount, Long> eventUsersColumn;
     @FXML private ListView<FunnelDefinition> funnelList;
     @FXML private ListView<ImportRecord> importList;
+    @FXML private javafx.scene.control.TabPane projectTabs;
+    @FXML private MenuItem undoItem;
+    @FXML private MenuItem redoItem;
     @FXML private Label statusLabel;
     @FXML private ProgressBar progressBar;
     @FXML private Button cancelButton;
@@ -86,6 +89,7 @@ public final class MainWindowController {
         setUpRecent();
         setUpSamples(model.samples());
         setUpProjectViews();
+        setUpScreens();
         setUpDrop();
     }
 
@@ -176,16 +180,65 @@ public final class MainWindowController {
                 : DAY.format(overview.firstEvent()) + " – " + DAY.format(overview.lastEvent());
         projectFacts.setText(String.format(Locale.ROOT, "%,d events · %,d users · %s · %s", overview.events(),
                 overview.users(), range, overview.file()));
-        macroGoals.getItems().setAll(goals(overview, g -> g.kind() == GoalKind.MACRO));
-        milestoneGoals.getItems().setAll(goals(overview, g -> g.category() == GoalCategory.PROCESS_MILESTONE));
-        secondaryGoals.getItems().setAll(goals(overview, g -> g.category() == GoalCategory.SECONDARY_ACTION));
         eventTable.getItems().setAll(overview.eventCounts());
-        funnelList.getItems().setAll(overview.funnels());
         importList.getItems().setAll(overview.imports());
     }
 
-    private static List<Goal> goals(ProjectOverview overview, Predicate<Goal> filter) {
-        return overview.goals().stream().filter(filter).toList();
+    private static List<Goal> goals(List<Goal> all, Predicate<Goal> filter) {
+        return all.stream().filter(filter).toList();
+    }
+
+    /** The Goals and Funnels tabs, opened on each session; Edit > Undo and Redo follow the session's history. */
+    private void setUpScreens() {
+        List<ProjectScreens.Loaded> screens = ProjectScreens.load();
+        screens.forEach(screen -> projectTabs.getTabs().add(screen.tab()));
+        javafx.collections.ListChangeListener<Goal> goalsChanged = change -> showGoals(change.getList());
+        viewModel.sessionProperty().addListener((obs, old, session) -> {
+            if (old != null) {
+                old.goals().removeListener(goalsChanged);
+                screens.forEach(screen -> screen.controller().close());
+            }
+            undoItem.disableProperty().unbind();
+            redoItem.disableProperty().unbind();
+            undoItem.textProperty().unbind();
+            redoItem.textProperty().unbind();
+            if (session == null) {
+                undoItem.setDisable(true);
+                redoItem.setDisable(true);
+                return;
+            }
+            session.goals().addListener(goalsChanged);
+            showGoals(session.goals());
+            funnelList.setItems(session.funnels());
+            undoItem.disableProperty().bind(session.history().canUndoProperty().not());
+            redoItem.disableProperty().bind(session.history().canRedoProperty().not());
+            undoItem.textProperty().bind(session.history().undoLabelProperty());
+            redoItem.textProperty().bind(session.history().redoLabelProperty());
+            screens.forEach(screen -> screen.controller().open(session));
+        });
+        undoItem.setDisable(true);
+        redoItem.setDisable(true);
+    }
+
+    private void showGoals(List<? extends Goal> all) {
+        List<Goal> goals = List.copyOf(all);
+        macroGoals.getItems().setAll(goals(goals, g -> g.kind() == GoalKind.MACRO));
+        milestoneGoals.getItems().setAll(goals(goals, g -> g.category() == GoalCategory.PROCESS_MILESTONE));
+        secondaryGoals.getItems().setAll(goals(goals, g -> g.category() == GoalCategory.SECONDARY_ACTION));
+    }
+
+    @FXML
+    private void onUndo() {
+        if (viewModel.sessionProperty().get() != null) {
+            viewModel.sessionProperty().get().history().undo();
+        }
+    }
+
+    @FXML
+    private void onRedo() {
+        if (viewModel.sessionProperty().get() != null) {
+            viewModel.sessionProperty().get().history().redo();
+        }
     }
 
     private void setUpDrop() {

@@ -11,6 +11,7 @@ import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class MainWindowViewModel {
     private final BackgroundRunner runner;
     private final AppSettings settings;
     private final ObjectProperty<ProjectOverview> project = new SimpleObjectProperty<>();
+    private final ObjectProperty<ProjectSession> session = new SimpleObjectProperty<>();
     private final StringProperty status = new SimpleStringProperty("Ready");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -139,7 +141,7 @@ public final class MainWindowViewModel {
             // The events are committed: reloading must not be cancelled, or Cancel would claim nothing was imported.
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
-            project.set(imported.overview());
+            show(imported.overview());
             status.set(String.format(Locale.ROOT, "Imported %,d events", imported.summary().rowsImported()));
             onSuccess.accept(imported.summary());
         }, failure -> {
@@ -147,7 +149,7 @@ public final class MainWindowViewModel {
             status.set(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
             // Files before the failed one stay imported, and a cancelled task may still be finishing its file.
             if (cancelled || files.size() > 1) {
-                start("Loading " + target.name(), p -> ProjectOverview.load(target, p), project::set);
+                start("Loading " + target.name(), p -> ProjectOverview.load(target, p), this::show);
             }
             onFailure.accept(failure);
         });
@@ -176,8 +178,22 @@ public final class MainWindowViewModel {
             store.close();
             store = null;
         }
+        session.set(null);
         project.set(null);
         status.set("Ready");
+    }
+
+    /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
+    private void show(ProjectOverview overview) {
+        ProjectSession opened = new ProjectSession(store, overview, runner);
+        opened.setErrorSink(message -> errorSink.accept(message));
+        project.set(overview);
+        session.set(opened);
+    }
+
+    /** The open project as the goal and funnel screens share it; null on the welcome screen. */
+    public ObjectProperty<ProjectSession> sessionProperty() {
+        return session;
     }
 
     public void cancel() {
@@ -204,7 +220,7 @@ public final class MainWindowViewModel {
         }
         store = opened.store();
         ProjectOverview overview = opened.overview();
-        project.set(overview);
+        show(overview);
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
         status.set(String.format(Locale.ROOT, "%s: %,d events from %,d users", overview.name(), overview.events(),

@@ -12,10 +12,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-/** What the project screen shows: the project's name, its data at a glance, goals and funnels. */
+/**
+ * What the project screens start from: the project's name, its data at a glance, goals and funnels, and the
+ * analysis snapshot itself.
+ */
 public record ProjectOverview(String name, Path file, long events, long users, Instant firstEvent,
                               Instant lastEvent, List<EventCount> eventCounts, List<Goal> goals,
-                              List<FunnelDefinition> funnels, List<ImportRecord> imports) {
+                              List<FunnelDefinition> funnels, List<ImportRecord> imports, EventLog log) {
 
     /** Reads everything from the project; runs in the background. */
     public static ProjectOverview load(ProjectStore store, Progress progress) {
@@ -23,7 +26,7 @@ public record ProjectOverview(String name, Path file, long events, long users, I
         EventLog log = store.snapshots().load(progress);
         return new ProjectOverview(store.name(), store.databaseFile(), log.size(), log.activeUserCount(),
                 log.size() == 0 ? null : instant(log.firstTime()), log.size() == 0 ? null : instant(log.lastTime()),
-                EventStats.byName(log), store.goals().list(), store.funnels().list(), store.imports().list());
+                EventStats.byName(log), store.goals().list(), store.funnels().list(), store.imports().list(), log);
     }
 
     private static Instant instant(long micros) {
