@@ -367,7 +367,7 @@ public final class ImportWizardController {
 
             @Override
             public T fromString(String string) {
-                throw new UnsupportedOperationException("read-only drop-down");
+                return null; // the drop-downs are not editable, so JavaFX never parses typed text
             }
         };
     }
