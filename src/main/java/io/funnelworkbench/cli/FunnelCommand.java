@@ -158,7 +158,7 @@ final class FunnelCommand implements Callable<Integer> {
         return goals.stream().anyMatch(g -> g.name().equals(name)) ? FunnelStep.goal(name) : FunnelStep.event(name);
     }
 
-    private static LocalDate date(String text, String option) {
+    static LocalDate date(String text, String option) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

@@ -1,0 +1,8 @@
+package io.funnelworkbench.chart;
+
+/**
+ * Caption facts printed under every exported chart: the rules in force and the data range, e.g. rules
+ * "Sequential order · 7-day window · entry 2026-08-01 to 2026-10-29 · counted once per user".
+ */
+public record ChartCaption(String title, String rules, String dataRange) {
+}

@@ -1,0 +1,110 @@
+package io.funnelworkbench.chart;
+
+import io.funnelworkbench.model.FunnelResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import javafx.application.Platform;
+import javafx.scene.layout.Region;
+
+/**
+ * Chart images for callers without a window, such as the command line: starts the JavaFX toolkit (headless
+ * when there is no display) and renders the same charts as the app. Its methods use only model and JDK types,
+ * so the core layers can call it without touching JavaFX.
+ */
+public final class ChartImages {
+    private static final String MONOCLE = "com.sun.glass.ui.monocle.MonoclePlatformFactory";
+    private static boolean started;
+
+    private ChartImages() {
+    }
+
+    /** Writes a funnel result as a PNG of (width × scale) by (height × scale) pixels, title and caption included. */
+    public static void writePng(ChartKind kind, FunnelResult result, ChartCaption caption, double width, double height,
+                                double scale, Path target) throws IOException {
+        startToolkit();
+        Region chart = FxThread.call(() -> chart(kind, result));
+        ChartExporter.writePng(chart, caption, width, height, scale, target);
+    }
+
+    /** The caption of a funnel chart, as {@code ChartExporter.captionFor} makes it. */
+    public static ChartCaption caption(FunnelResult result, String title, LocalDate entryFrom, LocalDate entryTo,
+                                       Instant dataFrom, Instant dataTo) {
+        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo);
+    }
+
+    private static Region chart(ChartKind kind, FunnelResult result) {
+        return switch (kind) {
+            case FUNNEL -> {
+                FunnelChart chart = new FunnelChart();
+                chart.setResult(result);
+                yield chart;
+            }
+            case BARS -> {
+                BreakdownChart chart = new BreakdownChart();
+                chart.setResult(result);
+                yield chart;
+            }
+            case TREND -> {
+                TrendChart chart = new TrendChart();
+                chart.setResult(result);
+                yield chart;
+            }
+        };
+    }
+
+    /**
+     * Starts the toolkit once. Without a display on Linux, the GTK toolkit cannot start, so the headless
+     * Monocle platform with software rendering is chosen before start-up; a toolkit already running (the app,
+     * or a test) is used as it is.
+     */
+    static synchronized void startToolkit() {
+        if (started) {
+            return;
+        }
+        if (needsHeadlessPlatform()) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("java.awt.headless", "true");
+        }
+        CountDownLatch running = new CountDownLatch(1);
+        try {
+            Platform.startup(running::countDown);
+            running.await();
+        } catch (IllegalStateException alreadyRunning) {
+            // The app or a test started the toolkit; charts render on it.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the chart renderer", e);
+        } catch (UnsupportedOperationException | Error noDisplay) {
+            throw new IllegalStateException("Charts cannot be drawn here: there is no display and no headless"
+                    + " renderer (" + noDisplay.getMessage() + ")", noDisplay);
+        }
+        Platform.setImplicitExit(false);
+        started = true;
+    }
+
+    private static boolean needsHeadlessPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        boolean usesX11 = !os.contains("win") && !os.contains("mac");
+        return usesX11 && isBlank(System.getenv("DISPLAY")) && System.getProperty("glass.platform") == null
+                && isOnClassPath(MONOCLE);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static boolean isOnClassPath(String className) {
+        try {
+            Class.forName(className, false, ChartImages.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+}

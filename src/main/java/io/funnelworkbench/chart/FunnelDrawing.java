@@ -1,0 +1,341 @@
+package io.funnelworkbench.chart;
+
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+
+/**
+ * Lays out one funnel chart: headline and legend on top, a column per step (users as a solid bar, the users
+ * lost since the previous step as a hatched band above it), value and drop-off labels placed inside the bar
+ * and band when they fit and stacked above the column when not, and wrapped step names under the axis.
+ */
+final class FunnelDrawing {
+    private static final double PAD = 12;
+    private static final double GAP = 4;
+    private static final double PILL = 3;
+
+    /** One clickable column: its step and the area it covers. */
+    record Column(int step, double x, double y, double width, double height) {
+    }
+
+    /** Where a column's labels go: inside the bar and the band, or stacked above the column. */
+    private record Placement(boolean valueInside, boolean dropInside, double labelsAbove) {
+    }
+
+    private final FunnelResult result;
+    private final List<StepResult> steps;
+    private final double width;
+    private final double height;
+    private final int selectedStep;
+    private final boolean headline;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<Column> columns = new ArrayList<>();
+
+    private double slot;
+    private double barWidth;
+    private Font valueFont;
+    private Font rateFont;
+    private Font dropFont;
+    private boolean compact;
+    private boolean wideDropLabels;
+
+    FunnelDrawing(FunnelResult result, double width, double height, int selectedStep, boolean headline) {
+        this.result = result;
+        this.steps = result.steps();
+        this.width = width;
+        this.height = height;
+        this.selectedStep = selectedStep;
+        this.headline = headline;
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    List<Column> columns() {
+        return columns;
+    }
+
+    FunnelDrawing draw() {
+        double top = PAD;
+        if (headline) {
+            top = drawHeadline(top);
+        }
+        top = drawLegend(top);
+        double left = PAD + PercentAxis.labelWidth();
+        slot = (width - PAD - left) / steps.size();
+        barWidth = Math.min(slot * (steps.size() > 8 ? 0.74 : 0.64), 220);
+        chooseFonts();
+        CategoryLabels names = CategoryLabels.fit(steps.stream().map(s -> s.number() + ". " + s.name()).toList(),
+                slot);
+        double baseline = height - PAD - names.height() - 8;
+        double available = Math.max(0, baseline - top - TextFit.lineHeight(PercentAxis.FONT) / 2);
+        double barSpace = barSpace(available);
+        new PercentAxis(1, 0.25).draw(nodes, left, width - PAD, baseline, barSpace);
+        for (int i = 0; i < steps.size(); i++) {
+            drawColumn(i, left + i * slot, baseline, barSpace, names);
+        }
+        return this;
+    }
+
+    /**
+     * The height of 100%: what is left after the smallest headroom that holds the labels which must sit above
+     * their columns. More headroom means shorter bars, which fit fewer labels inside, so the search goes up.
+     */
+    private double barSpace(double available) {
+        double most = valueLabelHeight() + dropLabelHeight() + 2 * GAP;
+        for (double headroom = 0; headroom < most; headroom += 2) {
+            if (headroomNeeded(available - headroom) <= headroom) {
+                return Math.max(0, available - headroom);
+            }
+        }
+        return Math.max(0, available - most);
+    }
+
+    private double headroomNeeded(double barSpace) {
+        double needed = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            double freeAbove = barSpace * (1 - columnLevel(i));
+            needed = Math.max(needed, placement(i, barSpace).labelsAbove() - freeAbove);
+        }
+        return needed;
+    }
+
+    /** The column's top as a fraction of 100%: the previous step's level, since the band reaches up to it. */
+    private double columnLevel(int index) {
+        return steps.get(Math.max(0, index - 1)).conversionFromFirst();
+    }
+
+    private Placement placement(int index, double barSpace) {
+        StepResult step = steps.get(index);
+        double barHeight = barSpace * step.conversionFromFirst();
+        boolean valueInside = barHeight >= valueLabelHeight() + 2 * GAP
+                && valueLabelWidth(step) <= barWidth - 2 * GAP;
+        double above = valueInside ? 0 : valueLabelHeight() + GAP;
+        if (index == 0) {
+            return new Placement(valueInside, false, above);
+        }
+        double band = barSpace * (columnLevel(index) - step.conversionFromFirst());
+        boolean dropInside = band >= dropLabelHeight() + 2 * PILL + 2 * GAP
+                && dropLabelWidth(steps.get(index - 1)) + 2 * PILL <= slot - 2 * GAP;
+        return new Placement(valueInside, dropInside, above + (dropInside ? 0 : dropLabelHeight() + GAP));
+    }
+
+    private double drawHeadline(double top) {
+        List<String[]> facts = headlineFacts();
+        if (facts.isEmpty()) {
+            return top;
+        }
+        double size = 14;
+        while (size > 11 && headlineWidth(facts, size) > width - 2 * PAD) {
+            size -= 0.5;
+        }
+        double x = PAD;
+        for (String[] fact : facts) {
+            Text key = TextFit.text(fact[0], ChartStyle.bold(size), ChartStyle.TEXT, x, top);
+            double keyWidth = key.getLayoutBounds().getWidth();
+            String rest = TextFit.ellipsize(fact[1], ChartStyle.regular(size), Math.max(0, width - PAD - x - keyWidth));
+            nodes.add(key);
+            nodes.add(TextFit.text(rest, ChartStyle.regular(size), ChartStyle.TEXT, x + keyWidth, top));
+            x += keyWidth + TextFit.width(rest + "      ", ChartStyle.regular(size));
+            if (x >= width - PAD) {
+                break;
+            }
+        }
+        return top + TextFit.lineHeight(ChartStyle.regular(size)) + 6;
+    }
+
+    private static double headlineWidth(List<String[]> facts, double size) {
+        return facts.stream().mapToDouble(f -> TextFit.width(f[0], ChartStyle.bold(size))
+                + TextFit.width(f[1] + "      ", ChartStyle.regular(size))).sum();
+    }
+
+    /** Bold key and plain text of each headline fact. */
+    private List<String[]> headlineFacts() {
+        List<String[]> facts = new ArrayList<>();
+        Integer largest = result.largestDropOffStep();
+        if (largest != null && largest < steps.size()) {
+            StepResult from = steps.get(largest - 1);
+            facts.add(new String[] {"Largest drop-off: ", transition(largest) + " (" + ChartStyle.count(from.dropped())
+                    + " users, " + ChartStyle.percent(from.dropOffRate()) + ")"});
+        }
+        Integer slowest = result.slowestStep();
+        Double median = slowest == null ? null : steps.get(slowest - 1).timeFromPrevious().medianSeconds();
+        if (median != null && slowest > 1) {
+            facts.add(new String[] {"Slowest step: ", transition(slowest - 1) + " (median "
+                    + ChartStyle.duration(median) + ")"});
+        }
+        return facts;
+    }
+
+    /** "Add to cart → Checkout" when both names are short, else "step 2 → 3". */
+    private String transition(int fromStep) {
+        String from = steps.get(fromStep - 1).name();
+        String to = steps.get(fromStep).name();
+        return from.length() + to.length() <= 48 ? from + " → " + to : "step " + fromStep + " → " + (fromStep + 1);
+    }
+
+    private double drawLegend(double top) {
+        Font font = ChartStyle.regular(11);
+        double size = 10;
+        double y = top + 2;
+        double x = legendItem(PAD, y, size, font, "Users who reached the step",
+                bar(PAD, y, size, size, ChartStyle.ACCENT));
+        x = legendItem(x, y, size, font, "Dropped since the previous step",
+                Hatching.rectangle(x, y, size, size, ChartStyle.DROP_FILL, ChartStyle.DROP_HATCH, ChartStyle.AXIS));
+        if (result.largestDropOffStep() != null && steps.size() > 1) {
+            legendItem(x, y, size, font, "Largest drop-off", Hatching.rectangle(x, y, size, size,
+                    ChartStyle.HIGHLIGHT_FILL, ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT));
+        }
+        return top + TextFit.lineHeight(font) + 18;
+    }
+
+    /** Adds a swatch and its label if they fit on the row; returns where the next item starts. */
+    private double legendItem(double x, double y, double size, Font font, String label, Node swatch) {
+        double labelWidth = TextFit.width(label, font);
+        if (x + size + 6 + labelWidth > width - PAD) {
+            return x;
+        }
+        nodes.add(swatch);
+        nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, x + size + 6, y - 2));
+        return x + size + 6 + labelWidth + 18;
+    }
+
+    /** Picks font sizes (and compact numbers when even the smallest font is too wide) for the column width. */
+    private void chooseFonts() {
+        double room = slot - 2 * GAP;
+        List<String> users = steps.stream().map(s -> ChartStyle.count(s.users())).toList();
+        double size = TextFit.fittingSize(users, true, 16, room);
+        compact = TextFit.widest(users, ChartStyle.bold(size)) > room;
+        if (compact) {
+            size = TextFit.fittingSize(steps.stream().map(s -> ChartStyle.compactCount(s.users())).toList(), true,
+                    16, room);
+        }
+        valueFont = ChartStyle.bold(size);
+        rateFont = ChartStyle.regular(Math.max(ChartStyle.MIN_FONT, Math.min(size - 2, 13)));
+        wideDropLabels = TextFit.widest(allDropLabels(true), ChartStyle.regular(11)) + 2 * PILL <= room;
+        dropFont = ChartStyle.regular(TextFit.fittingSize(allDropLabels(wideDropLabels), false, 11, room - 2 * PILL));
+    }
+
+    private List<String> allDropLabels(boolean wide) {
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i + 1 < steps.size(); i++) {
+            labels.addAll(dropLabel(steps.get(i), wide));
+        }
+        return labels;
+    }
+
+    private List<String> dropLabel(StepResult previous, boolean wide) {
+        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped()) : ChartStyle.count(previous.dropped()));
+        if (wide) {
+            return List.of(lost + " (" + ChartStyle.percent(previous.dropOffRate()) + ")",
+                    ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+        }
+        return List.of(lost, ChartStyle.percent(previous.dropOffRate()));
+    }
+
+    private String usersText(StepResult step) {
+        return compact ? ChartStyle.compactCount(step.users()) : ChartStyle.count(step.users());
+    }
+
+    private double valueLabelWidth(StepResult step) {
+        return Math.max(TextFit.width(usersText(step), valueFont),
+                TextFit.width(ChartStyle.percent(step.conversionFromFirst()), rateFont));
+    }
+
+    private double valueLabelHeight() {
+        return TextFit.lineHeight(valueFont) + TextFit.lineHeight(rateFont);
+    }
+
+    private double dropLabelWidth(StepResult previous) {
+        return TextFit.widest(dropLabel(previous, wideDropLabels), ChartStyle.bold(dropFont.getSize()));
+    }
+
+    private double dropLabelHeight() {
+        return 2 * TextFit.lineHeight(dropFont);
+    }
+
+    private void drawColumn(int index, double x, double baseline, double barSpace, CategoryLabels names) {
+        StepResult step = steps.get(index);
+        double barX = x + (slot - barWidth) / 2;
+        double barTop = baseline - barSpace * step.conversionFromFirst();
+        double columnTop = baseline - barSpace * columnLevel(index);
+        Placement placement = placement(index, barSpace);
+        boolean selected = step.number() == selectedStep;
+        nodes.add(bar(barX, barTop, barWidth, baseline - barTop, selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
+        if (index > 0) {
+            drawBand(index, barX, columnTop, barTop);
+        }
+        double center = barX + barWidth / 2;
+        double stackTop = placement.valueInside() ? columnTop : columnTop - GAP - valueLabelHeight();
+        drawValueLabel(step, center, placement.valueInside() ? barTop + GAP : stackTop, placement.valueInside());
+        if (index > 0) {
+            double dropTop = placement.dropInside() ? columnTop + (barTop - columnTop - dropLabelHeight()) / 2
+                    : stackTop - GAP - dropLabelHeight();
+            drawDropLabel(steps.get(index - 1), center, dropTop, placement.dropInside());
+        }
+        names.draw(nodes, index, x + slot / 2, baseline + 8, selected ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT);
+        columns.add(new Column(step.number(), x, PAD, slot, height - 2 * PAD));
+    }
+
+    private void drawBand(int index, double barX, double columnTop, double barTop) {
+        if (barTop - columnTop >= 1) {
+            nodes.add(isLargestDropOff(steps.get(index - 1))
+                    ? Hatching.rectangle(barX, columnTop, barWidth, barTop - columnTop, ChartStyle.HIGHLIGHT_FILL,
+                    ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT)
+                    : Hatching.rectangle(barX, columnTop, barWidth, barTop - columnTop, ChartStyle.DROP_FILL,
+                    ChartStyle.DROP_HATCH, null));
+        }
+        // A dashed line from the previous bar's top: the level these users fell from.
+        Line connector = new Line(barX - slot + barWidth, Math.round(columnTop) + 0.5, barX,
+                Math.round(columnTop) + 0.5);
+        connector.setStroke(ChartStyle.AXIS);
+        connector.getStrokeDashArray().setAll(3.0, 3.0);
+        nodes.add(connector);
+    }
+
+    private boolean isLargestDropOff(StepResult previous) {
+        Integer largest = result.largestDropOffStep();
+        return largest != null && largest == previous.number();
+    }
+
+    private void drawValueLabel(StepResult step, double center, double top, boolean inside) {
+        nodes.add(TextFit.centered(usersText(step), valueFont, inside ? Color.WHITE : ChartStyle.TEXT, center, top));
+        nodes.add(TextFit.centered(ChartStyle.percent(step.conversionFromFirst()), rateFont,
+                inside ? Color.web("#dbe7f5") : ChartStyle.TEXT_MUTED, center, top + TextFit.lineHeight(valueFont)));
+    }
+
+    /** The drop-off label; inside the hatched band it sits on a white pill so the hatching never crosses text. */
+    private void drawDropLabel(StepResult previous, double center, double top, boolean inside) {
+        boolean largest = isLargestDropOff(previous);
+        List<String> label = dropLabel(previous, wideDropLabels);
+        if (inside) {
+            double pillWidth = dropLabelWidth(previous) + 4 * PILL;
+            Rectangle pill = new Rectangle(center - pillWidth / 2, top - PILL, pillWidth, dropLabelHeight() + 2 * PILL);
+            pill.setArcWidth(8);
+            pill.setArcHeight(8);
+            pill.setFill(Color.WHITE);
+            pill.setStroke(largest ? ChartStyle.HIGHLIGHT : ChartStyle.AXIS);
+            nodes.add(pill);
+        }
+        Color color = largest ? ChartStyle.HIGHLIGHT_TEXT : ChartStyle.TEXT_MUTED;
+        Font first = largest ? ChartStyle.bold(dropFont.getSize()) : dropFont;
+        nodes.add(TextFit.centered(label.get(0), first, color, center, top));
+        nodes.add(TextFit.centered(label.get(1), dropFont, color, center, top + TextFit.lineHeight(dropFont)));
+    }
+
+    private static Rectangle bar(double x, double y, double width, double height, Color fill) {
+        Rectangle bar = new Rectangle(x, y, width, Math.max(0, height));
+        bar.setFill(fill);
+        bar.setArcWidth(4);
+        bar.setArcHeight(4);
+        return bar;
+    }
+}

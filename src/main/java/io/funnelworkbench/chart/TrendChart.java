@@ -1,0 +1,161 @@
+package io.funnelworkbench.chart;
+
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.model.TrendPoint;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Polygon;
+import javafx.scene.shape.Polyline;
+import javafx.scene.text.Font;
+
+/** Conversion from the first to the last step by period of entry: a line with points, values and axis labels. */
+public final class TrendChart extends Region implements ExportableChart {
+    private static final double PAD = 12;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    private final ChartSurface surface = new ChartSurface();
+    private FunnelResult result;
+
+    public TrendChart() {
+        getStyleClass().add("trend-chart");
+    }
+
+    /** Shows a result's trend; null, or a result with fewer than two periods, shows a placeholder. */
+    public void setResult(FunnelResult result) {
+        this.result = result;
+        surface.invalidate();
+        requestLayout();
+    }
+
+    @Override
+    public Region copyForExport() {
+        TrendChart copy = new TrendChart();
+        copy.setResult(result);
+        return copy;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
+        if (drawn != null) {
+            getChildren().setAll(drawn);
+        }
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 720;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 320;
+    }
+
+    private List<Node> draw(double width, double height) {
+        if (result == null || result.trend().size() < 2) {
+            return List.of(ChartSurface.placeholder("Not enough periods for a trend", width, height));
+        }
+        List<TrendPoint> points = result.trend();
+        List<Node> nodes = new ArrayList<>();
+        Font subtitleFont = ChartStyle.regular(11);
+        nodes.add(TextFit.text(TextFit.ellipsize(subtitle(), subtitleFont, width - 2 * PAD), subtitleFont,
+                ChartStyle.TEXT_MUTED, PAD, PAD));
+        Font labelFont = ChartStyle.regular(10);
+        double top = PAD + TextFit.lineHeight(subtitleFont) + 12 + TextFit.lineHeight(labelFont);
+        double baseline = height - PAD - TextFit.lineHeight(labelFont) - 8;
+        double left = PAD + PercentAxis.labelWidth();
+        double right = width - PAD;
+        double plotHeight = Math.max(0, baseline - top);
+        PercentAxis axis = PercentAxis.covering(points.stream().mapToDouble(TrendPoint::conversion).max().orElse(0));
+        axis.draw(nodes, left, width - PAD, baseline, plotHeight);
+        // Inset by half a label, so the first and last labels stay inside the plot.
+        double inset = TextFit.width("00 Sep", labelFont) / 2 + 4;
+        double spacing = (right - left - 2 * inset) / (points.size() - 1);
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xs[i] = left + inset + i * spacing;
+            ys[i] = axis.y(points.get(i).conversion(), baseline, plotHeight);
+        }
+        drawArea(nodes, xs, ys, baseline);
+        drawLine(nodes, xs, ys);
+        drawLabels(nodes, points, xs, ys, baseline, spacing);
+        return nodes;
+    }
+
+    private String subtitle() {
+        String period = result.trendPeriod().name().toLowerCase(Locale.ROOT);
+        int last = result.steps().size();
+        return "Conversion from step 1 to step " + last + " by " + period + " of entry";
+    }
+
+    private static void drawArea(List<Node> nodes, double[] xs, double[] ys, double baseline) {
+        Polygon area = new Polygon();
+        area.getPoints().addAll(xs[0], baseline);
+        for (int i = 0; i < xs.length; i++) {
+            area.getPoints().addAll(xs[i], ys[i]);
+        }
+        area.getPoints().addAll(xs[xs.length - 1], baseline);
+        area.setFill(ChartStyle.ACCENT.deriveColor(0, 1, 1, 0.10));
+        nodes.add(area);
+    }
+
+    private static void drawLine(List<Node> nodes, double[] xs, double[] ys) {
+        Polyline line = new Polyline();
+        for (int i = 0; i < xs.length; i++) {
+            line.getPoints().addAll(xs[i], ys[i]);
+        }
+        line.setStroke(ChartStyle.ACCENT);
+        line.setStrokeWidth(2);
+        nodes.add(line);
+        for (int i = 0; i < xs.length; i++) {
+            Circle point = new Circle(xs[i], ys[i], 3.5, Color.WHITE);
+            point.setStroke(ChartStyle.ACCENT);
+            point.setStrokeWidth(2);
+            nodes.add(point);
+        }
+    }
+
+    /** Period labels under the axis and values over the points, every n-th one so that none overlap. */
+    private void drawLabels(List<Node> nodes, List<TrendPoint> points, double[] xs, double[] ys, double baseline,
+                            double spacing) {
+        Font font = ChartStyle.regular(10);
+        List<String> periods = points.stream().map(this::period).toList();
+        List<String> values = points.stream().map(p -> ChartStyle.percent(p.conversion())).toList();
+        int periodEvery = every(TextFit.widest(periods, font) + 12, spacing);
+        int valueEvery = every(TextFit.widest(values, font) + 8, spacing);
+        for (int i = 0; i < points.size(); i++) {
+            if (i % periodEvery == 0) {
+                nodes.add(TextFit.centered(periods.get(i), font, ChartStyle.TEXT_MUTED, xs[i], baseline + 6));
+            }
+            if (i % valueEvery == 0) {
+                double y = isDip(ys, i) ? ys[i] + 8 : ys[i] - 8 - TextFit.lineHeight(font);
+                nodes.add(TextFit.centered(values.get(i), font, ChartStyle.TEXT, xs[i], y));
+            }
+        }
+    }
+
+    /** A point below both neighbours gets its value underneath, where the line does not run. */
+    private static boolean isDip(double[] ys, int i) {
+        double before = i > 0 ? ys[i - 1] : ys[i + 1];
+        double after = i + 1 < ys.length ? ys[i + 1] : ys[i - 1];
+        return ys[i] > before && ys[i] > after;
+    }
+
+    private static int every(double labelWidth, double spacing) {
+        return (int) Math.max(1, Math.ceil(labelWidth / spacing));
+    }
+
+    private String period(TrendPoint point) {
+        return result.trendPeriod() == TrendPeriod.MONTH ? MONTH.format(point.periodStart())
+                : DAY.format(point.periodStart());
+    }
+}

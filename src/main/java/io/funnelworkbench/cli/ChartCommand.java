@@ -1,0 +1,156 @@
+package io.funnelworkbench.cli;
+
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.chart.ChartCaption;
+import io.funnelworkbench.chart.ChartImages;
+import io.funnelworkbench.chart.ChartKind;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.Durations;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.TrendPeriod;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code chart}: renders a funnel as the app draws it, without a display, to a PNG with its rules as a caption. */
+@Command(name = "chart", mixinStandardHelpOptions = true,
+        description = {"Render a funnel chart to a PNG of (width x scale) by (height x scale) pixels, with the title",
+            "and the rules in force as a caption. Works without a display."})
+final class ChartCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
+    private Path project;
+
+    @Option(names = "--steps", split = ",", paramLabel = "S1,S2,...", description = "The funnel's steps, in order.")
+    private List<String> steps;
+
+    @Option(names = "--name", paramLabel = "SAVED_NAME", description = "A funnel saved in the project.")
+    private String savedName;
+
+    @Option(names = "--type", defaultValue = "funnel",
+            description = "funnel (default), bars (a breakdown; needs --by or a saved breakdown) or trend.")
+    private String type;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+    private Path out;
+
+    @Option(names = "--width", defaultValue = "1200", description = "Width in logical pixels (default 1200).")
+    private double width;
+
+    @Option(names = "--height", defaultValue = "675", description = "Height in logical pixels (default 675).")
+    private double height;
+
+    @Option(names = "--scale", defaultValue = "2", description = "Pixels per logical pixel: 1, 2 (default) or 3.")
+    private double scale;
+
+    @Option(names = "--title", description = "The title above the chart (default: the funnel's name or steps).")
+    private String title;
+
+    @Option(names = "--window", paramLabel = "DURATION",
+            description = "Conversion window: seconds, or a number with s, m, h, d, w (default 7d).")
+    private String window;
+
+    @Option(names = "--order", description = "sequential (default), strict or any.")
+    private String order;
+
+    @Option(names = "--by", paramLabel = "PROP", description = "Break down by a property (for --type bars).")
+    private String breakdown;
+
+    @Option(names = "--attribution", defaultValue = "first-touch",
+            description = "Breakdown value from first-touch (default) or last-step.")
+    private String attribution;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day (UTC) an attempt may start.")
+    private String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
+    private String to;
+
+    @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
+    private String trend;
+
+    @Override
+    public Integer call() {
+        ChartKind kind = GoalCommand.parse(ChartKind.class, type, "--type");
+        if (scale != 1 && scale != 2 && scale != 3) {
+            throw new IllegalArgumentException("--scale " + scale + " is not one of 1, 2, 3.");
+        }
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+            List<Goal> goals = analysis.store().goals().list();
+            FunnelDefinition definition = definition(analysis, goals);
+            if (kind == ChartKind.BARS && definition.breakdownProperty() == null) {
+                throw new IllegalArgumentException("--type bars needs a breakdown: give --by PROPERTY.");
+            }
+            FunnelSpec funnelSpec = FunnelSpec.resolve(definition, goals)
+                    .withBreakdown(definition.breakdownProperty(),
+                            GoalCommand.parse(Attribution.class, attribution, "--attribution"))
+                    .withTrendPeriod(GoalCommand.parse(TrendPeriod.class, trend, "--trend"));
+            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
+            ChartCaption caption = ChartImages.caption(result, title(definition, kind), definition.entryFrom(),
+                    definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
+            ChartImages.writePng(kind, result, caption, width, height, scale, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
+        }
+        spec.commandLine().getOut().println(Json.write(Json.object().put("out", out.toString())
+                .put("type", GoalCommand.lower(kind)).put("width_px", Math.round(width * scale))
+                .put("height_px", Math.round(height * scale))));
+        return 0;
+    }
+
+    private FunnelDefinition definition(ProjectAnalysis analysis, List<Goal> goals) {
+        if ((steps == null) == (savedName == null)) {
+            throw new IllegalArgumentException("Give the funnel's --steps, or the --name of a saved funnel.");
+        }
+        FunnelDefinition base = savedName != null ? analysis.store().funnels().find(savedName)
+                .orElseThrow(() -> new IllegalArgumentException("There is no saved funnel named '" + savedName + "'."))
+                : FunnelDefinition.of(null, steps.stream().map(s -> FunnelCommand.step(s, goals)).toList());
+        return new FunnelDefinition(base.name(), base.steps(),
+                window == null ? base.window() : Durations.parse(window),
+                order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
+                base.exclusions(), breakdown == null ? base.breakdownProperty() : breakdown,
+                from == null ? base.entryFrom() : FunnelCommand.date(from, "--from"),
+                to == null ? base.entryTo() : FunnelCommand.date(to, "--to"));
+    }
+
+    private String title(FunnelDefinition definition, ChartKind kind) {
+        if (title != null) {
+            return title;
+        }
+        String name = definition.name() != null ? definition.name()
+                : String.join(" → ", definition.steps().stream().map(FunnelStep::name).toList());
+        return switch (kind) {
+            case FUNNEL -> name;
+            case BARS -> name + " by " + definition.breakdownProperty();
+            case TREND -> name + ": conversion by " + GoalCommand.lower(GoalCommand.parse(TrendPeriod.class, trend,
+                    "--trend"));
+        };
+    }
+
+    private static Instant dataStart(EventLog log) {
+        return log.size() == 0 ? null : micros(log.firstTime());
+    }
+
+    private static Instant dataEnd(EventLog log) {
+        return log.size() == 0 ? null : micros(log.lastTime());
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1_000L);
+    }
+}

@@ -1,0 +1,622 @@
+package io.funnelworkbench.ui.funnel;
+
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.chart.BreakdownChart;
+import io.funnelworkbench.chart.ChartCaption;
+import io.funnelworkbench.chart.ChartExporter;
+import io.funnelworkbench.chart.FunnelChart;
+import io.funnelworkbench.chart.ImpactTable;
+import io.funnelworkbench.chart.TimeToConvertChart;
+import io.funnelworkbench.chart.TrendChart;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.Exclusion;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectScreen;
+import io.funnelworkbench.ui.project.ProjectSession;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Callback;
+import javafx.util.StringConverter;
+
+/** Binds the Funnels screen to its view model and turns gestures, menus and dialogs into its commands. */
+public final class FunnelBuilderController implements ProjectScreen {
+    static final double EXPORT_WIDTH = 1280;
+    static final double EXPORT_HEIGHT = 720;
+
+    @FXML private BorderPane root;
+    @FXML private TextField paletteSearch;
+    @FXML private ListView<PaletteItem> palette;
+    @FXML private ComboBox<FunnelDefinition> savedFunnels;
+    @FXML private Button saveButton;
+    @FXML private MenuButton moreMenu;
+    @FXML private MenuItem saveAsItem;
+    @FXML private MenuItem deleteItem;
+    @FXML private Label funnelTitle;
+    @FXML private ListView<FunnelStep> stepsList;
+    @FXML private ComboBox<OrderMode> orderChoice;
+    @FXML private TextField windowAmount;
+    @FXML private ComboBox<WindowUnit> windowUnit;
+    @FXML private DatePicker entryFrom;
+    @FXML private DatePicker entryTo;
+    @FXML private ComboBox<String> breakdownChoice;
+    @FXML private ComboBox<Attribution> attributionChoice;
+    @FXML private Button addExclusionButton;
+    @FXML private ListView<Exclusion> exclusionsList;
+    @FXML private Label headline;
+    @FXML private Label problemLabel;
+    @FXML private HBox updatingBox;
+    @FXML private MenuButton exportMenu;
+    @FXML private Button copyChartButton;
+    @FXML private TabPane resultTabs;
+    @FXML private Tab funnelTab;
+    @FXML private Tab breakdownTab;
+    @FXML private Tab timeTab;
+    @FXML private Tab trendTab;
+    @FXML private Tab impactTab;
+    @FXML private FunnelChart funnelChart;
+    @FXML private TableView<StepResult> stepTable;
+    @FXML private TableColumn<StepResult, String> stepColumn;
+    @FXML private TableColumn<StepResult, String> usersColumn;
+    @FXML private TableColumn<StepResult, String> fromPreviousColumn;
+    @FXML private TableColumn<StepResult, String> fromFirstColumn;
+    @FXML private TableColumn<StepResult, String> dropOffColumn;
+    @FXML private TableColumn<StepResult, String> medianColumn;
+    @FXML private TableColumn<StepResult, String> valueColumn;
+    @FXML private BreakdownChart breakdownChart;
+    @FXML private Label breakdownHint;
+    @FXML private ComboBox<Integer> timeStepChoice;
+    @FXML private TimeToConvertChart timeChart;
+    @FXML private ComboBox<TrendPeriod> trendChoice;
+    @FXML private TrendChart trendChart;
+    @FXML private ComboBox<Goal> impactChoice;
+    @FXML private ImpactTable impactTable;
+    @FXML private Label resultPlaceholder;
+    @FXML private Label noticeLabel;
+
+    private final ServiceRecompute recompute = new ServiceRecompute();
+    private final FunnelBuilderViewModel model = new FunnelBuilderViewModel(recompute);
+    private StepDragAndDrop dragAndDrop;
+    private boolean syncingSaved;
+
+    @FXML
+    private void initialize() {
+        // Tests and the main window reach the controller through the screen's root node.
+        root.setUserData(this);
+        dragAndDrop = new StepDragAndDrop(model, stepsList);
+        setUpPalette();
+        setUpSteps();
+        setUpRules();
+        setUpExclusions();
+        setUpSaved();
+        setUpResults();
+        setUpResultTabs();
+        setUpExport();
+    }
+
+    public FunnelBuilderViewModel viewModel() {
+        return model;
+    }
+
+    @Override
+    public void open(ProjectSession session) {
+        savedFunnels.setItems(session.funnels());
+        model.open(session);
+        syncSavedChoice();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+        savedFunnels.setItems(null);
+    }
+
+    // ---- palette and steps ----------------------------------------------------------------------------
+
+    private void setUpPalette() {
+        palette.setItems(model.palette());
+        palette.setCellFactory(list -> new PaletteCell(model::appendStep));
+        palette.setPlaceholder(new Label("Nothing matches"));
+        paletteSearch.textProperty().bindBidirectional(model.searchProperty());
+    }
+
+    private void setUpSteps() {
+        stepsList.setItems(model.steps());
+        stepsList.setCellFactory(list -> new StepCell(dragAndDrop, model::removeStep));
+        Label placeholder = new Label("Drag goals or events here");
+        placeholder.getStyleClass().add("placeholder");
+        stepsList.setPlaceholder(placeholder);
+        stepsList.setOnKeyPressed(e -> {
+            int selected = stepsList.getSelectionModel().getSelectedIndex();
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected >= 0) {
+                model.removeStep(selected);
+                e.consume();
+            }
+        });
+        dragAndDrop.attachToList();
+        dragAndDrop.attachRemovalArea(root);
+        funnelTitle.textProperty().bind(Bindings.createStringBinding(
+                () -> model.title().isEmpty() ? "New funnel" : model.title(),
+                model.funnelNameProperty(), model.steps()));
+    }
+
+    // ---- rules ---------------------------------------------------------------------------------------
+
+    private void setUpRules() {
+        orderChoice.getItems().setAll(OrderMode.values());
+        orderChoice.setConverter(labels(FunnelBuilderController::orderLabel));
+        orderChoice.valueProperty().bindBidirectional(model.orderProperty());
+        windowUnit.getItems().setAll(WindowUnit.values());
+        windowUnit.valueProperty().bindBidirectional(model.windowUnitProperty());
+        setUpWindowAmount();
+        entryFrom.valueProperty().bindBidirectional(model.entryFromProperty());
+        entryTo.valueProperty().bindBidirectional(model.entryToProperty());
+        setUpBreakdown();
+    }
+
+    /** The amount is committed on Enter or when the field loses focus, so each keystroke is not an undo step. */
+    private void setUpWindowAmount() {
+        windowAmount.setText(model.windowAmountProperty().get());
+        model.windowAmountProperty().addListener((obs, old, text) -> windowAmount.setText(text));
+        windowAmount.setOnAction(e -> model.windowAmountProperty().set(windowAmount.getText()));
+        windowAmount.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                model.windowAmountProperty().set(windowAmount.getText());
+            }
+        });
+    }
+
+    private void setUpBreakdown() {
+        // "" stands for no breakdown: a ComboBox cannot select a null item.
+        Runnable fillChoices = () -> {
+            breakdownChoice.getItems().setAll("");
+            breakdownChoice.getItems().addAll(model.propertyNames());
+            breakdownChoice.setValue(orEmpty(model.breakdownPropertyProperty().get()));
+        };
+        model.propertyNames().addListener((ListChangeListener<String>) change -> fillChoices.run());
+        fillChoices.run();
+        breakdownChoice.setConverter(labels(name -> name.isEmpty() ? "No breakdown" : name));
+        breakdownChoice.valueProperty().addListener((obs, old, name) ->
+                model.breakdownPropertyProperty().set(name == null || name.isEmpty() ? null : name));
+        model.breakdownPropertyProperty().addListener((obs, old, name) -> breakdownChoice.setValue(orEmpty(name)));
+        attributionChoice.getItems().setAll(Attribution.values());
+        attributionChoice.setConverter(labels(a -> a == Attribution.FIRST_TOUCH ? "first touch" : "last step"));
+        attributionChoice.valueProperty().bindBidirectional(model.attributionProperty());
+        attributionChoice.disableProperty().bind(model.breakdownPropertyProperty().isNull());
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    static String orderLabel(OrderMode order) {
+        return switch (order) {
+            case SEQUENTIAL -> "In this order";
+            case STRICT -> "Directly followed by";
+            case ANY -> "Any order";
+        };
+    }
+
+    private void setUpExclusions() {
+        exclusionsList.setItems(model.exclusions());
+        exclusionsList.setPlaceholder(new Label("None"));
+        exclusionsList.setCellFactory(list -> new ExclusionCell(model::removeExclusion));
+        addExclusionButton.disableProperty().bind(Bindings.size(model.steps()).lessThan(2));
+    }
+
+    @FXML
+    private void onAddExclusion() {
+        List<FunnelStep> candidates = model.palette().stream().filter(i -> !i.isHeader())
+                .map(PaletteItem::step).toList();
+        ExclusionDialog.ask(window(), candidates, List.copyOf(model.steps())).ifPresent(model::addExclusion);
+    }
+
+    // ---- saved funnels -------------------------------------------------------------------------------
+
+    private void setUpSaved() {
+        savedFunnels.setConverter(labels(FunnelDefinition::name));
+        savedFunnels.setOnAction(e -> {
+            if (!syncingSaved && savedFunnels.getValue() != null) {
+                model.openSaved(savedFunnels.getValue());
+            }
+        });
+        model.funnelNameProperty().addListener((obs, old, name) -> syncSavedChoice());
+        saveButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canSave(),
+                model.draftObservables()));
+        saveAsItem.disableProperty().bind(saveButton.disableProperty());
+        deleteItem.disableProperty().bind(model.funnelNameProperty().isNull());
+    }
+
+    /** Shows the open funnel in the saved list without reopening it. */
+    private void syncSavedChoice() {
+        syncingSaved = true;
+        try {
+            String name = model.funnelNameProperty().get();
+            savedFunnels.setValue(model.savedFunnels().stream().filter(f -> f.name().equals(name)).findFirst()
+                    .orElse(null));
+        } finally {
+            syncingSaved = false;
+        }
+    }
+
+    @FXML
+    private void onSave() {
+        if (!model.save()) {
+            onSaveAs();
+        }
+        syncSavedChoice();
+    }
+
+    @FXML
+    private void onSaveAs() {
+        TextInputDialog dialog = new TextInputDialog(model.title());
+        dialog.initOwner(window());
+        dialog.setTitle("Save funnel");
+        dialog.setHeaderText("Save this funnel in the project as");
+        dialog.showAndWait().ifPresent(name -> {
+            try {
+                model.saveAs(name);
+                syncSavedChoice();
+            } catch (IllegalArgumentException e) {
+                model.reportNotice(e.getMessage());
+            }
+        });
+    }
+
+    @FXML
+    private void onNewFunnel() {
+        model.newFunnel();
+    }
+
+    @FXML
+    private void onDelete() {
+        FunnelDefinition open = savedFunnels.getValue();
+        if (open != null) {
+            model.deleteSaved(open);
+            model.reportNotice("Deleted " + open.name() + ". Edit > Undo brings it back.");
+        }
+    }
+
+    // ---- results -------------------------------------------------------------------------------------
+
+    private void setUpResults() {
+        headline.textProperty().bind(model.headlineProperty());
+        problemLabel.textProperty().bind(Bindings.createStringBinding(() -> {
+            String problem = model.problemProperty().get();
+            return problem == null || problem.equals(FunnelBuilderViewModel.NO_STEPS) ? "" : problem;
+        }, model.problemProperty()));
+        problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
+        // Only the indicator changes while computing; the previous result stays in place until the new one.
+        updatingBox.visibleProperty().bind(model.computingProperty());
+        noticeLabel.textProperty().bind(model.noticeProperty());
+        resultPlaceholder.visibleProperty().bind(model.resultProperty().isNull());
+        resultTabs.visibleProperty().bind(model.resultProperty().isNotNull());
+        funnelChart.headlineVisibleProperty().set(false);
+        funnelChart.setOnStepClicked(model::drillDown);
+        model.selectedStepProperty().addListener((obs, old, step) ->
+                funnelChart.selectedStepProperty().set(step == null ? 0 : step));
+        model.resultProperty().addListener((obs, old, result) -> showResult(result));
+        model.drillDownProperty().addListener((obs, old, users) -> {
+            if (users != null) {
+                DrillDownDialog.show(window(), users, model);
+            }
+        });
+        setUpStepTable();
+    }
+
+    private void setUpStepTable() {
+        stepTable.setItems(model.stepRows());
+        stepTable.setPlaceholder(new Label(""));
+        stepColumn.setCellValueFactory(text(s -> s.number() + ". " + s.name()));
+        usersColumn.setCellValueFactory(text(s -> FunnelFormats.count(s.users())));
+        fromPreviousColumn.setCellValueFactory(text(s -> FunnelFormats.percent(s.conversionFromPrevious())
+                + "\n" + FunnelFormats.interval(s.conversionFromPreviousInterval())));
+        fromFirstColumn.setCellValueFactory(text(s -> FunnelFormats.percent(s.conversionFromFirst())
+                + "\n" + FunnelFormats.interval(s.conversionFromFirstInterval())));
+        dropOffColumn.setCellValueFactory(text(s -> s.dropped() == 0 ? FunnelFormats.NONE
+                : FunnelFormats.count(s.dropped()) + "\n" + FunnelFormats.percent(s.dropOffRate())));
+        for (TableColumn<StepResult, String> column : List.of(fromPreviousColumn, fromFirstColumn, dropOffColumn)) {
+            column.setCellFactory(c -> new TwoLineCell());
+        }
+        medianColumn.setCellValueFactory(text(s -> FunnelFormats.duration(s.timeFromPrevious().medianSeconds())));
+        valueColumn.setCellValueFactory(text(s -> FunnelFormats.money(s.value())));
+        stepTable.setRowFactory(table -> {
+            TableRow<StepResult> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (!row.isEmpty()) {
+                    model.drillDown(row.getItem().number());
+                }
+            });
+            return row;
+        });
+    }
+
+    private static Callback<TableColumn.CellDataFeatures<StepResult, String>, ObservableValue<String>> text(
+            Function<StepResult, String> format) {
+        return cell -> new ReadOnlyObjectWrapper<>(format.apply(cell.getValue()));
+    }
+
+    private void showResult(FunnelResult result) {
+        funnelChart.setResult(result);
+        breakdownChart.setResult(result);
+        trendChart.setResult(result);
+        boolean noBreakdown = result == null || result.breakdown() == null || result.breakdown().isEmpty();
+        breakdownHint.setVisible(noBreakdown);
+        breakdownChart.setVisible(!noBreakdown);
+        List<Integer> timed = result == null ? List.of()
+                : IntStream.rangeClosed(2, result.steps().size()).boxed().toList();
+        if (!timeStepChoice.getItems().equals(timed)) {
+            timeStepChoice.getItems().setAll(timed);
+        }
+        showTimeToConvert();
+    }
+
+    private void setUpResultTabs() {
+        timeStepChoice.setConverter(labels(this::timeStepLabel));
+        timeStepChoice.valueProperty().addListener((obs, old, step) -> {
+            if (step != null) {
+                model.selectedStepProperty().set(step);
+            }
+        });
+        model.selectedStepProperty().addListener((obs, old, step) -> showTimeToConvert());
+        trendChoice.getItems().setAll(TrendPeriod.values());
+        trendChoice.setConverter(labels(p -> p.name().toLowerCase(Locale.ROOT)));
+        trendChoice.valueProperty().bindBidirectional(model.trendPeriodProperty());
+        impactChoice.setItems(model.macroGoals());
+        impactChoice.setConverter(labels(Goal::name));
+        impactChoice.valueProperty().bindBidirectional(model.impactMacroProperty());
+        model.impactProperty().addListener((obs, old, impact) -> impactTable.setResult(impact));
+    }
+
+    private String timeStepLabel(Integer step) {
+        List<StepResult> steps = model.stepRows();
+        if (step == null || step < 2 || step > steps.size()) {
+            return "";
+        }
+        return steps.get(step - 1).name() + " (from " + steps.get(step - 2).name() + ")";
+    }
+
+    /** The histogram of the selected step's time from the previous step (the last step when none is chosen). */
+    private void showTimeToConvert() {
+        FunnelResult result = model.resultProperty().get();
+        Integer selected = model.selectedStepProperty().get();
+        if (result == null || result.steps().size() < 2) {
+            timeChart.setStats(null, "");
+            timeStepChoice.setValue(null);
+            return;
+        }
+        int step = selected == null || selected < 2 || selected > result.steps().size()
+                ? result.steps().size() : selected;
+        timeStepChoice.setValue(step);
+        StepResult target = result.steps().get(step - 1);
+        timeChart.setStats(target.timeFromPrevious(), "Time from " + result.steps().get(step - 2).name()
+                + " to " + target.name());
+    }
+
+    // ---- export --------------------------------------------------------------------------------------
+
+    private void setUpExport() {
+        exportMenu.disableProperty().bind(model.resultProperty().isNull());
+        copyChartButton.disableProperty().bind(model.resultProperty().isNull());
+    }
+
+    @FXML
+    private void onExportPng1() {
+        choosePng(1);
+    }
+
+    @FXML
+    private void onExportPng2() {
+        choosePng(2);
+    }
+
+    @FXML
+    private void onExportPng3() {
+        choosePng(3);
+    }
+
+    private void choosePng(double scale) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export chart");
+        chooser.setInitialFileName(FileNames.safe(model.title()) + (scale > 1 ? "@" + (int) scale + "x" : "")
+                + ".png");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        File target = chooser.showSaveDialog(window());
+        if (target != null) {
+            exportPng(target.toPath(), scale, () -> { });
+        }
+    }
+
+    /** Writes the chart of the chosen result tab, with its caption, as a PNG in the background. */
+    void exportPng(Path target, double scale, Runnable done) {
+        Region chart = exportChart();
+        ChartCaption caption = caption();
+        model.session().runner().run("Exporting " + target.getFileName(), p -> {
+            ChartExporter.writePng(chart, caption, EXPORT_WIDTH, EXPORT_HEIGHT, scale, target);
+            return target;
+        }, written -> {
+            model.reportNotice("Saved " + written.getFileName() + ".");
+            done.run();
+        }, failure -> model.reportNotice("Could not export the chart: " + failure.getMessage()));
+    }
+
+    @FXML
+    private void onCopyChart() {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(ChartExporter.render(exportChart(), caption(), EXPORT_WIDTH, EXPORT_HEIGHT, 2));
+        Clipboard.getSystemClipboard().setContent(content);
+        model.reportNotice("Chart copied to the clipboard.");
+    }
+
+    @FXML
+    private void onExportTable() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export step table");
+        chooser.setInitialFileName(FileNames.safe(model.title()) + ".csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File target = chooser.showSaveDialog(window());
+        if (target != null) {
+            model.exportStepTable(target.toPath(), () -> { });
+        }
+    }
+
+    /** A fresh, unattached chart for the selected tab, so exporting never disturbs the one on screen. */
+    private Region exportChart() {
+        FunnelResult result = model.resultProperty().get();
+        Tab tab = resultTabs.getSelectionModel().getSelectedItem();
+        if (tab == breakdownTab && !breakdownHint.isVisible()) {
+            BreakdownChart chart = new BreakdownChart();
+            chart.setResult(result);
+            return chart;
+        }
+        if (tab == trendTab) {
+            TrendChart chart = new TrendChart();
+            chart.setResult(result);
+            return chart;
+        }
+        if (tab == timeTab && result.steps().size() > 1) {
+            return timeChartCopy(result);
+        }
+        if (tab == impactTab && model.impactProperty().get() != null) {
+            ImpactTable table = new ImpactTable();
+            table.setResult(model.impactProperty().get());
+            return table;
+        }
+        FunnelChart chart = new FunnelChart();
+        chart.setResult(result);
+        return chart;
+    }
+
+    private Region timeChartCopy(FunnelResult result) {
+        int step = timeStepChoice.getValue() == null ? result.steps().size() : timeStepChoice.getValue();
+        TimeToConvertChart chart = new TimeToConvertChart();
+        chart.setStats(result.steps().get(step - 1).timeFromPrevious(), "Time from "
+                + result.steps().get(step - 2).name() + " to " + result.steps().get(step - 1).name());
+        return chart;
+    }
+
+    private ChartCaption caption() {
+        FunnelResult result = model.resultProperty().get();
+        FunnelSpec spec = model.resultSpecProperty().get();
+        ProjectOverview overview = model.session().overview();
+        ChartCaption funnel = ChartExporter.captionFor(result, model.title(), spec.entryFrom(), spec.entryTo(),
+                overview.firstEvent(), overview.lastEvent());
+        ImpactResult impact = model.impactProperty().get();
+        if (resultTabs.getSelectionModel().getSelectedItem() == impactTab && impact != null) {
+            return new ChartCaption("What lifts " + impact.macroGoal(), "micro goals done before the first "
+                    + impact.macroGoal() + " · groups under 25 users hidden", funnel.dataRange());
+        }
+        return funnel;
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------------
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private static <T> StringConverter<T> labels(Function<T, String> label) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : label.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    /** A number over a muted second line (its interval or rate), right-aligned, so columns stay narrow. */
+    private static final class TwoLineCell extends javafx.scene.control.TableCell<StepResult, String> {
+        private final Label main = new Label();
+        private final Label detail = new Label();
+        private final javafx.scene.layout.VBox lines = new javafx.scene.layout.VBox(0, main, detail);
+
+        TwoLineCell() {
+            detail.getStyleClass().add("interval");
+            lines.setAlignment(Pos.CENTER_RIGHT);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setGraphic(null);
+                return;
+            }
+            String[] parts = text.split("\n", 2);
+            main.setText(parts[0]);
+            detail.setText(parts.length > 1 ? parts[1] : "");
+            setGraphic(lines);
+        }
+    }
+
+    /** An exclusion as one readable line with a remove button. */
+    private static final class ExclusionCell extends ListCell<Exclusion> {
+        private final java.util.function.Consumer<Exclusion> onRemove;
+
+        ExclusionCell(java.util.function.Consumer<Exclusion> onRemove) {
+            this.onRemove = onRemove;
+        }
+
+        @Override
+        protected void updateItem(Exclusion exclusion, boolean empty) {
+            super.updateItem(exclusion, empty);
+            if (empty || exclusion == null) {
+                setText(null);
+                setGraphic(null);
+                return;
+            }
+            setText("No " + exclusion.step().name() + " between steps " + exclusion.fromStep() + " and "
+                    + exclusion.toStep() + (exclusion.dropFromThatPoint() ? " (drop from there)" : ""));
+            Button remove = new Button(null, new org.kordamp.ikonli.javafx.FontIcon("fth-x"));
+            remove.getStyleClass().add("step-remove");
+            remove.setOnAction(e -> onRemove.accept(exclusion));
+            setGraphic(remove);
+            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+        }
+    }
+}

@@ -1,0 +1,651 @@
+package io.funnelworkbench.ui.funnel;
+
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.export.CsvTableWriter;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.Exclusion;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.project.ProjectSession;
+import io.funnelworkbench.ui.project.UndoHistory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the Funnels screen: the palette, the steps and options being edited (every edit
+ * undoable through the session's history), the live result, the impact table, drill-down lists and exports.
+ * Works without any Node; the live computation goes through a {@link Recompute}.
+ */
+public final class FunnelBuilderViewModel {
+    static final String WINDOW_PROBLEM = "The window must be a whole number of 0 or more (0: every step at the"
+            + " same instant as step 1).";
+    static final String NO_STEPS = "Drag goals or events here to build a funnel.";
+
+    private final Recompute recompute;
+    private ProjectSession session;
+    private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
+
+    private final ObservableList<PaletteItem> paletteItems = FXCollections.observableArrayList();
+    private final ObservableList<PaletteItem> visiblePalette = FXCollections.observableArrayList();
+    private final StringProperty search = new SimpleStringProperty("");
+
+    private final ObservableList<FunnelStep> steps = FXCollections.observableArrayList();
+    private final ObservableList<Exclusion> exclusions = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper funnelName = new ReadOnlyStringWrapper();
+    private final StringProperty windowAmount = new SimpleStringProperty("7");
+    private final ObjectProperty<WindowUnit> windowUnit = new SimpleObjectProperty<>(WindowUnit.DAYS);
+    private final ObjectProperty<OrderMode> order = new SimpleObjectProperty<>(OrderMode.SEQUENTIAL);
+    private final ObjectProperty<String> breakdownProperty = new SimpleObjectProperty<>();
+    private final ObjectProperty<Attribution> attribution = new SimpleObjectProperty<>(Attribution.FIRST_TOUCH);
+    private final ObjectProperty<LocalDate> entryFrom = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> entryTo = new SimpleObjectProperty<>();
+    private final ObjectProperty<TrendPeriod> trendPeriod = new SimpleObjectProperty<>(TrendPeriod.WEEK);
+    private Draft committed = Draft.empty();
+    private boolean restoring;
+
+    private final ReadOnlyObjectWrapper<FunnelResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<FunnelSpec> resultSpec = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<StepResult> stepRows = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(NO_STEPS);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Integer> selectedStep = new SimpleObjectProperty<>();
+    private final ObservableList<String> propertyNames = FXCollections.observableArrayList();
+
+    private final ObservableList<Goal> macroGoals = FXCollections.observableArrayList();
+    private final ObjectProperty<Goal> impactMacro = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ImpactResult> impact = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+
+    public FunnelBuilderViewModel(Recompute recompute) {
+        this.recompute = recompute;
+        search.addListener((obs, old, text) -> filterPalette());
+        watchOptions();
+        impactMacro.addListener((obs, old, goal) -> computeImpact());
+    }
+
+    private void watchOptions() {
+        windowAmount.addListener(obs -> edited("window change"));
+        windowUnit.addListener(obs -> edited("window change"));
+        order.addListener(obs -> edited("order change"));
+        breakdownProperty.addListener(obs -> edited("breakdown change"));
+        attribution.addListener(obs -> edited("breakdown change"));
+        entryFrom.addListener(obs -> edited("entry date change"));
+        entryTo.addListener(obs -> edited("entry date change"));
+        trendPeriod.addListener(obs -> edited("trend period change"));
+    }
+
+    // ---- project ---------------------------------------------------------------------------------------
+
+    /** Shows {@code newSession}'s goals and events; the builder starts on its first saved funnel, if any. */
+    public void open(ProjectSession newSession) {
+        close();
+        session = newSession;
+        session.goals().addListener(goalsChanged);
+        propertyNames.setAll(Arrays.stream(session.log().propertyNames()).sorted().toList());
+        rebuildPalette();
+        macroGoals.setAll(macros());
+        Draft start = session.funnels().isEmpty() ? Draft.empty()
+                : Draft.of(session.funnels().get(0), Attribution.FIRST_TOUCH, TrendPeriod.WEEK);
+        restore(start);
+        impactMacro.set(macroGoals.isEmpty() ? null : macroGoals.get(0));
+    }
+
+    public void close() {
+        recompute.cancel();
+        if (session != null) {
+            session.goals().removeListener(goalsChanged);
+        }
+        session = null;
+        result.set(null);
+        resultSpec.set(null);
+        stepRows.clear();
+        impact.set(null);
+        drillDown.set(null);
+    }
+
+    private void goalsChanged() {
+        rebuildPalette();
+        Goal chosen = impactMacro.get();
+        macroGoals.setAll(macros());
+        impactMacro.set(chosen != null && macroGoals.contains(chosen) ? chosen
+                : macroGoals.isEmpty() ? null : macroGoals.get(0));
+        computeImpact();
+        recompute();
+    }
+
+    private List<Goal> macros() {
+        return session.goals().stream().filter(g -> g.kind() == GoalKind.MACRO).toList();
+    }
+
+    // ---- palette -------------------------------------------------------------------------------------
+
+    private void rebuildPalette() {
+        List<PaletteItem> items = new ArrayList<>();
+        for (Goal goal : session.goals()) {
+            PaletteItem.Group group = goal.kind() == GoalKind.MACRO ? PaletteItem.Group.MACRO
+                    : PaletteItem.Group.MICRO;
+            items.add(new PaletteItem(group, FunnelStep.goal(goal.name()), goalDetail(goal)));
+        }
+        for (EventCount event : session.eventCounts()) {
+            items.add(new PaletteItem(PaletteItem.Group.EVENT, FunnelStep.event(event.name()),
+                    FunnelFormats.count(event.users()) + " users"));
+        }
+        paletteItems.setAll(items);
+        filterPalette();
+    }
+
+    private static String goalDetail(Goal goal) {
+        String events = String.join(" or ", goal.rule().eventNames());
+        return goal.rule().conditions().isEmpty() ? events : events + " (with conditions)";
+    }
+
+    /** Palette items whose name contains the search text, each group under its header; empty groups hidden. */
+    private void filterPalette() {
+        String needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        List<PaletteItem> shown = new ArrayList<>();
+        for (PaletteItem.Group group : PaletteItem.Group.values()) {
+            List<PaletteItem> matches = paletteItems.stream().filter(i -> i.group() == group)
+                    .filter(i -> i.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+            if (!matches.isEmpty()) {
+                shown.add(PaletteItem.header(group));
+                shown.addAll(matches);
+            }
+        }
+        visiblePalette.setAll(shown);
+    }
+
+    // ---- step edits ----------------------------------------------------------------------------------
+
+    /** Inserts {@code step} at {@code index} (clamped to the list), e.g. where it was dropped. */
+    public void insertStep(int index, FunnelStep step) {
+        steps.add(Math.max(0, Math.min(index, steps.size())), step);
+        edited("adding " + step.name());
+    }
+
+    public void appendStep(FunnelStep step) {
+        insertStep(steps.size(), step);
+    }
+
+    /**
+     * Moves the step at {@code from} so that it lands before the step now at {@code insertionIndex} (an index
+     * into the list before the move, as a drop indicator shows it; {@code size()} means the end).
+     */
+    public void moveStep(int from, int insertionIndex) {
+        int target = insertionIndex > from ? insertionIndex - 1 : insertionIndex;
+        target = Math.max(0, Math.min(target, steps.size() - 1));
+        if (from < 0 || from >= steps.size() || target == from) {
+            return;
+        }
+        FunnelStep moved = steps.remove(from);
+        steps.add(target, moved);
+        edited("moving " + moved.name());
+    }
+
+    public void removeStep(int index) {
+        if (index >= 0 && index < steps.size()) {
+            FunnelStep removed = steps.remove(index);
+            edited("removing " + removed.name());
+        }
+    }
+
+    public void addExclusion(Exclusion exclusion) {
+        exclusions.add(exclusion);
+        edited("exclusion");
+    }
+
+    public void removeExclusion(Exclusion exclusion) {
+        if (exclusions.remove(exclusion)) {
+            edited("exclusion removal");
+        }
+    }
+
+    /** Empties the builder for a new funnel. */
+    public void newFunnel() {
+        Draft empty = Draft.empty();
+        Draft blank = new Draft(null, List.of(), empty.windowAmount(), empty.windowUnit(), empty.order(),
+                List.of(), null, attribution.get(), null, null, trendPeriod.get());
+        replaceDraft("new funnel", blank);
+    }
+
+    // ---- undo ----------------------------------------------------------------------------------------
+
+    private Draft snapshot() {
+        return new Draft(funnelName.get(), steps, windowAmount.get(), windowUnit.get(), order.get(), exclusions,
+                breakdownProperty.get(), attribution.get(), entryFrom.get(), entryTo.get(), trendPeriod.get());
+    }
+
+    /** Records the change from the last committed draft to what the controls show now, then recomputes. */
+    private void edited(String label) {
+        if (restoring) {
+            return;
+        }
+        Draft before = committed;
+        Draft after = snapshot();
+        committed = after;
+        if (session != null && !before.equals(after)) {
+            session.history().record(new UndoHistory.Edit(label, () -> restore(before), () -> restore(after)));
+        }
+        recompute();
+    }
+
+    private void replaceDraft(String label, Draft draft) {
+        Draft before = committed;
+        restore(draft);
+        if (session != null && !before.equals(draft)) {
+            session.history().record(new UndoHistory.Edit(label, () -> restore(before), () -> restore(draft)));
+        }
+    }
+
+    private void restore(Draft draft) {
+        restoring = true;
+        try {
+            funnelName.set(draft.name());
+            steps.setAll(draft.steps());
+            exclusions.setAll(draft.exclusions());
+            windowAmount.set(draft.windowAmount());
+            windowUnit.set(draft.windowUnit());
+            order.set(draft.order());
+            breakdownProperty.set(draft.breakdownProperty());
+            attribution.set(draft.attribution());
+            entryFrom.set(draft.entryFrom());
+            entryTo.set(draft.entryTo());
+            trendPeriod.set(draft.trendPeriod());
+        } finally {
+            restoring = false;
+        }
+        committed = snapshot();
+        recompute();
+    }
+
+    // ---- validation and spec -------------------------------------------------------------------------
+
+    /** Why the current draft cannot be computed, or null when it can. */
+    public String validationProblem() {
+        if (steps.isEmpty()) {
+            return NO_STEPS;
+        }
+        if (window() == null) {
+            return WINDOW_PROBLEM;
+        }
+        for (Exclusion e : exclusions) {
+            if (e.fromStep() < 1 || e.toStep() > steps.size() || e.fromStep() >= e.toStep()) {
+                return "The exclusion of " + e.step().name() + " sits between steps " + e.fromStep() + " and "
+                        + e.toStep() + ", but the funnel has " + steps.size() + " steps: remove or re-add it.";
+            }
+        }
+        if (entryFrom.get() != null && entryTo.get() != null && entryFrom.get().isAfter(entryTo.get())) {
+            return "The entry range starts after it ends.";
+        }
+        return null;
+    }
+
+    /** The window the user typed, or null when it is not a whole number of 0 or more. */
+    public Duration window() {
+        try {
+            long amount = Long.parseLong(windowAmount.get() == null ? "" : windowAmount.get().strip());
+            return amount >= 0 ? windowUnit.get().times(amount) : null;
+        } catch (NumberFormatException | ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** The funnel as it would be saved; only for a valid draft. */
+    public FunnelDefinition definition(String name) {
+        return new FunnelDefinition(name, steps, window(), order.get(), exclusions, breakdownProperty.get(),
+                entryFrom.get(), entryTo.get());
+    }
+
+    /** What the engine computes for the current draft; only for a valid draft. */
+    public FunnelSpec spec() {
+        return FunnelSpec.resolve(definition(funnelName.get()), session.goals())
+                .withBreakdown(breakdownProperty.get(), attribution.get())
+                .withTrendPeriod(trendPeriod.get());
+    }
+
+    // ---- live result ---------------------------------------------------------------------------------
+
+    private void recompute() {
+        if (session == null) {
+            return;
+        }
+        String issue = validationProblem();
+        FunnelSpec spec = null;
+        if (issue == null) {
+            try {
+                spec = spec();
+            } catch (IllegalArgumentException e) {
+                issue = e.getMessage();
+            }
+        }
+        problem.set(issue);
+        if (spec == null) {
+            recompute.cancel();
+            computing.set(false);
+            if (steps.isEmpty()) {
+                showResult(null, null);
+            }
+            return;
+        }
+        start(spec);
+    }
+
+    private void start(FunnelSpec spec) {
+        EventLog log = session.log();
+        computing.set(true);
+        recompute.restart(() -> new FunnelEngine(log).compute(spec), computed -> {
+            computing.set(false);
+            showResult(spec, computed);
+        }, failure -> {
+            computing.set(false);
+            problem.set("Could not compute the funnel: " + failure.getMessage());
+        });
+    }
+
+    private void showResult(FunnelSpec spec, FunnelResult computed) {
+        resultSpec.set(spec);
+        result.set(computed);
+        stepRows.setAll(computed == null ? List.of() : computed.steps());
+        headline.set(computed == null ? "" : headlineOf(computed));
+        Integer selected = selectedStep.get();
+        if (computed == null || selected == null || selected > computed.steps().size()) {
+            selectedStep.set(computed == null || computed.steps().isEmpty() ? null : computed.steps().size());
+        }
+    }
+
+    /** "Largest drop-off …" over "Slowest step …", naming the step and the numbers behind the claim. */
+    static String headlineOf(FunnelResult computed) {
+        List<String> parts = new ArrayList<>();
+        if (computed.largestDropOffStep() != null) {
+            StepResult step = computed.steps().get(computed.largestDropOffStep() - 1);
+            parts.add("Largest drop-off: after " + step.name() + " (" + FunnelFormats.count(step.dropped())
+                    + " users, " + FunnelFormats.percent(step.dropOffRate()) + ")");
+        }
+        if (computed.slowestStep() != null) {
+            StepResult step = computed.steps().get(computed.slowestStep() - 1);
+            parts.add("Slowest step: " + step.name() + " (median "
+                    + FunnelFormats.duration(step.timeFromPrevious().medianSeconds()) + ")");
+        }
+        return parts.isEmpty() ? "Nobody dropped out." : String.join("\n", parts);
+    }
+
+    /** The chart's title: the saved name, or the steps joined by arrows. */
+    public String title() {
+        if (funnelName.get() != null) {
+            return funnelName.get();
+        }
+        return steps.stream().map(FunnelStep::name).collect(Collectors.joining(" → "));
+    }
+
+    // ---- saved funnels ----------------------------------------------------------------------------
+
+    public ObservableList<FunnelDefinition> savedFunnels() {
+        return session == null ? FXCollections.emptyObservableList() : session.funnels();
+    }
+
+    /** Loads a saved funnel into the builder (undoable: the previous draft comes back). */
+    public void openSaved(FunnelDefinition funnel) {
+        if (funnel != null) {
+            replaceDraft("opening " + funnel.name(), Draft.of(funnel, attribution.get(), trendPeriod.get()));
+        }
+    }
+
+    public boolean canSave() {
+        return session != null && validationProblem() == null;
+    }
+
+    /** Saves under the current name; false when the funnel has no name yet (ask for one, then saveAs). */
+    public boolean save() {
+        if (funnelName.get() == null) {
+            return false;
+        }
+        saveAs(funnelName.get());
+        return true;
+    }
+
+    public void saveAs(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("A funnel needs a name.");
+        }
+        String problemNow = validationProblem();
+        if (problemNow != null) {
+            throw new IllegalArgumentException(problemNow);
+        }
+        funnelName.set(clean);
+        committed = snapshot();
+        session.saveFunnel(definition(clean));
+        notice.set("Saved " + clean + ".");
+    }
+
+    public void deleteSaved(FunnelDefinition funnel) {
+        if (funnel == null) {
+            return;
+        }
+        session.removeFunnel(funnel);
+        if (funnel.name().equals(funnelName.get())) {
+            funnelName.set(null);
+            committed = snapshot();
+        }
+        notice.set("Deleted " + funnel.name() + ".");
+    }
+
+    // ---- impact, drill-down, exports ----------------------------------------------------------------
+
+    private void computeImpact() {
+        Goal macro = impactMacro.get();
+        if (session == null || macro == null) {
+            impact.set(null);
+            return;
+        }
+        EventLog log = session.log();
+        List<Goal> goals = List.copyOf(session.goals());
+        runner().run("Micro-goal impact", p -> new GoalAnalysis(log).impact(macro, goals), computed -> {
+            if (macro.equals(impactMacro.get())) {
+                impact.set(computed);
+            }
+        }, failure -> notice.set("Could not compute the impact table: " + failure.getMessage()));
+    }
+
+    /** Lists the users who reached step {@code step} (1-based) of the shown result and those who dropped there. */
+    public void drillDown(int step) {
+        FunnelSpec spec = resultSpec.get();
+        if (session == null || spec == null || step < 1 || step > spec.steps().size()) {
+            return;
+        }
+        selectedStep.set(step);
+        EventLog log = session.log();
+        List<String> names = spec.steps().stream().map(FunnelSpec.Step::name).toList();
+        runner().run("Listing users", p -> DrillDown.of(new FunnelEngine(log).scan(spec), names, step),
+                drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
+    }
+
+    public void clearDrillDown() {
+        drillDown.set(null);
+    }
+
+    /** Writes the step table (and breakdown rows) of the shown result as CSV in the background. */
+    public void exportStepTable(Path target, Runnable done) {
+        FunnelResult shown = result.get();
+        if (shown != null) {
+            writeCsv(target, ResultTable.of(shown), done);
+        }
+    }
+
+    public void exportDrillDown(Path target, Runnable done) {
+        DrillDown shown = drillDown.get();
+        if (shown != null) {
+            writeCsv(target, shown.table(), done);
+        }
+    }
+
+    private void writeCsv(Path target, ResultTable table, Runnable done) {
+        runner().run("Writing " + target.getFileName(), p -> {
+            CsvTableWriter.write(target, table.header(), table.rows());
+            return target;
+        }, written -> {
+            notice.set("Saved " + written.getFileName() + ".");
+            done.run();
+        }, failure -> notice.set("Could not write " + target.getFileName() + ": " + failure.getMessage()));
+    }
+
+    public void reportNotice(String text) {
+        notice.set(text);
+    }
+
+    // ---- properties --------------------------------------------------------------------------------
+
+    public ObservableList<PaletteItem> palette() {
+        return visiblePalette;
+    }
+
+    public StringProperty searchProperty() {
+        return search;
+    }
+
+    /** The steps; change them through the commands so that edits are undoable. */
+    public ObservableList<FunnelStep> steps() {
+        return FXCollections.unmodifiableObservableList(steps);
+    }
+
+    public ObservableList<Exclusion> exclusions() {
+        return FXCollections.unmodifiableObservableList(exclusions);
+    }
+
+    public ReadOnlyStringProperty funnelNameProperty() {
+        return funnelName.getReadOnlyProperty();
+    }
+
+    public StringProperty windowAmountProperty() {
+        return windowAmount;
+    }
+
+    public ObjectProperty<WindowUnit> windowUnitProperty() {
+        return windowUnit;
+    }
+
+    public ObjectProperty<OrderMode> orderProperty() {
+        return order;
+    }
+
+    public ObjectProperty<String> breakdownPropertyProperty() {
+        return breakdownProperty;
+    }
+
+    public ObjectProperty<Attribution> attributionProperty() {
+        return attribution;
+    }
+
+    public ObjectProperty<LocalDate> entryFromProperty() {
+        return entryFrom;
+    }
+
+    public ObjectProperty<LocalDate> entryToProperty() {
+        return entryTo;
+    }
+
+    public ObjectProperty<TrendPeriod> trendPeriodProperty() {
+        return trendPeriod;
+    }
+
+    public ObservableList<String> propertyNames() {
+        return propertyNames;
+    }
+
+    public ReadOnlyObjectProperty<FunnelResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FunnelSpec> resultSpecProperty() {
+        return resultSpec.getReadOnlyProperty();
+    }
+
+    public ObservableList<StepResult> stepRows() {
+        return stepRows;
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** The step (1-based) whose time to convert is shown; null without a result. */
+    public ObjectProperty<Integer> selectedStepProperty() {
+        return selectedStep;
+    }
+
+    public ObservableList<Goal> macroGoals() {
+        return macroGoals;
+    }
+
+    public ObjectProperty<Goal> impactMacroProperty() {
+        return impactMacro;
+    }
+
+    public ReadOnlyObjectProperty<ImpactResult> impactProperty() {
+        return impact.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DrillDown> drillDownProperty() {
+        return drillDown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Fires whenever anything that changes the draft's validity changes, for enabling Save. */
+    public Observable[] draftObservables() {
+        return new Observable[] {steps, exclusions, windowAmount, windowUnit, entryFrom, entryTo, funnelName};
+    }
+
+    /** The open project; null while none is open. */
+    public ProjectSession session() {
+        return session;
+    }
+
+    /** Exports, impact and drill-down lists share the app's background runner. */
+    private BackgroundRunner runner() {
+        return session.runner();
+    }
+}

@@ -1,0 +1,97 @@
+package io.funnelworkbench.chart;
+
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.EventLogBuilder;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.store.ProjectStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import org.testfx.api.FxToolkit;
+
+/** Shared test data: the toolkit, a tiny hand-made funnel, long-named funnels, and the tech-store sample. */
+final class ChartFixtures {
+    private static final long HOUR_MICROS = 3_600_000_000L;
+    private static Sample sample;
+
+    /** The sample's saved purchase funnel (with a device breakdown), its impact table and data range. */
+    record Sample(FunnelResult funnel, FunnelResult byDevice, ImpactResult impact, Instant from, Instant to) {
+    }
+
+    private ChartFixtures() {
+    }
+
+    static void startToolkit() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    /** Users a to e: 5 view, 4 add to cart, 2 check out, 1 buys. */
+    static FunnelResult smallFunnel() {
+        EventLogBuilder log = new EventLogBuilder();
+        String[][] journeys = {{"view", "cart", "checkout", "buy"}, {"view", "cart", "checkout"}, {"view", "cart"},
+            {"view", "cart"}, {"view"}};
+        for (int user = 0; user < journeys.length; user++) {
+            for (int step = 0; step < journeys[user].length; step++) {
+                log.add("user-" + user, journeys[user][step], (user * 10L + step) * HOUR_MICROS);
+            }
+        }
+        return compute(log.build(), List.of("view", "cart", "checkout", "buy"));
+    }
+
+    /** A funnel of {@code stepCount} steps with names of about 60 characters and users falling at each step. */
+    static FunnelResult longNamedFunnel(int stepCount) {
+        EventLogBuilder log = new EventLogBuilder();
+        List<String> names = new ArrayList<>();
+        for (int step = 0; step < stepCount; step++) {
+            names.add(step % 2 == 0
+                    ? "Visitor completed the extremely detailed onboarding step " + (step + 1)
+                    : "checkout_payment_details_confirmation_event_with_suffix_" + (step + 1));
+        }
+        int users = 40 * stepCount + 12_000;
+        for (int user = 0; user < users; user++) {
+            int reached = Math.min(stepCount, 1 + Math.floorMod(user * 7919, stepCount + 3));
+            for (int step = 0; step < reached; step++) {
+                log.add("u" + user, names.get(step), (user * 100L + step) * HOUR_MICROS / 60);
+            }
+        }
+        return compute(log.build(), names);
+    }
+
+    static FunnelResult compute(EventLog log, List<String> eventNames) {
+        FunnelSpec spec = FunnelSpec.of(eventNames.stream().map(FunnelSpec.Step::event).toList(), Duration.ofDays(7),
+                OrderMode.SEQUENTIAL);
+        return new FunnelEngine(log).compute(spec);
+    }
+
+    static synchronized Sample sample() {
+        if (sample == null) {
+            try (ProjectStore store = ProjectStore.open(SampleProjects.prepare("tech-store", Progress.NONE))) {
+                EventLog log = store.snapshots().load(Progress.NONE);
+                List<Goal> goals = store.goals().list();
+                FunnelDefinition funnel = store.funnels().find("Purchase funnel").orElseThrow();
+                FunnelSpec spec = FunnelSpec.resolve(funnel, goals);
+                FunnelEngine engine = new FunnelEngine(log);
+                Goal purchase = goals.stream().filter(g -> g.name().equals("Purchase")).findFirst().orElseThrow();
+                sample = new Sample(engine.compute(spec),
+                        engine.compute(spec.withBreakdown("device", null)),
+                        new GoalAnalysis(log).impact(purchase, goals), micros(log.firstTime()), micros(log.lastTime()));
+            }
+        }
+        return sample;
+    }
+
+    private static Instant micros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1000);
+    }
+}

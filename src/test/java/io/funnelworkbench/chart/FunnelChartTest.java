@@ -1,0 +1,140 @@
+package io.funnelworkbench.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.funnelworkbench.model.FunnelResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FunnelChartTest {
+    @BeforeAll
+    static void start() throws Exception {
+        ChartFixtures.startToolkit();
+    }
+
+    @Test
+    void showsTheEngineNumbersOnTheBarsAndBetweenThem() {
+        FunnelResult result = ChartFixtures.smallFunnel();
+        assertThat(result.steps()).extracting(s -> s.users()).containsExactly(5L, 4L, 2L, 1L);
+
+        List<String> texts = texts(laidOut(result, 900, 500));
+
+        assertThat(texts).contains("5", "4", "2", "1", "100%", "80.0%", "40.0%", "20.0%");
+        assertThat(texts).contains("−1 (20.0%)", "80.0% continued", "−2 (50.0%)", "50.0% continued");
+        assertThat(texts).contains("1. view", "2. cart", "3. checkout", "4. buy");
+        assertThat(String.join(" ", texts)).contains("Largest drop-off: ").contains("cart → checkout (2 users, 50.0%)");
+    }
+
+    @Test
+    void writesThousandsSeparators() {
+        List<String> texts = texts(laidOut(ChartFixtures.longNamedFunnel(2), 900, 500));
+
+        assertThat(texts).contains("12,080");
+    }
+
+    @Test
+    void showsAPlaceholderWithoutSteps() {
+        assertThat(texts(laidOut(null, 600, 400))).containsExactly("No steps yet");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 1200, 675", "5, 1200, 675", "20, 1200, 675", "2, 640, 360", "5, 640, 360", "20, 900, 500"})
+    void labelsNeverOverlapWithLongNames(int steps, double width, double height) {
+        FunnelChart chart = laidOut(ChartFixtures.longNamedFunnel(steps), width, height);
+        List<Text> texts = chart.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                .map(Text.class::cast).toList();
+
+        assertThat(texts).hasSizeGreaterThan(steps * 4);
+        for (int i = 0; i < texts.size(); i++) {
+            Bounds bounds = texts.get(i).getBoundsInParent();
+            assertThat(bounds.getMinX()).as(texts.get(i).getText()).isGreaterThanOrEqualTo(0);
+            assertThat(bounds.getMaxX()).as(texts.get(i).getText()).isLessThanOrEqualTo(width);
+            assertThat(bounds.getMinY()).as(texts.get(i).getText()).isGreaterThanOrEqualTo(0);
+            assertThat(bounds.getMaxY()).as(texts.get(i).getText()).isLessThanOrEqualTo(height);
+            for (int j = i + 1; j < texts.size(); j++) {
+                assertThat(overlap(bounds, texts.get(j).getBoundsInParent()))
+                        .as("'%s' and '%s' overlap", texts.get(i).getText(), texts.get(j).getText()).isFalse();
+            }
+        }
+        assertThat(texts).allSatisfy(t -> assertThat(t.getFont().getSize()).isGreaterThanOrEqualTo(ChartStyle.MIN_FONT));
+    }
+
+    @Test
+    void clickingABarCallsTheHandlerWithItsStepAndSelectsIt() {
+        FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 800, 450);
+        AtomicInteger clicked = new AtomicInteger();
+        chart.setOnStepClicked(clicked::set);
+        Node area = bar(chart, 3);
+        Bounds bounds = area.getBoundsInParent();
+        Point2D center = new Point2D(bounds.getCenterX(), bounds.getCenterY());
+
+        // The click areas are drawn last, so the one over a column is what the pointer hits there.
+        assertThat(topmostAt(chart, center)).isSameAs(area);
+        FxThread.call(() -> {
+            Event.fireEvent(area, click(area, center));
+            return null;
+        });
+
+        assertThat(clicked).hasValue(3);
+        assertThat(chart.selectedStepProperty().get()).isEqualTo(3);
+    }
+
+    private static Node topmostAt(FunnelChart chart, Point2D point) {
+        List<Node> children = chart.getChildrenUnmodifiable();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            if (children.get(i).isMouseTransparent() || !children.get(i).contains(children.get(i).parentToLocal(point))) {
+                continue;
+            }
+            return children.get(i);
+        }
+        return null;
+    }
+
+    private static MouseEvent click(Node target, Point2D point) {
+        return new MouseEvent(MouseEvent.MOUSE_CLICKED, point.getX(), point.getY(), point.getX(), point.getY(),
+                MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true, false, true, null);
+    }
+
+    private static Node bar(FunnelChart chart, int step) {
+        return chart.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Rectangle && Integer.valueOf(step).equals(n.getProperties().get("step")))
+                .findFirst().orElseThrow();
+    }
+
+    private static FunnelChart laidOut(FunnelResult result, double width, double height) {
+        return FxThread.call(() -> {
+            FunnelChart chart = new FunnelChart();
+            chart.setResult(result);
+            new Scene(chart, width, height);
+            chart.applyCss();
+            chart.layout();
+            return chart;
+        });
+    }
+
+    private static List<String> texts(FunnelChart chart) {
+        List<String> texts = new ArrayList<>();
+        chart.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                .forEach(n -> texts.add(((Text) n).getText()));
+        return texts;
+    }
+
+    private static boolean overlap(Bounds a, Bounds b) {
+        return a.getMinX() < b.getMaxX() && b.getMinX() < a.getMaxX() && a.getMinY() < b.getMaxY()
+                && b.getMinY() < a.getMaxY();
+    }
+}

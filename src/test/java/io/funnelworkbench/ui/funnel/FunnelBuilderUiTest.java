@@ -1,0 +1,207 @@
+package io.funnelworkbench.ui.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.chart.FunnelChart;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the Funnels tab on the tech-store sample as a user would: drag goals into the steps, reorder, remove,
+ * change the window; the chart and the table must show exactly what the analysis engine computes.
+ */
+class FunnelBuilderUiTest extends FxRobot {
+    private static final Path SNAPSHOTS = Path.of("target", "funnel-snapshots");
+
+    private Stage stage;
+    private javafx.application.Application app;
+    private FunnelBuilderController controller;
+    private FunnelBuilderViewModel model;
+
+    @BeforeEach
+    void openSampleOnFunnelsTab() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(FunnelWorkbenchApp::new);
+        WaitForAsyncUtils.waitForFxEvents();
+        // The headless screen is 1280 × 800; a larger window overflows its frame buffer.
+        interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        clickOn("#sample-tech-store");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "tech-store".equals(
+                lookup("#projectName").queryAs(Label.class).getText()));
+        clickOn("#funnelsTab");
+        WaitForAsyncUtils.waitForFxEvents();
+        BorderPane root = lookup(".funnel-builder").queryAs(BorderPane.class);
+        controller = (FunnelBuilderController) root.getUserData();
+        model = controller.viewModel();
+        waitForResult();
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void buildsThePurchaseFunnelByDraggingAndShowsTheEnginesNumbers() throws Exception {
+        assertThat(model.funnelNameProperty().get()).isEqualTo("Purchase funnel");
+        snapshot("1-saved-funnel");
+        clickOn("#moreMenu").clickOn("New funnel");
+        assertThat(model.steps()).isEmpty();
+
+        dragIntoSteps("Product view");
+        dragIntoSteps("Add to cart");
+        dragIntoSteps("Purchase");
+        dragIntoSteps("Checkout started");
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Purchase", "Checkout started");
+
+        // Drop "Checkout started" on the upper half of "Purchase": it lands before it.
+        drag(stepCell("Checkout started")).moveTo(point(stepCell("Purchase")).atPosition(Pos.TOP_CENTER)
+                .atOffset(new javafx.geometry.Point2D(0, 6))).drop();
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Purchase");
+
+        doubleClickOn(paletteCell("Newsletter"));
+        assertThat(stepNames()).endsWith("Newsletter");
+        drag(stepCell("Newsletter")).dropTo("#palette");
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Purchase");
+
+        doubleClickOn(paletteCell("Brochure"));
+        clickOn(stepCell("Brochure")).type(KeyCode.DELETE);
+        assertThat(stepNames()).hasSize(4);
+
+        doubleClickOn("#windowAmount").write("3").type(KeyCode.ENTER);
+        waitForResult();
+        snapshot("2-built-by-dragging");
+
+        FunnelSpec expectedSpec = FunnelSpec.resolve(new FunnelDefinition(null,
+                        List.of(FunnelStep.goal("Product view"), FunnelStep.goal("Add to cart"),
+                                FunnelStep.goal("Checkout started"), FunnelStep.goal("Purchase")),
+                        Duration.ofDays(3), OrderMode.SEQUENTIAL, List.of(), null, null, null),
+                        model.session().goals())
+                .withBreakdown(null, Attribution.FIRST_TOUCH).withTrendPeriod(TrendPeriod.WEEK);
+        FunnelResult expected = new FunnelEngine(model.session().log()).compute(expectedSpec);
+        assertThat(model.resultSpecProperty().get()).isEqualTo(expectedSpec);
+        assertThat(lookup("#funnelChart").queryAs(FunnelChart.class).getResult()).isEqualTo(expected);
+        TableView<?> table = lookup("#stepTable").queryAs(TableView.class);
+        assertThat(table.getItems()).isEqualTo(expected.steps());
+        assertThat(table.getColumns().get(1).getCellData(3))
+                .isEqualTo(FunnelFormats.count(expected.steps().get(3).users()));
+        assertThat(lookup("#headline").queryAs(Label.class).getText())
+                .isEqualTo(FunnelBuilderViewModel.headlineOf(expected));
+
+        interact(() -> model.session().history().undo());
+        waitForResult();
+        assertThat(model.windowAmountProperty().get()).isEqualTo("7");
+        interact(() -> model.session().history().redo());
+        waitForResult();
+        assertThat(lookup("#funnelChart").queryAs(FunnelChart.class).getResult()).isEqualTo(expected);
+
+        interact(() -> model.breakdownPropertyProperty().set("device"));
+        clickOn("Breakdown");
+        waitForResult();
+        snapshot("3-breakdown");
+        clickOn("Impact");
+        snapshot("4-impact");
+        clickOn("Funnel");
+    }
+
+    @Test
+    void exportsTheChartAsA2xPng() throws Exception {
+        Path target = Files.createTempDirectory("funnel-export").resolve("purchase@2x.png");
+        CountDownLatch written = new CountDownLatch(1);
+
+        interact(() -> controller.exportPng(target, 2, written::countDown));
+
+        assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        BufferedImage image = ImageIO.read(target.toFile());
+        assertThat(image.getWidth()).isEqualTo((int) (FunnelBuilderController.EXPORT_WIDTH * 2));
+        assertThat(image.getHeight()).isEqualTo((int) (FunnelBuilderController.EXPORT_HEIGHT * 2));
+        assertThat(distinctColours(image)).isGreaterThan(20);
+    }
+
+    private void waitForResult() throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !model.computingProperty().get() && model.resultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private List<String> stepNames() {
+        return model.steps().stream().map(FunnelStep::name).toList();
+    }
+
+    private void dragIntoSteps(String name) {
+        // Below the last step, so each drop appends.
+        ListView<?> steps = lookup("#stepsList").queryAs(ListView.class);
+        drag(paletteCell(name)).moveTo(point(steps).atPosition(Pos.BOTTOM_CENTER)
+                .atOffset(new javafx.geometry.Point2D(0, -8))).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private Node paletteCell(String name) {
+        return lookup("#palette .list-cell").match((ListCell<PaletteItem> cell) -> !cell.isEmpty()
+                && cell.getItem() != null && cell.getItem().name().equals(name)).query();
+    }
+
+    private Node stepCell(String name) {
+        return lookup("#stepsList .list-cell").match((ListCell<FunnelStep> cell) -> !cell.isEmpty()
+                && cell.getItem() != null && cell.getItem().name().equals(name)).query();
+    }
+
+    private void snapshot(String name) throws Exception {
+        Files.createDirectories(SNAPSHOTS);
+        WritableImage image = new WritableImage(1, 1);
+        WritableImage[] shot = {image};
+        interact(() -> shot[0] = stage.getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
+    }
+
+    private static int distinctColours(BufferedImage image) {
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 7) {
+            for (int x = 0; x < image.getWidth(); x += 7) {
+                colours.add(image.getRGB(x, y));
+            }
+        }
+        return colours.size();
+    }
+}

@@ -1,0 +1,330 @@
+package io.funnelworkbench.ui.funnel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.funnelworkbench.analysis.EventStats;
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.EventLogBuilder;
+import io.funnelworkbench.model.Exclusion;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalCategory;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.GoalValue;
+import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectSession;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunnelBuilderViewModelTest {
+    private static final long T0 = LocalDate.of(2026, 8, 3).toEpochDay() * 86_400_000_000L;
+    private static final long MINUTE = 60_000_000L;
+    private static final long DAY = 1_440 * MINUTE;
+
+    private static final Goal VIEW = goal("Product view", GoalKind.MICRO, "view_product");
+    private static final Goal CART = goal("Add to cart", GoalKind.MICRO, "add_to_cart");
+    private static final Goal PURCHASE = new Goal("Purchase", GoalKind.MACRO, GoalCategory.REVENUE, null,
+            MatchRule.event("purchase"), GoalValue.fromProperty("revenue"), null);
+
+    @TempDir Path dir;
+    private ProjectStore store;
+    private ProjectSession session;
+    private EventLog log;
+    private FunnelBuilderViewModel model;
+    private int computations;
+
+    /** Runs each computation at once, as the Service would deliver its latest result. */
+    private final Recompute synchronousRecompute = new Recompute() {
+        @Override
+        public void restart(Callable<FunnelResult> work, Consumer<FunnelResult> onResult,
+                            Consumer<Throwable> onFailure) {
+            computations++;
+            try {
+                onResult.accept(work.call());
+            } catch (Exception e) {
+                onFailure.accept(e);
+            }
+        }
+
+        @Override
+        public void cancel() {
+        }
+    };
+
+    @BeforeEach
+    void openProject() {
+        log = new EventLogBuilder()
+                .add("ann", "view_product", T0, null, Map.of("device", "mobile"))
+                .add("ann", "add_to_cart", T0 + MINUTE, null, Map.of("device", "mobile"))
+                .add("ann", "purchase", T0 + 5 * MINUTE, null, Map.of("device", "mobile", "revenue", "120"))
+                .add("bob", "view_product", T0, null, Map.of("device", "desktop"))
+                .add("bob", "add_to_cart", T0 + 2 * DAY, null, Map.of("device", "desktop"))
+                .add("cat", "view_product", T0 + DAY, null, Map.of("device", "desktop"))
+                .add("dan", "add_to_cart", T0, null, Map.of())
+                .add("eve", "view_product", T0 + 3 * DAY, null, Map.of("device", "mobile"))
+                .add("eve", "newsletter_signup", T0 + 3 * DAY + MINUTE, null, Map.of())
+                .add("eve", "add_to_cart", T0 + 3 * DAY + 2 * MINUTE, null, Map.of("device", "mobile"))
+                .build();
+        store = ProjectStore.create(dir.resolve("shop"));
+        ProjectOverview overview = new ProjectOverview("shop", store.databaseFile(), log.size(),
+                log.activeUserCount(), null, null, EventStats.byName(log), List.of(PURCHASE, VIEW, CART),
+                List.of(), List.of(), log);
+        session = new ProjectSession(store, overview, new SynchronousRunner());
+        model = new FunnelBuilderViewModel(synchronousRecompute);
+        model.open(session);
+    }
+
+    @AfterEach
+    void closeProject() {
+        model.close();
+        store.close();
+    }
+
+    private static Goal goal(String name, GoalKind kind, String event) {
+        return new Goal(name, kind, null, null, MatchRule.event(event), null, null);
+    }
+
+    private List<String> stepNames() {
+        return model.steps().stream().map(FunnelStep::name).toList();
+    }
+
+    @Test
+    void paletteGroupsGoalsAndEventsAndFiltersBySearch() {
+        assertThat(model.palette()).extracting(PaletteItem::name).containsExactly(
+                "Macro goals", "Purchase", "Micro goals", "Product view", "Add to cart",
+                "Events", "add_to_cart", "view_product", "newsletter_signup", "purchase");
+        assertThat(model.palette().get(7).detail()).isEqualTo("4 users");
+
+        model.searchProperty().set("CART");
+
+        assertThat(model.palette()).extracting(PaletteItem::name)
+                .containsExactly("Micro goals", "Add to cart", "Events", "add_to_cart");
+    }
+
+    @Test
+    void addingReorderingAndRemovingStepsIsUndoable() {
+        assertThat(model.problemProperty().get()).isEqualTo(FunnelBuilderViewModel.NO_STEPS);
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.insertStep(0, FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Purchase");
+        assertThat(model.stepRows()).extracting(s -> s.users()).containsExactly(4L, 3L, 1L);
+
+        model.moveStep(2, 0);
+        assertThat(stepNames()).containsExactly("Purchase", "Product view", "Add to cart");
+        model.moveStep(0, 3);
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Purchase");
+        model.removeStep(1);
+        assertThat(stepNames()).containsExactly("Product view", "Purchase");
+        assertThat(session.history().undoLabelProperty().get()).isEqualTo("Undo removing Add to cart");
+
+        session.history().undo();
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Purchase");
+        assertThat(model.stepRows()).extracting(s -> s.users()).containsExactly(4L, 3L, 1L);
+        session.history().undo();
+        session.history().undo();
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Purchase");
+        session.history().undo();
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart");
+        session.history().redo();
+        session.history().redo();
+        assertThat(stepNames()).containsExactly("Purchase", "Product view", "Add to cart");
+        assertThat(model.stepRows().get(0).name()).isEqualTo("Purchase");
+    }
+
+    @Test
+    void everyEditRecomputesAndUndoDoesNotRecordAnotherEdit() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        int before = computations;
+        model.windowAmountProperty().set("1");
+        assertThat(computations).isEqualTo(before + 1);
+        assertThat(model.stepRows().get(1).users()).isEqualTo(2);   // bob's cart came after two days
+
+        session.history().undo();
+        assertThat(model.windowAmountProperty().get()).isEqualTo("7");
+        assertThat(model.stepRows().get(1).users()).isEqualTo(3);
+        assertThat(session.history().canRedoProperty().get()).isTrue();
+    }
+
+    @Test
+    void optionsBecomeTheSpecTheEngineComputes() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.event("newsletter_signup"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.windowUnitProperty().set(WindowUnit.HOURS);
+        model.windowAmountProperty().set("36");
+        model.orderProperty().set(OrderMode.STRICT);
+        model.breakdownPropertyProperty().set("device");
+        model.attributionProperty().set(Attribution.LAST_STEP);
+        model.entryFromProperty().set(LocalDate.of(2026, 8, 3));
+        model.entryToProperty().set(LocalDate.of(2026, 8, 31));
+        model.trendPeriodProperty().set(TrendPeriod.DAY);
+        model.addExclusion(new Exclusion(FunnelStep.event("purchase"), 1, 2, true));
+
+        FunnelSpec expected = FunnelSpec.resolve(new FunnelDefinition(null,
+                        List.of(FunnelStep.goal("Product view"), FunnelStep.event("newsletter_signup"),
+                                FunnelStep.goal("Add to cart")),
+                        Duration.ofHours(36), OrderMode.STRICT,
+                        List.of(new Exclusion(FunnelStep.event("purchase"), 1, 2, true)), "device",
+                        LocalDate.of(2026, 8, 3), LocalDate.of(2026, 8, 31)), List.of(PURCHASE, VIEW, CART))
+                .withBreakdown("device", Attribution.LAST_STEP).withTrendPeriod(TrendPeriod.DAY);
+        assertThat(model.spec()).isEqualTo(expected);
+        assertThat(model.resultProperty().get()).isEqualTo(new FunnelEngine(log).compute(expected));
+        assertThat(model.problemProperty().get()).isNull();
+    }
+
+    @Test
+    void invalidOptionsAreExplainedAndKeepTheLastResult() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.windowAmountProperty().set("0");
+        assertThat(model.problemProperty().get()).as("a window of 0 is allowed").isNull();
+        FunnelResult shown = model.resultProperty().get();
+
+        model.windowAmountProperty().set("-1");
+        assertThat(model.problemProperty().get()).isEqualTo(FunnelBuilderViewModel.WINDOW_PROBLEM);
+        model.windowAmountProperty().set("seven");
+        assertThat(model.problemProperty().get()).isEqualTo(FunnelBuilderViewModel.WINDOW_PROBLEM);
+        assertThat(model.resultProperty().get()).isSameAs(shown);
+        assertThat(model.canSave()).isFalse();
+        model.windowAmountProperty().set("7");
+
+        model.addExclusion(new Exclusion(FunnelStep.event("newsletter_signup"), 1, 2, false));
+        model.removeStep(1);
+        assertThat(model.problemProperty().get()).contains("between steps 1 and 2").contains("has 1 steps");
+        session.history().undo();
+        assertThat(model.problemProperty().get()).isNull();
+
+        model.entryFromProperty().set(LocalDate.of(2026, 9, 1));
+        model.entryToProperty().set(LocalDate.of(2026, 8, 1));
+        assertThat(model.problemProperty().get()).isEqualTo("The entry range starts after it ends.");
+    }
+
+    @Test
+    void savedFunnelsRoundTrip() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        model.windowUnitProperty().set(WindowUnit.DAYS);
+        model.windowAmountProperty().set("2");
+        model.orderProperty().set(OrderMode.ANY);
+        assertThat(model.save()).isFalse();   // no name yet: the screen asks for one
+
+        model.saveAs("  View to buy ");
+
+        FunnelDefinition saved = new FunnelDefinition("View to buy",
+                List.of(FunnelStep.goal("Product view"), FunnelStep.goal("Purchase")), Duration.ofDays(2),
+                OrderMode.ANY, List.of(), null, null, null);
+        assertThat(model.savedFunnels()).containsExactly(saved);
+        assertThat(store.funnels().list()).containsExactly(saved);
+        assertThat(model.title()).isEqualTo("View to buy");
+
+        model.newFunnel();
+        assertThat(model.steps()).isEmpty();
+        assertThat(model.title()).isEmpty();
+        model.openSaved(saved);
+        assertThat(model.definition("View to buy")).isEqualTo(saved);
+        assertThat(model.windowUnitProperty().get()).isEqualTo(WindowUnit.DAYS);
+
+        model.deleteSaved(saved);
+        assertThat(model.savedFunnels()).isEmpty();
+        assertThat(store.funnels().list()).isEmpty();
+        assertThat(model.funnelNameProperty().get()).isNull();
+        assertThatThrownBy(() -> model.saveAs(" ")).hasMessage("A funnel needs a name.");
+    }
+
+    @Test
+    void aSavedFunnelOpensFirstWhenTheProjectOpens() {
+        FunnelDefinition saved = FunnelDefinition.of("Cart", List.of(FunnelStep.event("add_to_cart")));
+        session.saveFunnel(saved);
+        model.open(session);
+        assertThat(model.funnelNameProperty().get()).isEqualTo("Cart");
+        assertThat(model.stepRows()).extracting(s -> s.users()).containsExactly(4L);
+    }
+
+    @Test
+    void drillDownListsUsersWhoReachedAndDroppedAtAStep() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+
+        model.drillDown(2);
+        DrillDown users = model.drillDownProperty().get();
+        assertThat(users.stepName()).isEqualTo("Add to cart");
+        assertThat(users.reached()).containsExactlyInAnyOrder("ann", "bob", "eve");
+        assertThat(users.dropped()).containsExactlyInAnyOrder("bob", "eve");
+        assertThat(model.selectedStepProperty().get()).isEqualTo(2);
+
+        model.drillDown(3);
+        assertThat(model.drillDownProperty().get().reached()).containsExactly("ann");
+        assertThat(model.drillDownProperty().get().dropped()).isEmpty();
+    }
+
+    @Test
+    void exportsTheStepTableAndUserListsAsCsv() throws Exception {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        model.breakdownPropertyProperty().set("device");
+        Path table = dir.resolve("steps.csv");
+        boolean[] done = {false};
+
+        model.exportStepTable(table, () -> done[0] = true);
+
+        List<String> lines = Files.readAllLines(table, StandardCharsets.UTF_8);
+        assertThat(done[0]).isTrue();
+        assertThat(lines.get(0)).startsWith("Group,Step,Name,Users,Conversion from previous (%),");
+        assertThat(lines.get(1)).startsWith("All users,1,Product view,4,100.0,");
+        assertThat(lines.get(2)).startsWith("All users,2,Purchase,1,25.0,").endsWith(",120.0");
+        assertThat(lines).anyMatch(l -> l.startsWith("mobile,2,Purchase,1,50.0,"));
+        assertThat(lines).anyMatch(l -> l.startsWith("desktop,1,Product view,2,100.0,"));
+
+        model.drillDown(1);
+        Path users = dir.resolve("users.csv");
+        model.exportDrillDown(users, () -> { });
+        assertThat(Files.readAllLines(users, StandardCharsets.UTF_8)).containsExactlyInAnyOrder(
+                "User,Step,Outcome", "ann,1. Product view,Went on to Purchase",
+                "bob,1. Product view,Dropped before Purchase", "cat,1. Product view,Dropped before Purchase",
+                "eve,1. Product view,Dropped before Purchase");
+        assertThat(model.noticeProperty().get()).isEqualTo("Saved users.csv.");
+    }
+
+    @Test
+    void headlineNamesTheLargestDropOffAndTheSlowestStep() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        assertThat(model.headlineProperty().get())
+                .isEqualTo("Largest drop-off: after Add to cart (2 users, 66.7%)\n"
+                        + "Slowest step: Purchase (median 4 min)");
+    }
+
+    @Test
+    void impactTableFollowsTheChosenMacroGoal() {
+        assertThat(model.macroGoals()).containsExactly(PURCHASE);
+        assertThat(model.impactProperty().get().macroGoal()).isEqualTo("Purchase");
+        model.impactMacroProperty().set(null);
+        assertThat(model.impactProperty().get()).isNull();
+    }
+}
