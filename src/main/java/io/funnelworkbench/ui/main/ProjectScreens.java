@@ -27,9 +27,6 @@ final class ProjectScreens {
     static List<Loaded> load() {
         List<Loaded> loaded = new ArrayList<>();
         for (Screen screen : ALL) {
-            if (ProjectScreens.class.getResource(screen.fxml()) == null) {
-                continue;
-            }
             FXMLLoader loader = new FXMLLoader(ProjectScreens.class.getResource(screen.fxml()));
             try {
                 Parent content = loader.load();

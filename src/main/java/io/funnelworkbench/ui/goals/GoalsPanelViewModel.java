@@ -1,0 +1,243 @@
+package io.funnelworkbench.ui.goals;
+
+import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalMetrics;
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.ui.project.ProjectSession;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The Goals screen's state: the session's goals split into the three lists, each goal's metrics computed in
+ * the background (only for goals that changed), the searchable events list, and the commands that create,
+ * edit, move and delete goals through the session, which makes each of them undoable.
+ */
+public final class GoalsPanelViewModel {
+    private final ProjectSession session;
+    private final Map<GoalList, FilteredList<Goal>> lists = new EnumMap<>(GoalList.class);
+    private final ObservableMap<Goal, GoalMetrics> metrics = FXCollections.observableHashMap();
+    private final FilteredList<EventCount> events;
+    private final StringProperty eventSearch = new SimpleStringProperty("");
+    private final ObjectProperty<Goal> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final LatestRun<Map<Goal, GoalMetrics>> metricsRun;
+    private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
+    private boolean acting;
+
+    public GoalsPanelViewModel(ProjectSession session) {
+        this.session = session;
+        for (GoalList list : GoalList.values()) {
+            lists.put(list, new FilteredList<>(session.goals(), list::holds));
+        }
+        events = new FilteredList<>(FXCollections.observableArrayList(session.eventCounts()));
+        eventSearch.addListener((obs, old, text) -> filterEvents(text));
+        metricsRun = new LatestRun<>(session.runner(), "Computing goal metrics");
+        session.goals().addListener(goalsChanged);
+        refreshMetrics();
+    }
+
+    ProjectSession session() {
+        return session;
+    }
+
+    public ObservableList<Goal> goals(GoalList list) {
+        return lists.get(list);
+    }
+
+    /** Metrics of goals computed so far; a goal missing here is still being computed. */
+    public ObservableMap<Goal, GoalMetrics> metrics() {
+        return metrics;
+    }
+
+    public Optional<GoalMetrics> metricsOf(Goal goal) {
+        return Optional.ofNullable(metrics.get(goal));
+    }
+
+    public ObservableList<EventCount> events() {
+        return events;
+    }
+
+    public StringProperty eventSearchProperty() {
+        return eventSearch;
+    }
+
+    public ObjectProperty<Goal> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyBooleanProperty computingProperty() {
+        return computing.getReadOnlyProperty();
+    }
+
+    /** What just happened, e.g. that a deleted goal can be brought back with Undo. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    // ---- editors
+
+    /** An empty New goal dialog for {@code list}'s kind and category. */
+    public GoalEditorViewModel newGoal(GoalList list) {
+        GoalEditorViewModel editor = editor(null);
+        editor.kindProperty().set(list.kind());
+        editor.categoryProperty().set(list.categoryFor(null));
+        return editor;
+    }
+
+    /** A New goal dialog for an event dropped onto {@code list}: the event ticked and a name made from it. */
+    public GoalEditorViewModel newGoal(GoalList list, String eventName) {
+        GoalEditorViewModel editor = newGoal(list);
+        editor.chooseEvent(eventName);
+        editor.nameProperty().set(unusedName(GoalText.nameFor(eventName)));
+        return editor;
+    }
+
+    public GoalEditorViewModel edit(Goal goal) {
+        return editor(goal);
+    }
+
+    private GoalEditorViewModel editor(Goal original) {
+        List<String> otherNames = session.goals().stream().filter(g -> g != original).map(Goal::name).toList();
+        return new GoalEditorViewModel(session.log(), session.eventCounts(), otherNames, session.runner(), original);
+    }
+
+    /** Saves what the dialog holds, as a new goal or in place of the goal it edited. */
+    public Goal save(GoalEditorViewModel editor) {
+        Goal goal = editor.build();
+        act(() -> session.saveGoal(goal, editor.original()));
+        selected.set(goal);
+        notice.set((editor.original() == null ? "Created “" : "Saved “") + goal.name() + "”.");
+        return goal;
+    }
+
+    // ---- commands on goals
+
+    public void delete(Goal goal) {
+        act(() -> session.removeGoal(goal));
+        if (goal.equals(selected.get())) {
+            selected.set(null);
+        }
+        notice.set("Deleted “" + goal.name() + "”. Edit › Undo brings it back.");
+    }
+
+    /** Whether dropping {@code goal} onto {@code list} would change it. */
+    public boolean canMove(Goal goal, GoalList list) {
+        return goal != null && !list.holds(goal);
+    }
+
+    /** Moves a goal to another list, which changes its kind and category; undoable like any edit. */
+    public void move(Goal goal, GoalList target) {
+        if (!canMove(goal, target)) {
+            return;
+        }
+        Goal moved = new Goal(goal.name(), target.kind(), target.categoryFor(goal), goal.type(), goal.rule(),
+                goal.value(), goal.counting());
+        act(() -> session.saveGoal(moved, goal));
+        selected.set(moved);
+        notice.set("Moved “" + goal.name() + "” to " + target.title().toLowerCase(Locale.ROOT) + ".");
+    }
+
+    public Goal findGoal(String name) {
+        return session.findGoal(name);
+    }
+
+    /** {@code base}, or {@code base 2}, {@code base 3}… when a goal has that name already. */
+    String unusedName(String base) {
+        String candidate = base;
+        for (int n = 2; taken(candidate); n++) {
+            candidate = base + " " + n;
+        }
+        return candidate;
+    }
+
+    private boolean taken(String name) {
+        return session.goals().stream().anyMatch(g -> g.name().equalsIgnoreCase(name));
+    }
+
+    // ---- metrics
+
+    /** Runs one of this screen's own edits; any other change (Undo, Redo) makes the last notice stale. */
+    private void act(Runnable edit) {
+        acting = true;
+        try {
+            edit.run();
+        } finally {
+            acting = false;
+        }
+    }
+
+    private void goalsChanged() {
+        if (selected.get() != null && !session.goals().contains(selected.get())) {
+            selected.set(null);
+        }
+        if (!acting) {
+            notice.set("");
+        }
+        refreshMetrics();
+    }
+
+    /** Keeps metrics of unchanged goals and computes the rest in the background; stale results are dropped. */
+    private void refreshMetrics() {
+        metrics.keySet().retainAll(session.goals());
+        List<Goal> missing = session.goals().stream().filter(g -> !metrics.containsKey(g)).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        computing.set(true);
+        EventLog log = session.log();
+        metricsRun.request(progress -> compute(log, missing, progress), computed -> {
+            computing.set(false);
+            computed.forEach((goal, result) -> {
+                if (session.goals().contains(goal)) {
+                    metrics.put(goal, result);
+                }
+            });
+        }, failure -> {
+            computing.set(false);
+            notice.set("Could not compute goal metrics: " + failure.getMessage());
+        });
+    }
+
+    private static Map<Goal, GoalMetrics> compute(EventLog log, List<Goal> goals, Progress progress) {
+        GoalAnalysis analysis = new GoalAnalysis(log);
+        Map<Goal, GoalMetrics> computed = new HashMap<>();
+        for (int i = 0; i < goals.size(); i++) {
+            progress.checkCancelled();
+            progress.report(i, goals.size(), "Computing " + goals.get(i).name());
+            computed.put(goals.get(i), analysis.metrics(goals.get(i)));
+        }
+        return computed;
+    }
+
+    private void filterEvents(String text) {
+        String wanted = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        events.setPredicate(wanted.isEmpty() ? null : e -> e.name().toLowerCase(Locale.ROOT).contains(wanted));
+    }
+
+    /** Stops listening to the session and drops background work: the project closed or reopened. */
+    public void dispose() {
+        session.goals().removeListener(goalsChanged);
+        metricsRun.stop();
+    }
+}
