@@ -80,7 +80,7 @@ public final class ChartImages {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the chart renderer", e);
-        } catch (UnsupportedOperationException | Error noDisplay) {
+        } catch (RuntimeException | Error noDisplay) {
             throw new IllegalStateException("Charts cannot be drawn here: there is no display and no headless"
                     + " renderer (" + noDisplay.getMessage() + ")", noDisplay);
         }
