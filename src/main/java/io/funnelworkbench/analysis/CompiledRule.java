@@ -17,6 +17,7 @@ final class CompiledRule {
     private final boolean[] eventMatches;
     private final int[][] conditionColumns;
     private final boolean[][] conditionTables;
+    private final int[] conditionProperties;
     private final boolean alwaysFalse;
 
     CompiledRule(EventLog log, MatchRule rule) {
@@ -28,10 +29,12 @@ final class CompiledRule {
         List<Condition> conditions = rule.conditions();
         conditionColumns = new int[conditions.size()][];
         conditionTables = new boolean[conditions.size()][];
+        conditionProperties = new int[conditions.size()];
         boolean impossible = false;
         for (int c = 0; c < conditions.size(); c++) {
             Condition condition = conditions.get(c);
             int property = log.propertyIndex(condition.property());
+            conditionProperties[c] = property;
             if (property < 0) {
                 // A property the project never saw is missing on every event.
                 impossible |= !holds(condition, null);
@@ -55,6 +58,20 @@ final class CompiledRule {
 
     boolean hasConditions() {
         return conditionColumns.length > 0;
+    }
+
+    int conditionCount() {
+        return conditionColumns.length;
+    }
+
+    /** The property index that condition {@code c} reads, or -1 when the project has no such property. */
+    int conditionProperty(int c) {
+        return conditionProperties[c];
+    }
+
+    /** Whether condition {@code c} holds, by property value id (for a known property). */
+    boolean conditionHolds(int c, int valueId) {
+        return conditionTables[c][valueId];
     }
 
     boolean matches(int row, int eventId) {

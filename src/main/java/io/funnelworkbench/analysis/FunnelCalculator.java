@@ -28,6 +28,7 @@ final class FunnelCalculator {
         2_592_000};
     static final int TOP_GROUPS = 25;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final int USERS_PER_CHUNK = 32_768;
 
     private final EventLog log;
     private final FunnelSpec spec;
@@ -56,80 +57,115 @@ final class FunnelCalculator {
     }
 
     /**
-     * The step results of each group of users: group {@code groupOf[u]} (0 to groups - 1, or negative for none),
-     * or all users in group 0 when {@code groupOf} is null. One pass over the users collects, per group and step,
-     * the users, the values (summed in user order) and the times to convert as microseconds; the times are then
-     * sorted (in parallel, one list per task) and turned into seconds.
+     * The step results of each group of users: group {@code groupOf[c][u - c * USERS_PER_CHUNK]} for user u in
+     * chunk c (0 to groups - 1, or negative for none), or all users in group 0 when {@code groupOf} is null. Per
+     * group and step: the users, the values (summed in user order) and the times to convert. Times are collected
+     * as microseconds by chunks of users in parallel (each chunk counts its users first, so that it knows where its
+     * times go; their order does not matter, as they are sorted), then sorted and turned into seconds, one list
+     * per task.
      */
-    private List<List<StepResult>> stepResults(FunnelOutcome outcome, int[] groupOf, int groups) {
+    private List<List<StepResult>> stepResults(FunnelOutcome outcome, int[][] groupOf, int groups) {
         int users = outcome.userCount();
-        long[][] reached = new long[groups][steps + 2];
-        for (int u = 0; u < users; u++) {
-            int furthest = outcome.furthest(u);
-            int g = groupOf == null ? 0 : groupOf[u];
-            if (furthest != 0 && g >= 0) {
-                reached[g][furthest]++;
+        int width = steps + 2;
+        int chunks = Math.max(1, (users + USERS_PER_CHUNK - 1) / USERS_PER_CHUNK);
+        // Per chunk, then per group g and step j at [g * width + j]: users of the chunk that reached j.
+        int[][] chunkReached = new int[chunks][groups * width];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] counts = chunkReached[c];
+            int[] groupOfChunk = groupOf == null ? null : groupOf[c];
+            int first = c * USERS_PER_CHUNK;
+            int last = Math.min(users, first + USERS_PER_CHUNK);
+            for (int u = first; u < last; u++) {
+                int furthest = outcome.furthest(u);
+                int g = groupOfChunk == null ? 0 : groupOfChunk[u - first];
+                if (furthest != 0 && g >= 0) {
+                    counts[g * width + furthest]++;
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                for (int j = steps - 1; j >= 1; j--) {
+                    counts[g * width + j] += counts[g * width + j + 1];
+                }
+            }
+        });
+        long[][] reached = new long[groups][width];
+        // Where each chunk's times start in each list: the users of the chunks before it.
+        int[][] chunkStart = new int[chunks][groups * width];
+        for (int c = 0; c < chunks; c++) {
+            for (int g = 0; g < groups; g++) {
+                for (int j = 1; j <= steps; j++) {
+                    chunkStart[c][g * width + j] = (int) reached[g][j];
+                    reached[g][j] += chunkReached[c][g * width + j];
+                }
             }
         }
-        for (long[] counts : reached) {
-            for (int j = steps - 1; j >= 1; j--) {
-                counts[j] += counts[j + 1];
-            }
-        }
-        // fromPrevious[g][j] and fromFirst[g][j]: microseconds, for steps j >= 2.
+        // fromPrevious[g][j] and fromFirst[g][j]: microseconds, for steps j >= 2. For step 2 the previous step is
+        // the first, so fromFirst[g][2] is not collected: it is fromPrevious[g][2].
         long[][][] fromPrevious = new long[groups][steps + 1][];
         long[][][] fromFirst = new long[groups][steps + 1][];
         for (int g = 0; g < groups; g++) {
             for (int j = 2; j <= steps; j++) {
                 fromPrevious[g][j] = new long[(int) reached[g][j]];
-                fromFirst[g][j] = new long[(int) reached[g][j]];
+                fromFirst[g][j] = j == 2 ? null : new long[(int) reached[g][j]];
             }
         }
-        ValueReader[] valueReaders = spec.steps().stream().map(s -> new ValueReader(log, s.value()))
-                .toArray(ValueReader[]::new);
-        boolean anyValue = spec.steps().stream().anyMatch(s -> !s.value().isNone());
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int[] at = chunkStart[c];
+            int[] groupOfChunk = groupOf == null ? null : groupOf[c];
+            int first = c * USERS_PER_CHUNK;
+            int last = Math.min(users, first + USERS_PER_CHUNK);
+            for (int u = first; u < last; u++) {
+                int furthest = outcome.furthest(u);
+                int g = groupOfChunk == null ? 0 : groupOfChunk[u - first];
+                if (furthest < 2 || g < 0) {
+                    continue;
+                }
+                long firstTime = outcome.timeOf(u, 1);
+                long previous = outcome.timeOf(u, 2);
+                long[][] previousLists = fromPrevious[g];
+                long[][] firstLists = fromFirst[g];
+                previousLists[2][at[g * width + 2]++] = previous - firstTime;
+                for (int j = 3; j <= furthest; j++) {
+                    long time = outcome.timeOf(u, j);
+                    int i = at[g * width + j]++;
+                    previousLists[j][i] = time - previous;
+                    firstLists[j][i] = time - firstTime;
+                    previous = time;
+                }
+            }
+        });
         double[][] values = new double[groups][steps + 1];
-        int[][] filled = new int[groups][steps + 1];
-        long[] times = log.timeColumn();
-        for (int u = 0; u < users; u++) {
-            int furthest = outcome.furthest(u);
-            if (furthest == 0) {
-                continue;
-            }
-            int g = groupOf == null ? 0 : groupOf[u];
-            if (g < 0) {
-                continue;
-            }
-            if (anyValue) {
+        if (spec.steps().stream().anyMatch(s -> !s.value().isNone())) {
+            ValueReader[] valueReaders = spec.steps().stream().map(s -> new ValueReader(log, s.value()))
+                    .toArray(ValueReader[]::new);
+            for (int u = 0; u < users; u++) {
+                int furthest = outcome.furthest(u);
+                int g = groupOf == null ? 0 : groupOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK];
+                if (furthest == 0 || g < 0) {
+                    continue;
+                }
                 for (int j = 1; j <= furthest; j++) {
                     values[g][j] += valueReaders[j - 1].valueAt(outcome.rowOf(u, j));
                 }
             }
-            if (furthest < 2) {
-                continue;
-            }
-            long first = times[outcome.rowOf(u, 1)];
-            long previous = first;
-            int[] fill = filled[g];
-            for (int j = 2; j <= furthest; j++) {
-                long time = times[outcome.rowOf(u, j)];
-                int at = fill[j]++;
-                fromPrevious[g][j][at] = time - previous;
-                fromFirst[g][j][at] = time - first;
-                previous = time;
-            }
         }
         TimeStats[][][] stats = new TimeStats[groups][steps + 1][2];
         List<Runnable> tasks = new ArrayList<>();
-        TimeStats none = timeStats(new double[0]);
         for (int g = 0; g < groups; g++) {
-            stats[g][1][0] = none;
-            stats[g][1][1] = none;
-            for (int j = 2; j <= steps; j++) {
-                int group = g;
+            stats[g][1][0] = timeStats(new double[0]);
+            stats[g][1][1] = timeStats(new double[0]);
+            int group = g;
+            if (steps >= 2) {
+                tasks.add(() -> {
+                    double[] sorted = sortedSeconds(fromPrevious[group][2]);
+                    stats[group][2][0] = timeStats(sorted);
+                    stats[group][2][1] = timeStats(sorted);
+                });
+            }
+            for (int j = 3; j <= steps; j++) {
                 int step = j;
-                tasks.add(() -> stats[group][step][0] = timeStats(fromPrevious[group][step]));
-                tasks.add(() -> stats[group][step][1] = timeStats(fromFirst[group][step]));
+                tasks.add(() -> stats[group][step][0] = timeStats(sortedSeconds(fromPrevious[group][step])));
+                tasks.add(() -> stats[group][step][1] = timeStats(sortedSeconds(fromFirst[group][step])));
             }
         }
         if (tasks.size() > 1) {
@@ -155,14 +191,14 @@ final class FunnelCalculator {
         return results;
     }
 
-    /** Time statistics of durations in microseconds (sorted here, in place). */
-    static TimeStats timeStats(long[] micros) {
+    /** Durations in microseconds (sorted here, in place) as seconds, ascending. */
+    static double[] sortedSeconds(long[] micros) {
         Sorting.sort(micros);
         double[] sorted = new double[micros.length];
         for (int i = 0; i < micros.length; i++) {
             sorted[i] = micros[i] / 1e6;
         }
-        return timeStats(sorted);
+        return sorted;
     }
 
     /**
@@ -237,23 +273,24 @@ final class FunnelCalculator {
         }
         int column = log.propertyIndex(property);
         int users = outcome.userCount();
-        int[] valueOf = new int[users];
+        int chunks = Math.max(1, (users + USERS_PER_CHUNK - 1) / USERS_PER_CHUNK);
+        // By chunk of users (as stepResults takes them): each user's value id, then group.
+        int[][] valueOf = new int[chunks][];
         int[] values = column < 0 ? null : log.propertyColumn(column);
-        if (values != null) {
-            int chunk = 16_384;
-            IntStream.range(0, (users + chunk - 1) / chunk).parallel().forEach(task -> {
-                int last = Math.min(users, (task + 1) * chunk);
-                for (int u = task * chunk; u < last; u++) {
-                    if (outcome.furthest(u) != 0) {
-                        valueOf[u] = values[attributionRow(outcome, u)];
-                    }
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            int first = c * USERS_PER_CHUNK;
+            int[] chunk = new int[Math.min(USERS_PER_CHUNK, users - first)];
+            for (int i = 0; values != null && i < chunk.length; i++) {
+                if (outcome.furthest(first + i) != 0) {
+                    chunk[i] = values[attributionRow(outcome, first + i)];
                 }
-            });
-        }
+            }
+            valueOf[c] = chunk;
+        });
         long[] entered = new long[column < 0 ? 1 : log.propertyValueCount(column)];
         for (int u = 0; u < users; u++) {
             if (outcome.furthest(u) != 0) {
-                entered[valueOf[u]]++;
+                entered[valueOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK]]++;
             }
         }
         Integer[] ranked = new Integer[entered.length];
@@ -277,9 +314,12 @@ final class FunnelCalculator {
                 groupOfValue[v] = top;
             }
         }
-        int[] groupOf = new int[users];
-        for (int u = 0; u < users; u++) {
-            groupOf[u] = groupOfValue[valueOf[u]];
+        int[][] groupOf = new int[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            groupOf[c] = new int[valueOf[c].length];
+            for (int i = 0; i < groupOf[c].length; i++) {
+                groupOf[c][i] = groupOfValue[valueOf[c][i]];
+            }
         }
         List<List<StepResult>> results = stepResults(outcome, groupOf, top + (anyOther ? 1 : 0));
         List<BreakdownGroup> groups = new ArrayList<>();
@@ -305,6 +345,9 @@ final class FunnelCalculator {
      * an attempt; the counted attempt's first event when the entry range rules earlier ones out.
      */
     private int firstTouchRow(FunnelOutcome outcome, int user) {
+        if (outcome.recordsFirstTouch()) {
+            return outcome.firstTouchRow(user); // found by the scan, which had the user's rows at hand
+        }
         int counted = outcome.stepRow(user, 1);
         long earliestAllowed = spec.entryFrom() == null ? Long.MIN_VALUE
                 : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;
@@ -324,7 +367,6 @@ final class FunnelCalculator {
 
     /** Entries and completions by period of the step-1 event: counted per UTC day, then per period. */
     private List<TrendPoint> trend(FunnelOutcome outcome) {
-        long[] times = log.timeColumn();
         long firstDay = 0;
         long[] entered = new long[0];
         long[] completed = new long[0];
@@ -333,7 +375,7 @@ final class FunnelCalculator {
             if (furthest == 0) {
                 continue;
             }
-            long day = Math.floorDiv(times[outcome.rowOf(u, 1)], MICROS_PER_DAY);
+            long day = Math.floorDiv(outcome.timeOf(u, 1), MICROS_PER_DAY);
             if (entered.length == 0) {
                 firstDay = day - 64;
                 entered = new long[128];

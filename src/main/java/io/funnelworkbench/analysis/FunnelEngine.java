@@ -1,5 +1,6 @@
 package io.funnelworkbench.analysis;
 
+import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.MatchRule;
@@ -35,37 +36,18 @@ public final class FunnelEngine {
                 : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;
         long to = spec.entryTo() == null ? Long.MAX_VALUE
                 : spec.entryTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000 - 1;
-        FunnelOutcome outcome = new FunnelOutcome(log, spec.steps().size());
+        boolean firstTouch = spec.breakdownProperty() != null && spec.attribution() == Attribution.FIRST_TOUCH;
+        FunnelOutcome outcome = new FunnelOutcome(log, spec.steps().size(), firstTouch);
         int users = log.userCount();
-        long dataEnd = dataEnd();
         int tasks = (users + USERS_PER_TASK - 1) / USERS_PER_TASK;
-        IntStream.range(0, tasks).parallel().forEach(task -> {
-            FunnelScan scanner = new FunnelScan(log, matcher, spec, from, to, dataEnd);
-            int last = Math.min(users, (task + 1) * USERS_PER_TASK);
-            for (int user = task * USERS_PER_TASK; user < last; user++) {
-                scanner.scan(user, outcome);
-            }
-        });
+        // Each task reports the latest time it saw, so the end of the data comes with the scan.
+        long dataEnd = IntStream.range(0, tasks).parallel().mapToLong(task -> {
+            FunnelScan scanner = new FunnelScan(log, matcher, spec, from, to);
+            scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome);
+            return scanner.latest();
+        }).max().orElse(Long.MIN_VALUE);
+        outcome.markStillInWindow(log.size() == 0 ? 0 : dataEnd, spec.window().toNanos() / 1_000);
         return outcome;
-    }
-
-    /**
-     * The latest timestamp in the log (0 when empty). Rows are sorted by user and then time, so it is the latest of
-     * each user's last row, which reads one row per user instead of every row.
-     */
-    private long dataEnd() {
-        if (log.size() == 0) {
-            return 0;
-        }
-        long[] times = log.timeColumn();
-        long latest = Long.MIN_VALUE;
-        for (int user = 0; user < log.userCount(); user++) {
-            int end = log.endRowOf(user);
-            if (end > log.firstRowOf(user)) {
-                latest = Math.max(latest, times[end - 1]);
-            }
-        }
-        return latest;
     }
 
     /** The funnel's numbers: steps, breakdown, trend, and the named largest drop-off and slowest step. */

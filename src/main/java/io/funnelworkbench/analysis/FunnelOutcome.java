@@ -7,24 +7,69 @@ import java.util.List;
 /**
  * Per user, the counted attempt of a funnel: how far the user got and which event served each step. This is
  * what the aggregate numbers are made of, and what drill-down lists read.
+ *
+ * <p>The figures are kept in blocks of consecutive users, each array well under half a G1 region (256 KB at
+ * most), so that computing a funnel allocates no humongous objects: at 10M events those would be about 30 MB per
+ * funnel outside the young generation, and each such allocation can start a GC cycle while the snapshot fills a
+ * good part of the heap.
  */
 public final class FunnelOutcome {
+    /** The most users per block; fewer when there are many steps (see {@link #blockShift(int)}). */
+    private static final int MAX_BLOCK_SHIFT = 13;
+    private static final int BLOCK_ENTRIES = 32_768;
+
     private final EventLog log;
     private final int steps;
-    private final int[] furthest;
-    private final boolean[] excluded;
-    private final boolean[] stillInWindow;
-    private final int[] stepRows;
+    private final int users;
+    private final int shift;
+    private final int mask;
+    private final int[][] furthest;
+    private final boolean[][] excluded;
+    private final boolean[][] stillInWindow;
+    // Per block, user i's step s (0-based) at [i * steps + s]. Entries past a user's furthest step are never read
+    // (stepRow answers -1 for them).
+    private final int[][] stepRows;
+    private final long[][] stepTimes;
+    /** Per block, the first-touch row (see {@link #firstTouchRow}), when the scan was asked for it; else null. */
+    private final int[][] firstTouch;
 
     FunnelOutcome(EventLog log, int steps) {
+        this(log, steps, false);
+    }
+
+    FunnelOutcome(EventLog log, int steps, boolean withFirstTouch) {
         this.log = log;
         this.steps = steps;
-        int users = log.userCount();
-        furthest = new int[users];
-        excluded = new boolean[users];
-        stillInWindow = new boolean[users];
-        stepRows = new int[users * steps];
-        java.util.Arrays.fill(stepRows, -1);
+        this.users = log.userCount();
+        this.shift = blockShift(steps);
+        this.mask = (1 << shift) - 1;
+        int blocks = (users + mask) >>> shift;
+        furthest = new int[blocks][];
+        excluded = new boolean[blocks][];
+        stillInWindow = new boolean[blocks][];
+        stepRows = new int[blocks][];
+        stepTimes = new long[blocks][];
+        firstTouch = withFirstTouch ? new int[blocks][] : null;
+        for (int b = 0; b < blocks; b++) {
+            int size = Math.min(mask + 1, users - (b << shift));
+            furthest[b] = new int[size];
+            excluded[b] = new boolean[size];
+            stillInWindow[b] = new boolean[size];
+            stepRows[b] = new int[size * steps];
+            stepTimes[b] = new long[size * steps];
+            if (withFirstTouch) {
+                firstTouch[b] = new int[size];
+            }
+        }
+    }
+
+    /** log2 of the users per block: as many as keep a block's step times within 256 KB (8,192 for 4 steps). */
+    static int blockShift(int steps) {
+        int shift = MAX_BLOCK_SHIFT;
+        while (shift > 0 && (1 << shift) * Math.max(1, steps) > BLOCK_ENTRIES) {
+            shift--;
+        }
+        return shift;
     }
 
     public int stepCount() {
@@ -32,68 +77,108 @@ public final class FunnelOutcome {
     }
 
     public int userCount() {
-        return furthest.length;
+        return users;
     }
 
     /** The furthest step (1-based) of the counted attempt; 0 when the user is not in the funnel. */
     public int furthest(int user) {
-        return furthest[user];
+        return furthest[user >>> shift][user & mask];
     }
 
     /** True when an exclusion removed the user or cut their attempt short. */
     public boolean excluded(int user) {
-        return excluded[user];
+        return excluded[user >>> shift][user & mask];
     }
 
     public boolean stillInWindow(int user) {
-        return stillInWindow[user];
+        return stillInWindow[user >>> shift][user & mask];
     }
 
     /** The row of the event used for {@code step} (1-based), or -1 when the user did not reach it. */
     public int stepRow(int user, int step) {
-        return step <= furthest[user] ? stepRows[user * steps + step - 1] : -1;
+        return step <= furthest(user) ? rowOf(user, step) : -1;
     }
 
     /** Epoch microseconds of the event used for {@code step}; only for steps the user reached. */
     public long stepTime(int user, int step) {
-        int row = stepRow(user, step);
-        if (row < 0) {
+        if (step < 1 || step > furthest(user)) {
             throw new IllegalArgumentException("User " + user + " did not reach step " + step);
         }
-        return log.time(row);
+        return timeOf(user, step);
     }
 
     /** Ids of the users who reached {@code step}. */
     public List<String> usersReaching(int step) {
-        List<String> users = new ArrayList<>();
-        for (int u = 0; u < furthest.length; u++) {
-            if (furthest[u] >= step) {
-                users.add(log.userId(u));
+        List<String> ids = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            if (furthest(u) >= step) {
+                ids.add(log.userId(u));
             }
         }
-        return users;
+        return ids;
     }
 
     /** Ids of the users whose furthest step is {@code step}: they dropped out before the next one. */
     public List<String> usersDroppedAt(int step) {
-        List<String> users = new ArrayList<>();
-        for (int u = 0; u < furthest.length; u++) {
-            if (furthest[u] == step) {
-                users.add(log.userId(u));
+        List<String> ids = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            if (furthest(u) == step) {
+                ids.add(log.userId(u));
             }
         }
-        return users;
+        return ids;
     }
 
     /** The row used for {@code step} (1-based) without checks; only for steps the user reached. */
     int rowOf(int user, int step) {
-        return stepRows[user * steps + step - 1];
+        return stepRows[user >>> shift][(user & mask) * steps + step - 1];
     }
 
-    void record(int user, int reached, int[] rows, boolean wasExcluded, boolean open) {
-        furthest[user] = reached;
-        excluded[user] = wasExcluded;
-        stillInWindow[user] = open;
-        System.arraycopy(rows, 0, stepRows, user * steps, reached);
+    /** The time of the event used for {@code step} (1-based) without checks; only for steps the user reached. */
+    long timeOf(int user, int step) {
+        return stepTimes[user >>> shift][(user & mask) * steps + step - 1];
+    }
+
+    /**
+     * Marks the users whose counted attempt stopped short of the last step while its window reaches past the end
+     * of the data ({@code dataEnd}, the latest timestamp of the log): they may still convert. The attempt starts
+     * at its step-1 event, the earliest of its events.
+     */
+    void markStillInWindow(long dataEnd, long window) {
+        for (int b = 0; b < furthest.length; b++) {
+            int[] reachedBlock = furthest[b];
+            long[] times = stepTimes[b];
+            boolean[] open = stillInWindow[b];
+            for (int i = 0; i < reachedBlock.length; i++) {
+                int reached = reachedBlock[i];
+                open[i] = reached > 0 && reached < steps && times[i * steps] + window > dataEnd;
+            }
+        }
+    }
+
+    /**
+     * The user's earliest row that matches the first step (in any order, any step) at or after the start of the
+     * entry range, as the scan found it; -1 when the scan did not record first touches. Only for users in the
+     * funnel.
+     */
+    int firstTouchRow(int user) {
+        return firstTouch == null ? -1 : firstTouch[user >>> shift][user & mask];
+    }
+
+    boolean recordsFirstTouch() {
+        return firstTouch != null;
+    }
+
+    void recordFirstTouch(int user, int row) {
+        firstTouch[user >>> shift][user & mask] = row;
+    }
+
+    void record(int user, int reached, int[] rows, long[] times, boolean wasExcluded) {
+        int block = user >>> shift;
+        int i = user & mask;
+        furthest[block][i] = reached;
+        excluded[block][i] = wasExcluded;
+        System.arraycopy(rows, 0, stepRows[block], i * steps, reached);
+        System.arraycopy(times, 0, stepTimes[block], i * steps, reached);
     }
 }

@@ -8,9 +8,13 @@ import java.util.Arrays;
  * Finds each user's counted attempt (FUNNEL-SEMANTICS.md). Events of a user are taken in groups of equal
  * timestamps: inside a group, steps are matched to distinct events in step order whatever the import order,
  * so equal timestamps advance the funnel. One scanner per thread; it reuses its buffers between users.
+ *
+ * <p>Users are taken in blocks of consecutive users (about {@link #BLOCK_ROWS} rows): the step masks of a whole
+ * block are computed in one tight loop over its rows, then each user works on its slice of the block's buffers.
  */
 final class FunnelScan {
     private static final long NONE = Long.MIN_VALUE;
+    static final int BLOCK_ROWS = 4_096;
 
     private final EventLog log;
     private final StepMatcher matcher;
@@ -19,7 +23,8 @@ final class FunnelScan {
     private final OrderMode order;
     private final long entryFrom;
     private final long entryTo;
-    private final long dataEnd;
+    /** The latest time among the rows scanned so far. */
+    private long latest = Long.MIN_VALUE;
     private final FunnelSpec.ExclusionSpec[] exclusions;
     private final long stepBits;
 
@@ -30,21 +35,24 @@ final class FunnelScan {
     private final boolean compact;
     private final long[] timeColumn;
 
-    // The user's rows in the buffers (all of them, or only those that match something): the mask, row and time
-    // of each, and where each group of equal timestamps starts.
-    private long[] masks = new long[64];
-    private int[] rowAt = new int[64];
-    private long[] timeAt = new long[64];
-    private int[] groupStart = new int[64];
-    private int size;
+    // The block's rows in the buffers (all of them, or only those that match something): the mask, row and time
+    // of each. The current user's rows are [first, last); groupStart holds where each of its groups of equal
+    // timestamps starts (indices into the buffers), and groupStart[groups] == last.
+    private long[] masks = new long[BLOCK_ROWS + 1];
+    private int[] rowAt = new int[BLOCK_ROWS + 1];
+    private long[] timeAt = new long[BLOCK_ROWS + 1];
+    private int[] groupStart = new int[BLOCK_ROWS + 1];
+    private int first;
+    private int last;
     private int groups;
     private final long[] current;
     private final long[] next;
     private final int[] rows;
     private final int[] bestRows;
+    private final long[] bestTimes;
     private final Matching matching = new Matching();
 
-    FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo, long dataEnd) {
+    FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo) {
         this.log = log;
         this.matcher = matcher;
         this.steps = spec.steps().size();
@@ -52,7 +60,6 @@ final class FunnelScan {
         this.order = spec.order();
         this.entryFrom = entryFrom;
         this.entryTo = entryTo;
-        this.dataEnd = dataEnd;
         this.compact = order != OrderMode.STRICT;
         this.timeColumn = log.timeColumn();
         this.exclusions = spec.exclusions().toArray(FunnelSpec.ExclusionSpec[]::new);
@@ -61,22 +68,118 @@ final class FunnelScan {
         next = new long[steps + 1];
         rows = new int[steps];
         bestRows = new int[steps];
+        bestTimes = new long[steps];
     }
 
-    /** Scans one user and records the counted attempt in {@code outcome}. */
-    void scan(int user, FunnelOutcome outcome) {
-        int from = log.firstRowOf(user);
-        int to = log.endRowOf(user);
-        if (!loadGroups(from, to)) {
-            return;
+    /** Scans users {@code [userFrom, userTo)} and records their counted attempts in {@code outcome}. */
+    void scan(int userFrom, int userTo, FunnelOutcome outcome) {
+        int user = userFrom;
+        while (user < userTo) {
+            int rowFrom = log.firstRowOf(user);
+            int blockEnd = user + 1;
+            while (blockEnd < userTo && log.endRowOf(blockEnd) - rowFrom <= BLOCK_ROWS) {
+                blockEnd++;
+            }
+            int rowTo = log.endRowOf(blockEnd - 1);
+            if (masks.length < rowTo - rowFrom + 1) {
+                int capacity = Math.max(rowTo - rowFrom + 1, masks.length * 2);
+                masks = new long[capacity];
+                rowAt = new int[capacity];
+                timeAt = new long[capacity];
+                groupStart = new int[capacity];
+            }
+            int count = loadBlock(rowFrom, rowTo);
+            int at = 0;
+            for (int u = user; u < blockEnd; u++) {
+                int end = log.endRowOf(u);
+                int from = at;
+                while (at < count && rowAt[at] < end) {
+                    at++;
+                }
+                if (at > from) {
+                    scanUser(u, from, at, outcome);
+                }
+            }
+            user = blockEnd;
         }
-        int reached = order == OrderMode.ANY ? anyOrder() : ordered();
+    }
+
+    /**
+     * Fills the buffers with rows {@code [from, to)}: all of them, or (when {@link #compact}) only those that match
+     * a rule, in row order; returns how many. Also keeps {@link #latest} up to date.
+     */
+    private int loadBlock(int from, int to) {
+        int[] eventIds = log.eventColumn();
+        long[] times = timeColumn;
+        long[] table = matcher.byEvent();
+        long[] maskBuffer = masks;
+        int[] rowBuffer = rowAt;
+        long[] timeBuffer = timeAt;
+        long max = latest;
+        int count = 0;
+        if (compact) {
+            // Every row is written and only those with a mask are kept: no branch that the data decides. Times
+            // are read for the kept rows only, and for each user's last row (the latest of the user).
+            for (int row = from; row < to; row++) {
+                rowBuffer[count] = row;
+                count += table[eventIds[row]] != 0 ? 1 : 0;
+            }
+            for (int i = 0; i < count; i++) {
+                int row = rowBuffer[i];
+                maskBuffer[i] = table[eventIds[row]];
+                timeBuffer[i] = times[row];
+            }
+            for (int user = log.user(from), last = log.user(to - 1); user <= last; user++) {
+                int end = log.endRowOf(user);
+                if (end > log.firstRowOf(user)) {
+                    max = Math.max(max, times[end - 1]);
+                }
+            }
+        } else {
+            for (int row = from; row < to; row++) {
+                long time = times[row];
+                max = Math.max(max, time);
+                maskBuffer[count] = table[eventIds[row]];
+                rowBuffer[count] = row;
+                timeBuffer[count] = time;
+                count++;
+            }
+        }
+        latest = max;
+        if (matcher.conditional() == 0) {
+            return count;
+        }
+        int kept = 0;
+        for (int i = 0; i < count; i++) {
+            long mask = matcher.refine(rowBuffer[i], maskBuffer[i]);
+            maskBuffer[kept] = mask;
+            rowBuffer[kept] = rowBuffer[i];
+            timeBuffer[kept] = timeBuffer[i];
+            kept += mask != 0 || !compact ? 1 : 0;
+        }
+        return kept;
+    }
+
+    /** Scans one user, whose rows are [from, to) of the buffers, and records the counted attempt. */
+    private void scanUser(int user, int from, int to, FunnelOutcome outcome) {
+        int reached;
+        if (order == OrderMode.SEQUENTIAL) {
+            first = from;
+            last = to;
+            reached = sequential();
+        } else {
+            if (!loadGroups(from, to)) {
+                return;
+            }
+            reached = order == OrderMode.ANY ? anyOrder() : ordered();
+        }
         if (reached == 0) {
             return;
         }
-        long start = log.time(bestRows[0]);
-        for (int i = 1; i < reached; i++) {
-            start = Math.min(start, log.time(bestRows[i]));
+        long start = Long.MAX_VALUE;
+        for (int i = 0; i < reached; i++) {
+            bestTimes[i] = timeColumn[bestRows[i]];
+            start = Math.min(start, bestTimes[i]);
         }
         boolean excluded = false;
         int counted = reached;
@@ -87,50 +190,51 @@ final class FunnelScan {
                 counted = exclusion.dropFromThatPoint() ? Math.min(counted, exclusion.fromStep()) : 0;
             }
         }
-        boolean open = counted < steps && start + window > dataEnd;
-        outcome.record(user, counted, bestRows, excluded, counted > 0 && open);
+        outcome.record(user, counted, bestRows, bestTimes, excluded);
+        if (counted > 0 && outcome.recordsFirstTouch()) {
+            outcome.recordFirstTouch(user, firstTouch(from, to));
+        }
     }
 
     /**
-     * Computes each row's step mask, keeps the rows that matter (see {@link #compact}) with their row and time, and
-     * splits them into groups of equal time; false if no row matches a step.
+     * The first of the user's rows [from, to) that matches step 1 (in any order, any step) at or after the start of
+     * the entry range: the row the breakdown's first touch reads (FunnelCalculator.firstTouchRow). The counted
+     * attempt's first event is such a row, so there is one.
      */
-    private boolean loadGroups(int from, int to) {
-        int n = to - from;
-        if (masks.length < n + 1) {
-            int capacity = Math.max(n + 1, masks.length * 2);
-            masks = new long[capacity];
-            rowAt = new int[capacity];
-            timeAt = new long[capacity];
-            groupStart = new int[capacity];
+    private int firstTouch(int from, int to) {
+        long entryBits = order == OrderMode.ANY ? stepBits : 1L;
+        for (int i = from; i < to; i++) {
+            if ((masks[i] & entryBits) != 0 && timeAt[i] >= entryFrom) {
+                return rowAt[i];
+            }
         }
-        long[] times = timeColumn;
+        throw new IllegalStateException("No first touch before the counted attempt");
+    }
+
+    /** The latest timestamp among the rows scanned so far; MIN_VALUE if none. */
+    long latest() {
+        return latest;
+    }
+
+    /** Splits the user's rows [from, to) into groups of equal time; false if no row matches a step. */
+    private boolean loadGroups(int from, int to) {
         long[] maskBuffer = masks;
-        int[] rowBuffer = rowAt;
         long[] timeBuffer = timeAt;
         int[] starts = groupStart;
         long seen = 0;
-        int count = 0;
         int groupCount = 0;
         long previousTime = NONE;
-        for (int row = from; row < to; row++) {
-            long mask = matcher.mask(row);
-            if (mask == 0 && compact) {
-                continue;
-            }
-            seen |= mask;
-            long time = times[row];
-            maskBuffer[count] = mask;
-            rowBuffer[count] = row;
-            timeBuffer[count] = time;
+        for (int i = from; i < to; i++) {
+            seen |= maskBuffer[i];
+            long time = timeBuffer[i];
             if (time != previousTime) {
-                starts[groupCount++] = count;
+                starts[groupCount++] = i;
                 previousTime = time;
             }
-            count++;
         }
-        starts[groupCount] = count;
-        size = count;
+        starts[groupCount] = to;
+        first = from;
+        last = to;
         groups = groupCount;
         return (seen & stepBits) != 0;
     }
@@ -154,6 +258,133 @@ final class FunnelScan {
 
     private boolean inEntryRange(long time) {
         return time >= entryFrom && time <= entryTo;
+    }
+
+    /** The end of the group of equal time that starts at buffer index {@code i} (before {@link #last}). */
+    private int groupEnd(int i) {
+        long time = timeAt[i];
+        int j = i + 1;
+        while (j < last && timeAt[j] == time) {
+            j++;
+        }
+        return j;
+    }
+
+    private long maskOf(int from, int to) {
+        long mask = masks[from];
+        for (int i = from + 1; i < to; i++) {
+            mask |= masks[i];
+        }
+        return mask & stepBits;
+    }
+
+    /**
+     * Sequential order, as {@link #ordered} computes it, over the user's rows [first, last) without a table of
+     * groups: the groups of equal time are found on the way, and a group of one event (the usual case) needs no
+     * matching.
+     */
+    private int sequential() {
+        long[] latestStart = current;
+        Arrays.fill(latestStart, NONE);
+        int furthest = 0;
+        int i = first;
+        while (i < last) {
+            long time = timeAt[i];
+            int end = groupEnd(i);
+            if (end - i == 1) {
+                // One event: it advances each attempt by at most one step. Taking the steps from the last down
+                // lets one array serve as both current and next: step k writes k + 1 only after k + 1 was read.
+                long bits = masks[i] & stepBits;
+                while (bits != 0) {
+                    int k = 63 - Long.numberOfLeadingZeros(bits);
+                    bits &= ~(1L << k);
+                    long start = k == 0 ? (inEntryRange(time) ? time : NONE) : latestStart[k];
+                    if (start == NONE || time - start > window) {
+                        continue;
+                    }
+                    if (start > latestStart[k + 1]) {
+                        latestStart[k + 1] = start;
+                    }
+                    furthest = Math.max(furthest, k + 1);
+                }
+            } else {
+                long mask = maskOf(i, end);
+                if (mask != 0) {
+                    System.arraycopy(latestStart, 0, next, 0, latestStart.length);
+                    for (int k = 0; k < steps; k++) {
+                        if ((mask & (1L << k)) == 0) {
+                            continue;
+                        }
+                        long start = k == 0 ? (inEntryRange(time) ? time : NONE) : latestStart[k];
+                        if (start == NONE || time - start > window) {
+                            continue;
+                        }
+                        int advance = matching.maxPrefix(masks, i, end, k, steps, null);
+                        for (int j = 1; j <= advance; j++) {
+                            next[k + j] = Math.max(next[k + j], start);
+                        }
+                    }
+                    System.arraycopy(next, 0, latestStart, 0, latestStart.length);
+                    for (int k = steps; k > furthest; k--) {
+                        if (latestStart[k] != NONE) {
+                            furthest = k;
+                            break;
+                        }
+                    }
+                }
+            }
+            i = end;
+        }
+        if (furthest > 0) {
+            reconstructSequential(furthest);
+        }
+        return furthest;
+    }
+
+    /** {@link #reconstructOrdered} for sequential order, finding groups on the way as {@link #sequential} does. */
+    private void reconstructSequential(int target) {
+        int i = first;
+        while (i < last) {
+            long time = timeAt[i];
+            int end = groupEnd(i);
+            if ((maskOf(i, end) & 1L) != 0 && inEntryRange(time) && greedyPathFrom(i, end, time, target)) {
+                return;
+            }
+            i = end;
+        }
+        throw new IllegalStateException("No attempt reaches step " + target + " on reconstruction");
+    }
+
+    /** {@link #greedyPath} from the group [startFrom, startEnd). */
+    private boolean greedyPathFrom(int startFrom, int startEnd, long start, int target) {
+        int k = 0;
+        int i = startFrom;
+        int end = startEnd;
+        while (k < target) {
+            long time = timeAt[i];
+            if (time - start > window) {
+                break;
+            }
+            boolean startGroup = i == startFrom;
+            if ((maskOf(i, end) & (1L << k)) != 0 && startGroup == (k == 0)) {
+                if (end - i == 1) {
+                    bestRows[k] = rowAt[i];
+                    k++;
+                } else {
+                    int advance = matching.maxPrefix(masks, i, end, k, target, rows);
+                    for (int j = 0; j < advance; j++) {
+                        bestRows[k + j] = rowAt[rows[j]];
+                    }
+                    k += advance;
+                }
+            }
+            if (end >= last) {
+                break;
+            }
+            i = end;
+            end = groupEnd(i);
+        }
+        return k >= target;
     }
 
     /** Sequential and strict order: the furthest step any attempt reaches; fills bestRows for the counted one. */
@@ -290,8 +521,8 @@ final class FunnelScan {
      */
     private int anyOrder() {
         int best = 0;
-        int n = size;
-        int end = 0;
+        int n = last;
+        int end = first;
         for (int g = 0; g < groups && best < steps; g++) {
             long start = groupTime(g);
             if (groupMask(g) == 0 || !inEntryRange(start)) {
@@ -359,7 +590,7 @@ final class FunnelScan {
         long after = log.time(bestRows[exclusion.fromStep() - 1]);
         long before = reached >= exclusion.toStep() ? log.time(bestRows[exclusion.toStep() - 1]) : NONE;
         long bit = 1L << (steps + index);
-        for (int i = 0; i < size; i++) {
+        for (int i = first; i < last; i++) {
             if ((masks[i] & bit) == 0) {
                 continue;
             }

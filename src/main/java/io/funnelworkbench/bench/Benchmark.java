@@ -44,7 +44,8 @@ import javax.management.openmbean.CompositeData;
  * The import benchmark of docs/BENCHMARKS.md, in one process on one synthetic file: DuckDB's {@code read_csv}
  * into an in-memory table (the peer, when its JDBC driver is on the class path) and our import into a fresh
  * project, alternating for a number of runs, with the heap watched during our import; then opening the last
- * project and loading its snapshot, in this process and in a new JVM.
+ * project and loading its snapshot, in this process and in a new JVM. With that snapshot in memory, the funnels
+ * of issue 4 ({@link AnalysisBenchmark}) run against DuckDB's SQL on the table of its last load.
  *
  * <p>Before the timed runs, both sides load a smaller file once (warm-up: class loading, JIT), and the
  * benchmark file is read once so that every timed run finds it in the page cache. The heap is collected before
@@ -58,10 +59,14 @@ public final class Benchmark {
 
     /**
      * What to run. {@code runs} timed runs of each side (alternating, DuckDB first); {@code warmupEvents} 0
-     * skips the warm-up; {@code dir} holds the temporary work folder.
+     * skips the warm-up; {@code dir} holds the temporary work folder. The analysis phase runs each funnel
+     * {@code analysisWarmupRuns} times untimed, then {@code analysisRuns} times timed.
      */
     public record Settings(long events, int users, long seed, int runs, long warmupEvents, Path dir,
-                           boolean keep) {
+                           boolean keep, int analysisWarmupRuns, int analysisRuns) {
+        public static final int DEFAULT_ANALYSIS_WARMUP_RUNS = 5;
+        public static final int DEFAULT_ANALYSIS_RUNS = 7;
+
         public Settings {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs must be at least 1.");
@@ -69,6 +74,18 @@ public final class Benchmark {
             if (warmupEvents < 0) {
                 throw new IllegalArgumentException("--warmup-events must not be negative.");
             }
+            if (analysisRuns < 1) {
+                throw new IllegalArgumentException("--analysis-runs must be at least 1.");
+            }
+            if (analysisWarmupRuns < 0) {
+                throw new IllegalArgumentException("--analysis-warmup-runs must not be negative.");
+            }
+        }
+
+        /** The default analysis runs. */
+        public Settings(long events, int users, long seed, int runs, long warmupEvents, Path dir, boolean keep) {
+            this(events, users, seed, runs, warmupEvents, dir, keep, DEFAULT_ANALYSIS_WARMUP_RUNS,
+                    DEFAULT_ANALYSIS_RUNS);
         }
 
         /** The default warm-up: a tenth of the events, at most one million. */
@@ -105,8 +122,8 @@ public final class Benchmark {
                          PeerResult duckdb, long rowsImported, long rowsRejected, List<Double> importRuns,
                          double closeSeconds, HeapResult importHeap, long projectBytes, List<Double> openRuns,
                          List<Double> openNewJvmRuns, int snapshotEvents, int snapshotUsers, double snapshotHeapMb,
-                         double eventStatsSeconds, double maxHeapMb, String xmx, String javaVersion, String vm,
-                         int cores, Path keptDir) {
+                         double eventStatsSeconds, AnalysisBenchmark.Result analysis, double maxHeapMb, String xmx,
+                         String javaVersion, String vm, int cores, Path keptDir) {
         public double importSeconds() {
             return median(importRuns);
         }
@@ -181,7 +198,7 @@ public final class Benchmark {
             new SyntheticExport(warmEvents, warmUsers, settings.seed() + 1).write(warmFile);
             readFully(warmFile);
             if (peer.available()) {
-                warmupDuckdb = peer.load(warmFile).seconds();
+                warmupDuckdb = peer.load(warmFile, false).seconds();
                 log.accept(String.format("Warm-up: DuckDB loaded %,d events in %.2f s", warmEvents, warmupDuckdb));
             }
             long t = System.nanoTime();
@@ -202,6 +219,7 @@ public final class Benchmark {
 
         List<Double> duckRuns = new ArrayList<>();
         Peer.Load lastLoad = null;
+        Connection duckdbTable = null; // the last run's database, kept for the analysis phase
         List<Double> importRuns = new ArrayList<>();
         ImportSummary summary = null;
         HeapResult heap = null;
@@ -212,7 +230,8 @@ public final class Benchmark {
             if (peer.available()) {
                 System.gc();
                 log.accept("DuckDB: CREATE TABLE events AS SELECT * FROM read_csv(...)" + label);
-                lastLoad = peer.load(file);
+                lastLoad = peer.load(file, run == settings.runs());
+                duckdbTable = lastLoad.connection();
                 duckRuns.add(lastLoad.seconds());
                 log.accept(String.format("  %,d rows in %.2f s", lastLoad.rows(), lastLoad.seconds()));
             }
@@ -271,6 +290,15 @@ public final class Benchmark {
         double statsSeconds = seconds(t);
         int snapshotEvents = snapshot.size();
         int snapshotUsers = snapshot.userCount();
+
+        AnalysisBenchmark.Result analysis;
+        try {
+            System.gc();
+            analysis = new AnalysisBenchmark(snapshot, duckdbTable, settings.analysisWarmupRuns(),
+                    settings.analysisRuns(), log).run();
+        } finally {
+            closeQuietly(duckdbTable);
+        }
         snapshot = null;
         System.gc();
 
@@ -288,7 +316,7 @@ public final class Benchmark {
                 readSeconds, loadAverage < 0 ? null : loadAverage, settings.warmupEvents(), warmupImport, duckdb,
                 summary.rowsImported(), summary.rowsRejected(), List.copyOf(importRuns), closeSeconds, heap,
                 projectBytes, List.copyOf(openRuns), List.copyOf(newJvmRuns), snapshotEvents, snapshotUsers,
-                snapshotMb, statsSeconds, Runtime.getRuntime().maxMemory() / MB, xmxFlag(),
+                snapshotMb, statsSeconds, analysis, Runtime.getRuntime().maxMemory() / MB, xmxFlag(),
                 System.getProperty("java.version"),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"),
                 Runtime.getRuntime().availableProcessors(), settings.keep() ? work : null);
@@ -368,6 +396,17 @@ public final class Benchmark {
             }
         }
         return flag;
+    }
+
+    private void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            log.accept("Closing DuckDB failed: " + e.getMessage());
+        }
     }
 
     /** Reads the file through once so both timed runs find it in the page cache; returns seconds. */
@@ -458,14 +497,25 @@ public final class Benchmark {
             }
         }
 
-        record Load(double seconds, long rows, String columnTypes) {
+        /** {@code connection} is the open database with the table when the load kept it, else null. */
+        record Load(double seconds, long rows, String columnTypes, Connection connection) {
         }
 
-        /** Loads the file into a table of a fresh in-memory database; only the CREATE TABLE is timed. */
-        Load load(Path file) {
-            String sql = "CREATE TABLE events AS SELECT * FROM read_csv('"
+        static String loadSql(Path file) {
+            return "CREATE TABLE events AS SELECT * FROM read_csv('"
                     + file.toAbsolutePath().toString().replace("'", "''") + "', header=true, auto_detect=true)";
-            try (Connection c = DriverManager.getConnection(DUCKDB_URL); Statement s = c.createStatement()) {
+        }
+
+        /**
+         * Loads the file into a table of a fresh in-memory database; only the CREATE TABLE is timed. With
+         * {@code keep}, the database stays open and the caller closes {@link Load#connection()}.
+         */
+        Load load(Path file, boolean keep) {
+            String sql = loadSql(file);
+            Connection c = null;
+            try {
+                c = DriverManager.getConnection(DUCKDB_URL);
+                Statement s = c.createStatement();
                 long t = System.nanoTime();
                 s.execute(sql);
                 double seconds = seconds(t);
@@ -480,8 +530,20 @@ public final class Benchmark {
                         types.add(rs.getString(1) + " " + rs.getString(2));
                     }
                 }
-                return new Load(seconds, rows, String.join(", ", types));
+                s.close();
+                Load load = new Load(seconds, rows, String.join(", ", types), keep ? c : null);
+                if (!keep) {
+                    c.close();
+                }
+                return load;
             } catch (SQLException e) {
+                if (c != null) {
+                    try {
+                        c.close();
+                    } catch (SQLException suppressed) {
+                        e.addSuppressed(suppressed);
+                    }
+                }
                 throw new IllegalStateException("DuckDB failed to load " + file + ": " + e.getMessage(), e);
             }
         }

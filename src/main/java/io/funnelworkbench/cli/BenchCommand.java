@@ -3,6 +3,7 @@ package io.funnelworkbench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.bench.AnalysisBenchmark;
 import io.funnelworkbench.bench.Benchmark;
 import io.funnelworkbench.bench.SyntheticExport;
 import java.io.IOException;
@@ -20,16 +21,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code bench}: generates a synthetic export, loads it into DuckDB (when the build has it) and imports it into
- * a new project, then opens the project; prints the figures. Progress goes to standard error.
+ * a new project, then opens the project and computes funnels beside DuckDB's SQL; prints the figures. Progress
+ * goes to standard error. Exits with 1 (after printing the figures) when our funnel counts differ from DuckDB's.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark the import on a synthetic export beside DuckDB's read_csv (see docs/BENCHMARKS.md).",
-            "DuckDB takes part when the build includes it: mvn -Pbench package."})
+        description = {"Benchmark the import and funnel analysis on a synthetic export beside DuckDB (see"
+            + " docs/BENCHMARKS.md).", "DuckDB takes part when the build includes it: mvn -Pbench package."})
 final class BenchCommand implements Callable<Integer> {
     /** The targets of issue 3. */
     static final double TARGET_IMPORT_VS_DUCKDB = 2.0;
     static final double TARGET_OPEN_SNAPSHOT_SECONDS = 2.0;
     static final double TARGET_PEAK_HEAP_MB = 1536.0;
+    /** The targets of issue 4 (at 10M events, snapshot in memory). */
+    static final double TARGET_FUNNEL_SECONDS = 0.100;
+    static final double TARGET_BREAKDOWN_SECONDS = 0.300;
+    static final double TARGET_CONDITIONS_SECONDS = 0.200;
+    static final double TARGET_SNAPSHOT_HEAP_MB = 1024.0;
 
     enum Format { json, table }
 
@@ -57,6 +64,17 @@ final class BenchCommand implements Callable<Integer> {
                     + " (default: a tenth of --events, at most 1000000).")
     private Long warmupEvents;
 
+    @Option(names = "--analysis-runs", paramLabel = "N",
+            defaultValue = "" + Benchmark.Settings.DEFAULT_ANALYSIS_RUNS,
+            description = "Timed runs of each funnel, ours and DuckDB's alternating; figures are medians"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private int analysisRuns;
+
+    @Option(names = "--analysis-warmup-runs", paramLabel = "N",
+            defaultValue = "" + Benchmark.Settings.DEFAULT_ANALYSIS_WARMUP_RUNS,
+            description = "Untimed runs of each funnel on both sides before the timed ones (default: ${DEFAULT-VALUE}).")
+    private int analysisWarmupRuns;
+
     @Option(names = "--dir", paramLabel = "DIR",
             description = "Folder for the temporary file and projects (default: the system temp folder).")
     private Path dir;
@@ -81,9 +99,13 @@ final class BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1.");
         }
+        if (analysisRuns < 1 || analysisWarmupRuns < 0) {
+            throw new ParameterException(spec.commandLine(), "--analysis-runs must be at least 1 and"
+                    + " --analysis-warmup-runs not negative.");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        Benchmark.Result result = new Benchmark(new Benchmark.Settings(events, users, seed, runs, warmup, dir, keep),
-                line -> {
+        Benchmark.Result result = new Benchmark(new Benchmark.Settings(events, users, seed, runs, warmup, dir, keep,
+                analysisWarmupRuns, analysisRuns), line -> {
                     err.println(line);
                     err.flush();
                 }).run();
@@ -91,6 +113,13 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println(format == Format.table ? table(json) : Json.write(json));
         out.flush();
+        List<String> mismatches = result.analysis().mismatches();
+        if (!mismatches.isEmpty()) {
+            err.println("ERROR: our funnel counts differ from DuckDB's (see analysis_mismatches):");
+            mismatches.forEach(line -> err.println("  " + line));
+            err.flush();
+            return 1;
+        }
         return 0;
     }
 
@@ -133,6 +162,7 @@ final class BenchCommand implements Callable<Integer> {
         json.put("snapshot_users", r.snapshotUsers());
         json.put("snapshot_heap_mb", round(r.snapshotHeapMb(), 1));
         json.put("event_stats_seconds", round(r.eventStatsSeconds(), 3));
+        analysis(json, r.analysis());
 
         Benchmark.HeapResult heap = r.importHeap();
         json.put("peak_heap_mb", round(heap.peakUsedMb(), 1));
@@ -163,12 +193,59 @@ final class BenchCommand implements Callable<Integer> {
             targets.put("open_snapshot_new_jvm_within_2s", newJvm <= TARGET_OPEN_SNAPSHOT_SECONDS);
         }
         targets.put("peak_heap_within_1_5gb", heap.peakUsedMb() <= TARGET_PEAK_HEAP_MB);
+        AnalysisBenchmark.Result analysis = r.analysis();
+        targets.put("funnel_within_100ms", analysis.funnel().seconds() <= TARGET_FUNNEL_SECONDS);
+        targets.put("breakdown_within_300ms", analysis.breakdown().seconds() <= TARGET_BREAKDOWN_SECONDS);
+        targets.put("conditions_within_200ms", analysis.conditions().seconds() <= TARGET_CONDITIONS_SECONDS);
+        targets.put("snapshot_within_1gb", r.snapshotHeapMb() <= TARGET_SNAPSHOT_HEAP_MB);
+        if (!duck.available()) {
+            targets.putNull("funnel_counts_match_duckdb");
+        } else {
+            targets.put("funnel_counts_match_duckdb", analysis.mismatches().isEmpty());
+        }
 
         json.put("java_version", r.javaVersion());
         json.put("vm", r.vm());
         json.put("cores", r.cores());
         json.put("kept_dir", r.keptDir() == null ? null : r.keptDir().toString());
         return json;
+    }
+
+    /**
+     * The analysis figures: for each of funnel, breakdown and conditions, our median seconds and runs, DuckDB's,
+     * the ratio, the users per step of both and whether they match.
+     */
+    private static void analysis(ObjectNode json, AnalysisBenchmark.Result analysis) {
+        json.put("analysis_warmup_runs", analysis.warmupRuns());
+        json.put("analysis_runs", analysis.runs());
+        for (AnalysisBenchmark.Figures f : analysis.all()) {
+            String name = f.name();
+            json.put(name + "_spec", f.description());
+            json.put(name + "_seconds", round(f.seconds(), 6));
+            seconds(json.putArray(name + "_runs"), f.runs(), 6);
+            json.put(name + "_duckdb_seconds", round(f.duckdbSeconds(), 6));
+            seconds(json.putArray(name + "_duckdb_runs"), f.duckdbRuns(), 6);
+            json.put(name + "_vs_duckdb", round(f.vsDuckdb(), 4));
+            ArrayNode users = json.putArray(name + "_step_users");
+            f.stepUsers().forEach(users::add);
+            if (f.duckdbRuns().isEmpty()) {
+                json.putNull(name + "_duckdb_step_users");
+            } else {
+                ArrayNode theirs = json.putArray(name + "_duckdb_step_users");
+                f.duckdbStepUsers().forEach(theirs::add);
+            }
+            if (f.groups() > 0) {
+                json.put(name + "_groups", f.groups());
+            }
+            json.put(name + "_counts_match", f.countsMatch());
+        }
+        ArrayNode mismatches = json.putArray("analysis_mismatches");
+        analysis.mismatches().forEach(mismatches::add);
+        json.put("funnel_duckdb_sql", analysis.funnel().duckdbRuns().isEmpty() ? null : analysis.funnel().sql());
+    }
+
+    private static void seconds(ArrayNode array, List<Double> values, int decimals) {
+        values.forEach(value -> array.add(round(value, decimals)));
     }
 
     private static void seconds(ArrayNode array, List<Double> values) {

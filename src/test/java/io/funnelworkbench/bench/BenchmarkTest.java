@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.cli.FunnelCli;
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.EventLogBuilder;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +73,93 @@ class BenchmarkTest {
     }
 
     @Test
+    void analysisFiguresOnATinyRunWithoutThePeer() throws IOException {
+        List<String> log = new ArrayList<>();
+        Benchmark.Result result = new Benchmark(
+                new Benchmark.Settings(20_000, 1_000, 7, 1, 0, dir, false, 1, 3), log::add).run();
+
+        AnalysisBenchmark.Result analysis = result.analysis();
+        assertThat(analysis.warmupRuns()).isEqualTo(1);
+        assertThat(analysis.runs()).isEqualTo(3);
+        assertThat(analysis.all()).extracting(AnalysisBenchmark.Figures::name)
+                .containsExactly("funnel", "breakdown", "conditions");
+        for (AnalysisBenchmark.Figures figures : analysis.all()) {
+            assertThat(figures.runs()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
+            assertThat(figures.seconds()).isPositive();
+            // No DuckDB on the test class path: the peer's figures are absent, not zero.
+            assertThat(figures.duckdbRuns()).isEmpty();
+            assertThat(figures.duckdbSeconds()).isNull();
+            assertThat(figures.vsDuckdb()).isNull();
+            assertThat(figures.duckdbStepUsers()).isEmpty();
+            assertThat(figures.countsMatch()).isNull();
+            assertThat(figures.mismatch()).isNull();
+            assertThat(figures.sql()).contains("JOIN", "events");
+            // Users per step: four steps, never more users at a later step, at most every user.
+            List<Long> users = figures.stepUsers();
+            assertThat(users).hasSize(4);
+            assertThat(users.get(0)).isPositive().isLessThanOrEqualTo(result.snapshotUsers());
+            for (int i = 1; i < users.size(); i++) {
+                assertThat(users.get(i)).isNotNegative().isLessThanOrEqualTo(users.get(i - 1));
+            }
+        }
+        List<Long> funnel = analysis.funnel().stepUsers();
+        assertThat(funnel.get(3)).as("somebody buys in 20,000 events").isPositive();
+        // The breakdown splits the same funnel; conditions only narrow each step's events.
+        assertThat(analysis.breakdown().stepUsers()).isEqualTo(funnel);
+        assertThat(analysis.breakdown().groups()).isBetween(2, 26);
+        assertThat(analysis.funnel().groups()).isZero();
+        List<Long> conditions = analysis.conditions().stepUsers();
+        for (int i = 0; i < 4; i++) {
+            assertThat(conditions.get(i)).isLessThanOrEqualTo(funnel.get(i));
+        }
+        assertThat(conditions.get(0)).isPositive().isLessThan(funnel.get(0));
+        assertThat(analysis.mismatches()).isEmpty();
+        assertThat(log).anyMatch(line -> line.startsWith("Analysis: funnel"));
+    }
+
+    @Test
+    void aDifferenceFromDuckdbIsReportedPerStepAndPerGroup() {
+        EventLogBuilder builder = new EventLogBuilder();
+        long day = 86_400_000_000L;
+        builder.add("a", "view_item", 0, null, Map.of("country", "US"));
+        builder.add("a", "add_to_cart", day, null, Map.of("country", "US"));
+        builder.add("b", "view_item", 0, null, Map.of("country", "DE"));
+        builder.add("b", "add_to_cart", 8 * day, null, Map.of("country", "DE")); // past the 7-day window
+        builder.add("c", "view_item", 0, null, Map.of());
+        EventLog log = builder.build();
+        FunnelSpec spec = FunnelSpec.of(AnalysisBenchmark.STEPS.stream().map(FunnelSpec.Step::event).toList(),
+                AnalysisBenchmark.WINDOW, OrderMode.SEQUENTIAL).withBreakdown("country", null);
+        FunnelResult ours = new FunnelEngine(log).compute(spec);
+        assertThat(ours.steps()).extracting(StepResult::users).containsExactly(3L, 1L, 0L, 0L);
+
+        Map<String, List<Long>> groups = new LinkedHashMap<>();
+        groups.put("US", List.of(1L, 1L, 0L, 0L));
+        groups.put("DE", List.of(1L, 0L, 0L, 0L));
+        groups.put(null, List.of(1L, 0L, 0L, 0L));
+        assertThat(AnalysisBenchmark.mismatch(ours,
+                new AnalysisBenchmark.DuckResult(1, List.of(3L, 1L, 0L, 0L), groups))).isNull();
+
+        Map<String, List<Long>> wrong = new LinkedHashMap<>(groups);
+        wrong.put("DE", List.of(1L, 1L, 0L, 0L));
+        String mismatch = AnalysisBenchmark.mismatch(ours,
+                new AnalysisBenchmark.DuckResult(1, List.of(3L, 2L, 0L, 0L), wrong));
+        assertThat(mismatch).contains("users per step: ours [3, 1, 0, 0], DuckDB [3, 2, 0, 0]")
+                .contains("DE: ours [1, 0, 0, 0], DuckDB [1, 1, 0, 0]").doesNotContain("US:");
+    }
+
+    @Test
+    void theSqlFunnelChainsEachStepWithinTheWindowOfStepOne() {
+        String sql = AnalysisBenchmark.funnelSql(List.of("a", "b", "c", "d"), 604_800_000_000L, null);
+        assertThat(sql).contains("s1 AS (SELECT user_id AS u, epoch_us(\"timestamp\") AS t FROM events WHERE a)")
+                .contains("s4 AS").contains("j2 AS").contains("j3 AS").contains("j4 AS (SELECT DISTINCT j.u")
+                .contains("s2.t >= s1.t AND s2.t <= s1.t + 604800000000")
+                .contains("s.t >= j.t AND s.t <= j.t1 + 604800000000")
+                .doesNotContain("first_touch");
+        String breakdown = AnalysisBenchmark.funnelSql(List.of("a", "b"), 10, "country");
+        assertThat(breakdown).contains("arg_min(\"country\", epoch_us(\"timestamp\"))", "GROUP BY f.g");
+    }
+
+    @Test
     void keepLeavesTheFileAndProject() throws IOException {
         Benchmark.Result result = new Benchmark(
                 new Benchmark.Settings(3_000, 100, 5, 1, 0, dir, true), line -> { }).run();
@@ -95,6 +192,21 @@ class BenchmarkTest {
         assertThat(json.get("import_rows_per_second").asLong()).isPositive();
         assertThat(json.get("peak_heap_mb").asDouble()).isPositive();
         assertThat(json.get("cores").asInt()).isPositive();
+        assertThat(json.get("funnel_seconds").asDouble()).isPositive();
+        assertThat(json.get("funnel_runs")).hasSize(7);
+        assertThat(json.get("funnel_duckdb_seconds").isNull()).isTrue();
+        assertThat(json.get("funnel_vs_duckdb").isNull()).isTrue();
+        assertThat(json.get("funnel_step_users")).hasSize(4);
+        assertThat(json.get("funnel_duckdb_step_users").isNull()).isTrue();
+        assertThat(json.get("funnel_counts_match").isNull()).isTrue();
+        assertThat(json.get("breakdown_seconds").asDouble()).isPositive();
+        assertThat(json.get("breakdown_groups").asInt()).isPositive();
+        assertThat(json.get("conditions_seconds").asDouble()).isPositive();
+        assertThat(json.get("conditions_step_users")).hasSize(4);
+        assertThat(json.get("analysis_mismatches")).isEmpty();
+        assertThat(json.get("targets_met").get("funnel_within_100ms").isBoolean()).isTrue();
+        assertThat(json.get("targets_met").get("snapshot_within_1gb").asBoolean()).isTrue();
+        assertThat(json.get("targets_met").get("funnel_counts_match_duckdb").isNull()).isTrue();
         assertThat(err.toString()).contains("Generating 3,000 events");
     }
 
