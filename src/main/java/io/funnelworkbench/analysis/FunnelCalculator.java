@@ -114,24 +114,34 @@ final class FunnelCalculator {
             int[] groupOfChunk = groupOf == null ? null : groupOf[c];
             int first = c * USERS_PER_CHUNK;
             int last = Math.min(users, first + USERS_PER_CHUNK);
-            for (int u = first; u < last; u++) {
-                int furthest = outcome.furthest(u);
-                int g = groupOfChunk == null ? 0 : groupOfChunk[u - first];
-                if (furthest < 2 || g < 0) {
-                    continue;
+            int shift = outcome.blockShift();
+            for (int from = first; from < last; ) {
+                // One block of the outcome at a time, reading its step times directly.
+                int block = from >>> shift;
+                int base = block << shift;
+                int to = Math.min(last, base + (1 << shift));
+                long[] times = outcome.timeBlock(block);
+                for (int u = from; u < to; u++) {
+                    int furthest = outcome.furthest(u);
+                    int g = groupOfChunk == null ? 0 : groupOfChunk[u - first];
+                    if (furthest < 2 || g < 0) {
+                        continue;
+                    }
+                    int offset = (u - base) * steps;
+                    long firstTime = times[offset];
+                    long previous = times[offset + 1];
+                    long[][] previousLists = fromPrevious[g];
+                    long[][] firstLists = fromFirst[g];
+                    previousLists[2][at[g * width + 2]++] = previous - firstTime;
+                    for (int j = 3; j <= furthest; j++) {
+                        long time = times[offset + j - 1];
+                        int i = at[g * width + j]++;
+                        previousLists[j][i] = time - previous;
+                        firstLists[j][i] = time - firstTime;
+                        previous = time;
+                    }
                 }
-                long firstTime = outcome.timeOf(u, 1);
-                long previous = outcome.timeOf(u, 2);
-                long[][] previousLists = fromPrevious[g];
-                long[][] firstLists = fromFirst[g];
-                previousLists[2][at[g * width + 2]++] = previous - firstTime;
-                for (int j = 3; j <= furthest; j++) {
-                    long time = outcome.timeOf(u, j);
-                    int i = at[g * width + j]++;
-                    previousLists[j][i] = time - previous;
-                    firstLists[j][i] = time - firstTime;
-                    previous = time;
-                }
+                from = to;
             }
         });
         double[][] values = new double[groups][steps + 1];
@@ -288,9 +298,13 @@ final class FunnelCalculator {
             valueOf[c] = chunk;
         });
         long[] entered = new long[column < 0 ? 1 : log.propertyValueCount(column)];
-        for (int u = 0; u < users; u++) {
-            if (outcome.furthest(u) != 0) {
-                entered[valueOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK]]++;
+        for (int c = 0; c < chunks; c++) {
+            int first = c * USERS_PER_CHUNK;
+            int[] chunk = valueOf[c];
+            for (int i = 0; i < chunk.length; i++) {
+                if (outcome.furthest(first + i) != 0) {
+                    entered[chunk[i]]++;
+                }
             }
         }
         Integer[] ranked = new Integer[entered.length];

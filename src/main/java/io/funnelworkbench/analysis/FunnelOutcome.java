@@ -8,10 +8,10 @@ import java.util.List;
  * Per user, the counted attempt of a funnel: how far the user got and which event served each step. This is
  * what the aggregate numbers are made of, and what drill-down lists read.
  *
- * <p>The figures are kept in blocks of consecutive users, each array well under half a G1 region (256 KB at
- * most), so that computing a funnel allocates no humongous objects: at 10M events those would be about 30 MB per
- * funnel outside the young generation, and each such allocation can start a GC cycle while the snapshot fills a
- * good part of the heap.
+ * <p>The events and times of each step are kept in blocks of consecutive users, each array well under half a G1
+ * region (256 KB at most), so that they are not humongous objects: at 10M events those would be 24 MB per funnel
+ * outside the young generation, and each such allocation can start a GC cycle while the snapshot fills a good
+ * part of the heap. The per-user figures read most (furthest step, flags) stay in flat arrays.
  */
 public final class FunnelOutcome {
     /** The most users per block; fewer when there are many steps (see {@link #blockShift(int)}). */
@@ -23,9 +23,9 @@ public final class FunnelOutcome {
     private final int users;
     private final int shift;
     private final int mask;
-    private final int[][] furthest;
-    private final boolean[][] excluded;
-    private final boolean[][] stillInWindow;
+    private final int[] furthest;
+    private final boolean[] excluded;
+    private final boolean[] stillInWindow;
     // Per block, user i's step s (0-based) at [i * steps + s]. Entries past a user's furthest step are never read
     // (stepRow answers -1 for them).
     private final int[][] stepRows;
@@ -44,17 +44,14 @@ public final class FunnelOutcome {
         this.shift = blockShift(steps);
         this.mask = (1 << shift) - 1;
         int blocks = (users + mask) >>> shift;
-        furthest = new int[blocks][];
-        excluded = new boolean[blocks][];
-        stillInWindow = new boolean[blocks][];
+        furthest = new int[users];
+        excluded = new boolean[users];
+        stillInWindow = new boolean[users];
         stepRows = new int[blocks][];
         stepTimes = new long[blocks][];
         firstTouch = withFirstTouch ? new int[blocks][] : null;
         for (int b = 0; b < blocks; b++) {
             int size = Math.min(mask + 1, users - (b << shift));
-            furthest[b] = new int[size];
-            excluded[b] = new boolean[size];
-            stillInWindow[b] = new boolean[size];
             stepRows[b] = new int[size * steps];
             stepTimes[b] = new long[size * steps];
             if (withFirstTouch) {
@@ -82,16 +79,16 @@ public final class FunnelOutcome {
 
     /** The furthest step (1-based) of the counted attempt; 0 when the user is not in the funnel. */
     public int furthest(int user) {
-        return furthest[user >>> shift][user & mask];
+        return furthest[user];
     }
 
     /** True when an exclusion removed the user or cut their attempt short. */
     public boolean excluded(int user) {
-        return excluded[user >>> shift][user & mask];
+        return excluded[user];
     }
 
     public boolean stillInWindow(int user) {
-        return stillInWindow[user >>> shift][user & mask];
+        return stillInWindow[user];
     }
 
     /** The row of the event used for {@code step} (1-based), or -1 when the user did not reach it. */
@@ -134,6 +131,19 @@ public final class FunnelOutcome {
         return stepRows[user >>> shift][(user & mask) * steps + step - 1];
     }
 
+    /** log2 of the users per block of {@link #timeBlock}. */
+    int blockShift() {
+        return shift;
+    }
+
+    /**
+     * The step times of block {@code block} (users {@code block << blockShift()} on): user i of the block's step s
+     * (0-based) is at {@code i * stepCount() + s}. For loops over many users; callers must not modify it.
+     */
+    long[] timeBlock(int block) {
+        return stepTimes[block];
+    }
+
     /** The time of the event used for {@code step} (1-based) without checks; only for steps the user reached. */
     long timeOf(int user, int step) {
         return stepTimes[user >>> shift][(user & mask) * steps + step - 1];
@@ -145,13 +155,13 @@ public final class FunnelOutcome {
      * at its step-1 event, the earliest of its events.
      */
     void markStillInWindow(long dataEnd, long window) {
-        for (int b = 0; b < furthest.length; b++) {
-            int[] reachedBlock = furthest[b];
+        for (int b = 0; b < stepTimes.length; b++) {
             long[] times = stepTimes[b];
-            boolean[] open = stillInWindow[b];
-            for (int i = 0; i < reachedBlock.length; i++) {
-                int reached = reachedBlock[i];
-                open[i] = reached > 0 && reached < steps && times[i * steps] + window > dataEnd;
+            int first = b << shift;
+            int size = times.length / Math.max(1, steps);
+            for (int i = 0; i < size; i++) {
+                int reached = furthest[first + i];
+                stillInWindow[first + i] = reached > 0 && reached < steps && times[i * steps] + window > dataEnd;
             }
         }
     }
@@ -176,8 +186,8 @@ public final class FunnelOutcome {
     void record(int user, int reached, int[] rows, long[] times, boolean wasExcluded) {
         int block = user >>> shift;
         int i = user & mask;
-        furthest[block][i] = reached;
-        excluded[block][i] = wasExcluded;
+        furthest[user] = reached;
+        excluded[user] = wasExcluded;
         System.arraycopy(rows, 0, stepRows[block], i * steps, reached);
         System.arraycopy(times, 0, stepTimes[block], i * steps, reached);
     }

@@ -119,7 +119,8 @@ final class FunnelScan {
         int count = 0;
         if (compact) {
             // Every row is written and only those with a mask are kept: no branch that the data decides. Times
-            // are read for the kept rows only, and for each user's last row (the latest of the user).
+            // are read for the kept rows only, and for each user's last row (the user's latest: rows are in time
+            // order per user).
             for (int row = from; row < to; row++) {
                 rowBuffer[count] = row;
                 count += table[eventIds[row]] != 0 ? 1 : 0;
@@ -129,7 +130,8 @@ final class FunnelScan {
                 maskBuffer[i] = table[eventIds[row]];
                 timeBuffer[i] = times[row];
             }
-            for (int user = log.user(from), last = log.user(to - 1); user <= last; user++) {
+            for (int user = to > from ? log.user(from) : 0, lastUser = to > from ? log.user(to - 1) : -1;
+                    user <= lastUser; user++) {
                 int end = log.endRowOf(user);
                 if (end > log.firstRowOf(user)) {
                     max = Math.max(max, times[end - 1]);
@@ -171,7 +173,7 @@ final class FunnelScan {
             if (!loadGroups(from, to)) {
                 return;
             }
-            reached = order == OrderMode.ANY ? anyOrder() : ordered();
+            reached = order == OrderMode.ANY ? anyOrder() : strictOrder();
         }
         if (reached == 0) {
             return;
@@ -279,9 +281,10 @@ final class FunnelScan {
     }
 
     /**
-     * Sequential order, as {@link #ordered} computes it, over the user's rows [first, last) without a table of
-     * groups: the groups of equal time are found on the way, and a group of one event (the usual case) needs no
-     * matching.
+     * Sequential order: the furthest step any attempt reaches; fills bestRows for the counted one. Works on the
+     * user's rows [first, last) without a table of groups: the groups of equal time are found on the way, and a
+     * group of one event (the usual case) needs no matching. For each k, latestStart[k] is the latest start among
+     * the attempts that reached k (a later start leaves more window).
      */
     private int sequential() {
         long[] latestStart = current;
@@ -341,7 +344,10 @@ final class FunnelScan {
         return furthest;
     }
 
-    /** {@link #reconstructOrdered} for sequential order, finding groups on the way as {@link #sequential} does. */
+    /**
+     * The earliest attempt that reaches {@code target} (sequential order), finding groups on the way as
+     * {@link #sequential} does; its step rows go to bestRows.
+     */
     private void reconstructSequential(int target) {
         int i = first;
         while (i < last) {
@@ -355,7 +361,10 @@ final class FunnelScan {
         throw new IllegalStateException("No attempt reaches step " + target + " on reconstruction");
     }
 
-    /** {@link #greedyPath} from the group [startFrom, startEnd). */
+    /**
+     * Whether the attempt starting in the group [startFrom, startEnd) reaches {@code target}, filling bestRows:
+     * advancing as far as possible in each group is optimal for one attempt.
+     */
     private boolean greedyPathFrom(int startFrom, int startEnd, long start, int target) {
         int k = 0;
         int i = startFrom;
@@ -387,45 +396,18 @@ final class FunnelScan {
         return k >= target;
     }
 
-    /** Sequential and strict order: the furthest step any attempt reaches; fills bestRows for the counted one. */
-    private int ordered() {
-        boolean strict = order == OrderMode.STRICT;
+    /** Strict order: the furthest step any attempt reaches; fills bestRows for the counted one. */
+    private int strictOrder() {
         Arrays.fill(current, NONE);
         int furthest = 0;
         for (int g = 0; g < groups; g++) {
             long mask = groupMask(g);
             long time = groupTime(g);
             if (mask == 0) {
-                if (strict) {
-                    Arrays.fill(current, NONE); // any other event breaks a strict chain
-                }
+                Arrays.fill(current, NONE); // any other event breaks a strict chain
                 continue;
             }
-            if (!strict && groupStart[g + 1] - groupStart[g] == 1) {
-                // One event: it advances each attempt by at most one step. Taking the steps from the last down
-                // lets current serve as next: step k writes k + 1 only after k + 1 has been read.
-                long bits = mask;
-                int top = 0;
-                while (bits != 0) {
-                    int k = 63 - Long.numberOfLeadingZeros(bits);
-                    bits &= ~(1L << k);
-                    long start = k == 0 ? (inEntryRange(time) ? time : NONE) : current[k];
-                    if (start == NONE || time - start > window) {
-                        continue;
-                    }
-                    if (start > current[k + 1]) {
-                        current[k + 1] = start;
-                    }
-                    top = Math.max(top, k + 1);
-                }
-                furthest = Math.max(furthest, top);
-                continue;
-            }
-            if (strict) {
-                Arrays.fill(next, NONE);
-            } else {
-                System.arraycopy(current, 0, next, 0, current.length);
-            }
+            Arrays.fill(next, NONE);
             for (int k = 0; k < steps; k++) {
                 if ((mask & (1L << k)) == 0) {
                     continue;
@@ -448,43 +430,23 @@ final class FunnelScan {
             }
         }
         if (furthest > 0) {
-            reconstructOrdered(furthest, strict);
+            reconstructStrict(furthest);
         }
         return furthest;
     }
 
-    /** The earliest attempt that reaches {@code target}; its step rows go to bestRows. */
-    private void reconstructOrdered(int target, boolean strict) {
+    /** The earliest strict attempt that reaches {@code target}; its step rows go to bestRows. */
+    private void reconstructStrict(int target) {
         for (int g = 0; g < groups; g++) {
             long time = groupTime(g);
             if ((groupMask(g) & 1L) == 0 || !inEntryRange(time)) {
                 continue;
             }
-            if (strict ? strictPath(g, 0, time, target) : greedyPath(g, time, target)) {
+            if (strictPath(g, 0, time, target)) {
                 return;
             }
         }
         throw new IllegalStateException("No attempt reaches step " + target + " on reconstruction");
-    }
-
-    /** Sequential: advancing as far as possible in each group is optimal for one attempt. */
-    private boolean greedyPath(int startGroup, long start, int target) {
-        int k = 0;
-        for (int g = startGroup; g < groups && k < target; g++) {
-            long time = groupTime(g);
-            if (time - start > window) {
-                break;
-            }
-            if ((groupMask(g) & (1L << k)) == 0 || (g == startGroup) != (k == 0)) {
-                continue;
-            }
-            int advance = matching.maxPrefix(masks, groupStart[g], groupStart[g + 1], k, target, rows);
-            for (int j = 0; j < advance; j++) {
-                bestRows[k + j] = rowAt[rows[j]];
-            }
-            k += advance;
-        }
-        return k >= target;
     }
 
     /**

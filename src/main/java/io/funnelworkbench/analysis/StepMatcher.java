@@ -84,6 +84,7 @@ final class StepMatcher {
         return mask;
     }
 
+    /** The rules that row {@code row}'s event matches. */
     long mask(int row) {
         return refine(row, byEvent[events[row]]);
     }

@@ -14,6 +14,9 @@ import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.store.ProjectStore;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -55,6 +58,8 @@ public final class AnalysisBenchmark {
     public static final Duration WINDOW = Duration.ofDays(7);
     public static final List<String> STEPS = List.of("view_item", "add_to_cart", "begin_checkout", "purchase");
     public static final String BREAKDOWN_PROPERTY = "country";
+    /** The most rounds of the heap warm-up ({@link #warmUpHeap}). */
+    static final int HEAP_WARMUP_ROUNDS = 100;
 
     /** A step of the conditions funnel: an event name and conditions, for us and as SQL. */
     record ConditionStep(String event, Condition condition) {
@@ -109,8 +114,14 @@ public final class AnalysisBenchmark {
         }
     }
 
-    /** The three operations, with the warm-up and timed runs each had. */
-    public record Result(int warmupRuns, int runs, Figures funnel, Figures breakdown, Figures conditions) {
+    /**
+     * The three operations, with the warm-up and timed runs each had. {@code loadAverage} is the system's 1-minute
+     * load when the analysis started (it includes this process's import just before); {@code otherCpuShare} is the
+     * share of all cores that other processes used while the analysis ran (0 on a quiet machine; null where
+     * {@code /proc/stat} is missing).
+     */
+    public record Result(int warmupRuns, int runs, Double loadAverage, Double otherCpuShare, Figures funnel,
+                         Figures breakdown, Figures conditions) {
         public List<Figures> all() {
             return List.of(funnel, breakdown, conditions);
         }
@@ -154,13 +165,119 @@ public final class AnalysisBenchmark {
                 .map(step -> "event_name = " + quote(step.event()) + " AND " + step.sql()).toList();
         long window = WINDOW.toNanos() / 1_000;
         String steps = String.join(" → ", STEPS) + ", sequential, 7-day window";
-        return new Result(warmupRuns, runs,
-                measure("funnel", steps, funnel, funnelSql(plainSql, window, null)),
-                measure("breakdown", steps + ", by " + BREAKDOWN_PROPERTY + " (first touch)", breakdown,
-                        funnelSql(plainSql, window, BREAKDOWN_PROPERTY)),
-                measure("conditions", CONDITION_STEPS.stream().map(s -> s.step().name())
-                        .collect(Collectors.joining(" → ")) + ", sequential, 7-day window", conditions,
-                        funnelSql(conditionSql, window, null)));
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        if (warmupRuns > 0) {
+            warmUpHeap(List.of(funnel, breakdown, conditions));
+        }
+        CpuWatch cpu = CpuWatch.start();
+        Figures plainFigures = measure("funnel", steps, funnel, funnelSql(plainSql, window, null));
+        Figures breakdownFigures = measure("breakdown", steps + ", by " + BREAKDOWN_PROPERTY + " (first touch)",
+                breakdown, funnelSql(plainSql, window, BREAKDOWN_PROPERTY));
+        Figures conditionFigures = measure("conditions", CONDITION_STEPS.stream().map(s -> s.step().name())
+                .collect(Collectors.joining(" → ")) + ", sequential, 7-day window", conditions,
+                funnelSql(conditionSql, window, null));
+        Double others = cpu.otherShare();
+        if (others != null) {
+            progress.accept(String.format("Analysis: other processes used %.0f %% of the cores meanwhile",
+                    others * 100));
+        }
+        return new Result(warmupRuns, runs, load < 0 ? null : load, others, plainFigures, breakdownFigures,
+                conditionFigures);
+    }
+
+    /**
+     * How much of the machine other processes used during a phase: the busy time of all cores from
+     * {@code /proc/stat} less this process's CPU time, over the elapsed time of all cores.
+     */
+    static final class CpuWatch {
+        private static final Path STAT = Path.of("/proc/stat");
+        /** The kernel's clock ticks per second in /proc/stat (USER_HZ, 100 on Linux). */
+        private static final double TICKS_PER_SECOND = 100;
+        private final long busyTicks;
+        private final long processNanos;
+        private final long started = System.nanoTime();
+
+        private CpuWatch(long busyTicks, long processNanos) {
+            this.busyTicks = busyTicks;
+            this.processNanos = processNanos;
+        }
+
+        static CpuWatch start() {
+            return new CpuWatch(busyTicks(), processNanos());
+        }
+
+        /** The share of all cores used by other processes since the start, or null when it cannot be told. */
+        Double otherShare() {
+            long busy = busyTicks();
+            long process = processNanos();
+            if (busy < 0 || busyTicks < 0 || process < 0 || processNanos < 0) {
+                return null;
+            }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            double others = (busy - busyTicks) / TICKS_PER_SECOND - (process - processNanos) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return Math.max(0, Math.min(1, others / (elapsed * cores)));
+        }
+
+        /** user + nice + system + irq + softirq + steal of the "cpu" line, or -1. */
+        private static long busyTicks() {
+            try {
+                String[] fields = Files.readAllLines(STAT).get(0).trim().split("\\s+");
+                if (!fields[0].equals("cpu") || fields.length < 9) {
+                    return -1;
+                }
+                long busy = 0;
+                for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                    busy += Long.parseLong(fields[i]);
+                }
+                return busy;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+
+        private static long processNanos() {
+            return ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        }
+    }
+
+    /**
+     * Computes the funnels in turn (ours only) until they have allocated twice as much as the heap has committed,
+     * at least once and for at most {@link #HEAP_WARMUP_ROUNDS} rounds, so that the timed runs find the pages of the
+     * heap touched. After a full GC (the benchmark runs {@code System.gc()} before measuring the snapshot) G1 hands
+     * memory back to the system, and the young generation's first passes over fresh memory cost page faults (in
+     * this VM about 1.7 s per GB): without this the first 10-20 runs at 10M events were two to three times slower.
+     * G1 grows the young generation over several collections, so once through the committed heap is not enough.
+     */
+    private void warmUpHeap(List<FunnelSpec> specs) {
+        long started = System.nanoTime();
+        long before = allocatedBytes();
+        int rounds = 0;
+        do {
+            for (FunnelSpec spec : specs) {
+                new FunnelEngine(log).compute(spec);
+            }
+            rounds++;
+        } while (before >= 0 && rounds < HEAP_WARMUP_ROUNDS
+                && allocatedBytes() - before < 2 * Runtime.getRuntime().totalMemory());
+        progress.accept(String.format("Analysis: heap warm-up, %d rounds of the three funnels in %.1f s (%s MB"
+                + " allocated, %,d MB of heap committed)", rounds, (System.nanoTime() - started) / 1e9,
+                before < 0 ? "?" : String.format("%,d", (allocatedBytes() - before) >> 20),
+                Runtime.getRuntime().totalMemory() >> 20));
+    }
+
+    /** Bytes allocated so far by the live threads of this JVM (the engine uses the common fork-join pool), or -1. */
+    private static long allocatedBytes() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            long total = 0;
+            for (long bytes : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+                total += Math.max(0, bytes);
+            }
+            return total;
+        }
+        return -1; // unknown: one round
     }
 
     private Figures measure(String name, String description, FunnelSpec spec, String sql) {

@@ -218,6 +218,8 @@ final class BenchCommand implements Callable<Integer> {
     private static void analysis(ObjectNode json, AnalysisBenchmark.Result analysis) {
         json.put("analysis_warmup_runs", analysis.warmupRuns());
         json.put("analysis_runs", analysis.runs());
+        json.put("analysis_load_average", round(analysis.loadAverage(), 2));
+        json.put("analysis_other_cpu_share", round(analysis.otherCpuShare(), 3));
         for (AnalysisBenchmark.Figures f : analysis.all()) {
             String name = f.name();
             json.put(name + "_spec", f.description());
