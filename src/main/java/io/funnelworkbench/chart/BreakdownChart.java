@@ -15,21 +15,19 @@ import javafx.scene.text.Font;
  * at most {@value #MAX_GROUPS}) showing conversion from the first step, with a legend naming each group and
  * its users.
  */
-public final class BreakdownChart extends Region implements ExportableChart {
+public final class BreakdownChart extends SurfaceChart {
     static final int MAX_GROUPS = 6;
     private static final double PAD = 12;
-    private final ChartSurface surface = new ChartSurface();
     private FunnelResult result;
 
     public BreakdownChart() {
-        getStyleClass().add("breakdown-chart");
+        super("breakdown-chart", 720, 400);
     }
 
     /** Shows a result's breakdown; null, or a result without a breakdown, shows a placeholder. */
     public void setResult(FunnelResult result) {
         this.result = result;
-        surface.invalidate();
-        requestLayout();
+        redrawLater();
     }
 
     @Override
@@ -40,24 +38,7 @@ public final class BreakdownChart extends Region implements ExportableChart {
     }
 
     @Override
-    protected void layoutChildren() {
-        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
-        if (drawn != null) {
-            getChildren().setAll(drawn);
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 720;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 400;
-    }
-
-    private List<Node> draw(double width, double height) {
+    List<Node> draw(double width, double height) {
         if (result == null || result.breakdown().isEmpty()) {
             return List.of(ChartSurface.placeholder("Choose a property to break the funnel down by", width, height));
         }

@@ -20,15 +20,14 @@ import javafx.scene.layout.Region;
  * drop-off in amber, and a headline naming the largest drop-off and the slowest step. Clicking a column
  * selects its step.
  */
-public final class FunnelChart extends Region implements ExportableChart {
-    private final ChartSurface surface = new ChartSurface();
+public final class FunnelChart extends SurfaceChart {
     private final IntegerProperty selectedStep = new SimpleIntegerProperty(this, "selectedStep", 0);
     private final BooleanProperty headlineVisible = new SimpleBooleanProperty(this, "headlineVisible", true);
     private FunnelResult result;
     private IntConsumer onStepClicked = step -> { };
 
     public FunnelChart() {
-        getStyleClass().add("funnel-chart");
+        super("funnel-chart", 720, 400);
         selectedStep.addListener((obs, old, now) -> redrawLater());
         headlineVisible.addListener((obs, old, now) -> redrawLater());
     }
@@ -67,24 +66,6 @@ public final class FunnelChart extends Region implements ExportableChart {
     }
 
     @Override
-    protected void layoutChildren() {
-        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
-        if (drawn != null) {
-            getChildren().setAll(drawn);
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 720;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 400;
-    }
-
-    @Override
     protected double computeMinWidth(double height) {
         return 120;
     }
@@ -94,12 +75,8 @@ public final class FunnelChart extends Region implements ExportableChart {
         return 120;
     }
 
-    private void redrawLater() {
-        surface.invalidate();
-        requestLayout();
-    }
-
-    private List<Node> draw(double width, double height) {
+    @Override
+    List<Node> draw(double width, double height) {
         if (result == null || result.steps().isEmpty()) {
             return List.of(ChartSurface.placeholder("No steps yet", width, height));
         }

@@ -17,25 +17,23 @@ import javafx.scene.text.Font;
  * goal, the lift drawn as a bar from 1× on a log scale, the odds ratio and the p-value. Rows with p ≥ 0.05
  * are greyed, since their lift may be chance.
  */
-public final class ImpactTable extends Region implements ExportableChart {
+public final class ImpactTable extends SurfaceChart {
     static final double SIGNIFICANCE = 0.05;
     private static final double PAD = 12;
     private static final double ROW = 30;
     private static final String[] HEADERS = {"Micro goal", "Users with", "Users without", "Rate with", "Rate without",
         "Lift", "Odds ratio", "p-value"};
     private static final double[] NUMBER_WIDTHS = {84, 96, 74, 86, 0, 74, 64};
-    private final ChartSurface surface = new ChartSurface();
     private ImpactResult result;
 
     public ImpactTable() {
-        getStyleClass().add("impact-table");
+        super("impact-table", 880, 0);
     }
 
     /** Shows an impact table; null shows a placeholder. */
     public void setResult(ImpactResult result) {
         this.result = result;
-        surface.invalidate();
-        requestLayout();
+        redrawLater();
     }
 
     @Override
@@ -46,25 +44,13 @@ public final class ImpactTable extends Region implements ExportableChart {
     }
 
     @Override
-    protected void layoutChildren() {
-        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
-        if (drawn != null) {
-            getChildren().setAll(drawn);
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 880;
-    }
-
-    @Override
     protected double computePrefHeight(double width) {
         int rows = result == null ? 3 : result.rows().size();
         return 2 * PAD + 3 * ROW + rows * ROW;
     }
 
-    private List<Node> draw(double width, double height) {
+    @Override
+    List<Node> draw(double width, double height) {
         if (result == null || result.rows().isEmpty()) {
             return List.of(ChartSurface.placeholder("No micro goals to compare", width, height));
         }

@@ -11,22 +11,20 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
 /** A histogram of the time users took to convert, with the median and 90th percentile written above it. */
-public final class TimeToConvertChart extends Region implements ExportableChart {
+public final class TimeToConvertChart extends SurfaceChart {
     private static final double PAD = 12;
-    private final ChartSurface surface = new ChartSurface();
     private TimeStats stats;
     private String title;
 
     public TimeToConvertChart() {
-        getStyleClass().add("time-to-convert-chart");
+        super("time-to-convert-chart", 560, 300);
     }
 
     /** Shows the times of one step (title such as "Add to cart → Checkout"); null stats show a placeholder. */
     public void setStats(TimeStats stats, String title) {
         this.stats = stats;
         this.title = title;
-        surface.invalidate();
-        requestLayout();
+        redrawLater();
     }
 
     @Override
@@ -37,24 +35,7 @@ public final class TimeToConvertChart extends Region implements ExportableChart 
     }
 
     @Override
-    protected void layoutChildren() {
-        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
-        if (drawn != null) {
-            getChildren().setAll(drawn);
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 560;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 300;
-    }
-
-    private List<Node> draw(double width, double height) {
+    List<Node> draw(double width, double height) {
         if (stats == null || stats.count() == 0 || stats.histogram().isEmpty()) {
             return List.of(ChartSurface.placeholder("Nobody converted yet", width, height));
         }

@@ -16,22 +16,20 @@ import javafx.scene.shape.Polyline;
 import javafx.scene.text.Font;
 
 /** Conversion from the first to the last step by period of entry: a line with points, values and axis labels. */
-public final class TrendChart extends Region implements ExportableChart {
+public final class TrendChart extends SurfaceChart {
     private static final double PAD = 12;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
-    private final ChartSurface surface = new ChartSurface();
     private FunnelResult result;
 
     public TrendChart() {
-        getStyleClass().add("trend-chart");
+        super("trend-chart", 720, 320);
     }
 
     /** Shows a result's trend; null, or a result with fewer than two periods, shows a placeholder. */
     public void setResult(FunnelResult result) {
         this.result = result;
-        surface.invalidate();
-        requestLayout();
+        redrawLater();
     }
 
     @Override
@@ -42,24 +40,7 @@ public final class TrendChart extends Region implements ExportableChart {
     }
 
     @Override
-    protected void layoutChildren() {
-        List<Node> drawn = surface.redraw(getWidth(), getHeight(), this::draw);
-        if (drawn != null) {
-            getChildren().setAll(drawn);
-        }
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 720;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 320;
-    }
-
-    private List<Node> draw(double width, double height) {
+    List<Node> draw(double width, double height) {
         if (result == null || result.trend().size() < 2) {
             return List.of(ChartSurface.placeholder("Not enough periods for a trend", width, height));
         }

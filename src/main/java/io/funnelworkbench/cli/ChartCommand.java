@@ -1,19 +1,14 @@
 package io.funnelworkbench.cli;
 
 import io.funnelworkbench.analysis.FunnelEngine;
-import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.chart.ChartCaption;
 import io.funnelworkbench.chart.ChartImages;
 import io.funnelworkbench.chart.ChartKind;
-import io.funnelworkbench.model.Attribution;
-import io.funnelworkbench.model.Durations;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
-import io.funnelworkbench.model.OrderMode;
-import io.funnelworkbench.model.TrendPeriod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -21,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +32,8 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, description = "The project file (.mv.db).")
     private Path project;
 
-    @Option(names = "--steps", split = ",", paramLabel = "S1,S2,...", description = "The funnel's steps, in order.")
-    private List<String> steps;
-
-    @Option(names = "--name", paramLabel = "SAVED_NAME", description = "A funnel saved in the project.")
-    private String savedName;
+    @Mixin
+    private FunnelOptions funnel;
 
     @Option(names = "--type", defaultValue = "funnel",
             description = "funnel (default), bars (a breakdown; needs --by or a saved breakdown) or trend.")
@@ -61,29 +54,6 @@ final class ChartCommand implements Callable<Integer> {
     @Option(names = "--title", description = "The title above the chart (default: the funnel's name or steps).")
     private String title;
 
-    @Option(names = "--window", paramLabel = "DURATION",
-            description = "Conversion window: seconds, or a number with s, m, h, d, w (default 7d).")
-    private String window;
-
-    @Option(names = "--order", description = "sequential (default), strict or any.")
-    private String order;
-
-    @Option(names = "--by", paramLabel = "PROP", description = "Break down by a property (for --type bars).")
-    private String breakdown;
-
-    @Option(names = "--attribution", defaultValue = "first-touch",
-            description = "Breakdown value from first-touch (default) or last-step.")
-    private String attribution;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (UTC) an attempt may start.")
-    private String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
-    private String to;
-
-    @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
-    private String trend;
-
     @Override
     public Integer call() {
         ChartKind kind = GoalCommand.parse(ChartKind.class, type, "--type");
@@ -92,15 +62,11 @@ final class ChartCommand implements Callable<Integer> {
         }
         try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
             List<Goal> goals = analysis.store().goals().list();
-            FunnelDefinition definition = definition(analysis, goals);
+            FunnelDefinition definition = funnel.definition(analysis, goals, List.of(), false);
             if (kind == ChartKind.BARS && definition.breakdownProperty() == null) {
                 throw new IllegalArgumentException("--type bars needs a breakdown: give --by PROPERTY.");
             }
-            FunnelSpec funnelSpec = FunnelSpec.resolve(definition, goals)
-                    .withBreakdown(definition.breakdownProperty(),
-                            GoalCommand.parse(Attribution.class, attribution, "--attribution"))
-                    .withTrendPeriod(GoalCommand.parse(TrendPeriod.class, trend, "--trend"));
-            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
+            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnel.spec(definition, goals));
             ChartCaption caption = ChartImages.caption(result, title(definition, kind), definition.entryFrom(),
                     definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
             ChartImages.writePng(kind, result, caption, width, height, scale, out);
@@ -113,21 +79,6 @@ final class ChartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FunnelDefinition definition(ProjectAnalysis analysis, List<Goal> goals) {
-        if ((steps == null) == (savedName == null)) {
-            throw new IllegalArgumentException("Give the funnel's --steps, or the --name of a saved funnel.");
-        }
-        FunnelDefinition base = savedName != null ? analysis.store().funnels().find(savedName)
-                .orElseThrow(() -> new IllegalArgumentException("There is no saved funnel named '" + savedName + "'."))
-                : FunnelDefinition.of(null, steps.stream().map(s -> FunnelCommand.step(s, goals)).toList());
-        return new FunnelDefinition(base.name(), base.steps(),
-                window == null ? base.window() : Durations.parse(window),
-                order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
-                base.exclusions(), breakdown == null ? base.breakdownProperty() : breakdown,
-                from == null ? base.entryFrom() : FunnelCommand.date(from, "--from"),
-                to == null ? base.entryTo() : FunnelCommand.date(to, "--to"));
-    }
-
     private String title(FunnelDefinition definition, ChartKind kind) {
         if (title != null) {
             return title;
@@ -137,8 +88,7 @@ final class ChartCommand implements Callable<Integer> {
         return switch (kind) {
             case FUNNEL -> name;
             case BARS -> name + " by " + definition.breakdownProperty();
-            case TREND -> name + ": conversion by " + GoalCommand.lower(GoalCommand.parse(TrendPeriod.class, trend,
-                    "--trend"));
+            case TREND -> name + ": conversion by " + GoalCommand.lower(funnel.trendPeriod());
         };
     }
 

@@ -4,29 +4,20 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
-import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
-import io.funnelworkbench.model.Durations;
-import io.funnelworkbench.model.Exclusion;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
-import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.Interval;
-import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
-import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.model.TrendPoint;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,26 +27,14 @@ import picocli.CommandLine.Spec;
         description = {"Compute a funnel: users per step, conversion, drop-off, time to convert, value.",
             "A step is a goal name or an event name; event:NAME forces the event when a goal has that name."})
 final class FunnelCommand implements Callable<Integer> {
-    private static final Pattern EXCLUSION = Pattern.compile("(.+?)(?::(\\d+)-(\\d+))?");
-
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--project", required = true, description = "The project file (.mv.db).")
     private Path project;
 
-    @Option(names = "--steps", split = ",", paramLabel = "S1,S2,...", description = "The funnel's steps, in order.")
-    private List<String> steps;
-
-    @Option(names = "--name", paramLabel = "SAVED_NAME", description = "A funnel saved in the project.")
-    private String savedName;
-
-    @Option(names = "--window", paramLabel = "DURATION",
-            description = "Conversion window: seconds, or a number with s, m, h, d, w (default 7d).")
-    private String window;
-
-    @Option(names = "--order", description = "sequential (default), strict or any.")
-    private String order;
+    @Mixin
+    private FunnelOptions funnel;
 
     @Option(names = "--exclude", paramLabel = "EVENT_OR_GOAL[:FROM-TO]",
             description = "Remove users who did this between two steps (default: the first and last). Repeatable.")
@@ -64,22 +43,6 @@ final class FunnelCommand implements Callable<Integer> {
     @Option(names = "--exclusion-mode", defaultValue = "remove",
             description = "remove: excluded users leave the funnel (default); drop: they count up to the FROM step.")
     private String exclusionMode;
-
-    @Option(names = "--by", paramLabel = "PROP", description = "Break down by a property.")
-    private String breakdown;
-
-    @Option(names = "--attribution", defaultValue = "first-touch",
-            description = "Breakdown value from first-touch (default) or last-step.")
-    private String attribution;
-
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (UTC) an attempt may start.")
-    private String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
-    private String to;
-
-    @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
-    private String trend;
 
     @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
     private String saveAs;
@@ -92,11 +55,8 @@ final class FunnelCommand implements Callable<Integer> {
         Output.Format output = GoalCommand.parse(Output.Format.class, format, "--format");
         try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
             List<Goal> goals = analysis.store().goals().list();
-            FunnelDefinition definition = definition(analysis, goals);
-            FunnelSpec funnelSpec = FunnelSpec.resolve(definition, goals)
-                    .withBreakdown(definition.breakdownProperty(),
-                            GoalCommand.parse(Attribution.class, attribution, "--attribution"))
-                    .withTrendPeriod(GoalCommand.parse(TrendPeriod.class, trend, "--trend"));
+            FunnelDefinition definition = funnel.definition(analysis, goals, exclusions, dropFromThatPoint());
+            FunnelSpec funnelSpec = funnel.spec(definition, goals);
             FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
             if (saveAs != null) {
                 analysis.store().funnels().save(rename(definition, saveAs));
@@ -110,60 +70,18 @@ final class FunnelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FunnelDefinition definition(ProjectAnalysis analysis, List<Goal> goals) {
-        if ((steps == null) == (savedName == null)) {
-            throw new IllegalArgumentException("Give the funnel's --steps, or the --name of a saved funnel.");
-        }
-        FunnelDefinition base = savedName != null ? analysis.store().funnels().find(savedName)
-                .orElseThrow(() -> new IllegalArgumentException("There is no saved funnel named '" + savedName + "'."))
-                : FunnelDefinition.of(null, steps.stream().map(s -> step(s, goals)).toList());
-        int stepCount = base.steps().size();
-        List<Exclusion> allExclusions = new ArrayList<>(base.exclusions());
-        boolean drop = switch (exclusionMode) {
+    private boolean dropFromThatPoint() {
+        return switch (exclusionMode) {
             case "remove" -> false;
             case "drop" -> true;
             default -> throw new IllegalArgumentException("--exclusion-mode " + exclusionMode
                     + " is not one of remove, drop.");
         };
-        for (String text : exclusions) {
-            Matcher m = EXCLUSION.matcher(text);
-            if (!m.matches()) {
-                throw new IllegalArgumentException("--exclude " + text + " is not EVENT_OR_GOAL[:FROM-TO].");
-            }
-            int fromStep = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-            int toStep = m.group(3) == null ? stepCount : Integer.parseInt(m.group(3));
-            allExclusions.add(new Exclusion(step(m.group(1), goals), fromStep, toStep, drop));
-        }
-        return new FunnelDefinition(base.name(), base.steps(),
-                window == null ? base.window() : Durations.parse(window),
-                order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
-                allExclusions, breakdown == null ? base.breakdownProperty() : breakdown,
-                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"));
     }
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {
         return new FunnelDefinition(name, d.steps(), d.window(), d.order(), d.exclusions(), d.breakdownProperty(),
                 d.entryFrom(), d.entryTo());
-    }
-
-    /** A goal when one has that name, else an event; {@code event:} and {@code goal:} say which. */
-    static FunnelStep step(String text, List<Goal> goals) {
-        String name = text.strip();
-        if (name.startsWith("event:")) {
-            return FunnelStep.event(name.substring("event:".length()));
-        }
-        if (name.startsWith("goal:")) {
-            return FunnelStep.goal(name.substring("goal:".length()));
-        }
-        return goals.stream().anyMatch(g -> g.name().equals(name)) ? FunnelStep.goal(name) : FunnelStep.event(name);
-    }
-
-    static LocalDate date(String text, String option) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " " + text + " is not a date; write it as 2024-05-31.");
-        }
     }
 
     static ObjectNode toJson(String name, FunnelResult r) {
