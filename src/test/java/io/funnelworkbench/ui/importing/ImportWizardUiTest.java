@@ -148,6 +148,37 @@ class ImportWizardUiTest extends FxRobot {
         }
     }
 
+    /** The public Olist lists have no event column: the user types one in the wizard, as a new user would. */
+    @Test
+    void importsTheOlistLeadsAndDealsThroughTheWindow() throws Exception {
+        Path olist = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+        importWithTypedEventName(olist.resolve("olist_marketing_qualified_leads_dataset.csv"), "lead");
+        assertThat(facts()).containsEntry("Rows imported", "8,000").containsEntry("Rows rejected", "0")
+                .containsEntry("Users", "8,000");
+        clickOn("#doneButton");
+
+        importWithTypedEventName(olist.resolve("olist_closed_deals_dataset.csv"), "closed_deal");
+        assertThat(facts()).containsEntry("Rows imported", "842").containsEntry("Rows rejected", "0");
+        clickOn("#doneButton");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(main.projectProperty().get().events()).isEqualTo(8842);
+        assertThat(main.projectProperty().get().users()).isEqualTo(8000);
+    }
+
+    private void importWithTypedEventName(Path file, String eventName) throws Exception {
+        ImportWizardViewModel model = openWizard(file);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#importButton").query().isDisabled()).isTrue();
+        assertThat(lookup("#problemLabel").queryAs(Label.class).getText()).contains("Event name");
+        clickOn("#eventNameField").write(eventName);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#importButton").query().isDisabled()).isFalse();
+        clickOn("#importButton");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> lookup("#summaryPage").query().isVisible());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     /**
      * Renders every page (a GA4-like export, a mapping problem, an import held mid-way, the summary) and checks
      * each picture has content; the PNGs land in target/wizard-snapshots (or -Dwizard.snapshots=DIR) to look at.
