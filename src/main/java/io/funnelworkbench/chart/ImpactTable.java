@@ -3,8 +3,10 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -21,9 +23,26 @@ public final class ImpactTable extends SurfaceChart {
     static final double SIGNIFICANCE = 0.05;
     private static final double PAD = 12;
     private static final double ROW = 30;
-    private static final String[] HEADERS = {"Micro goal", "Users with", "Users without", "Rate with", "Rate without",
-        "Lift", "Odds ratio", "p-value"};
-    private static final double[] NUMBER_WIDTHS = {84, 96, 74, 86, 0, 74, 64};
+    private static final double LIFT_MIN = 120;
+    private static final double LIFT_MAX = 320;
+    private static final double NAME_MIN = 90;
+    private static final double NAME_MAX = 280;
+    /** Number columns; those with a drop rank give way, lowest rank first, when the table is too narrow. */
+    private static final List<Column> NUMBER_COLUMNS = List.of(
+        new Column("Users with", 84, 0, r -> ChartStyle.count(r.usersWith())),
+        new Column("Users without", 96, 2, r -> ChartStyle.count(r.usersWithout())),
+        new Column("Rate with", 74, 0, r -> ChartStyle.percent(r.rateWith())),
+        new Column("Rate without", 86, 0, r -> ChartStyle.percent(r.rateWithout())),
+        new Column("Odds ratio", 74, 1, r -> ratio(r.oddsRatio())),
+        new Column("p-value", 64, 3, r -> pValue(r.pValue())));
+
+    record Column(String header, double width, int dropRank, Function<ImpactRow, String> cell) {
+    }
+
+    /** Where each part of a row goes: the name, the lift bar, and the number columns that fit. */
+    record Layout(double nameLeft, double nameRight, double liftRight, List<Column> numbers, List<Double> rights) {
+    }
+
     private ImpactResult result;
 
     public ImpactTable() {
@@ -46,7 +65,7 @@ public final class ImpactTable extends SurfaceChart {
     @Override
     protected double computePrefHeight(double width) {
         int rows = result == null ? 3 : result.rows().size();
-        return 2 * PAD + 3 * ROW + rows * ROW;
+        return 2 * PAD + 3.5 * ROW + rows * ROW;
     }
 
     @Override
@@ -55,7 +74,7 @@ public final class ImpactTable extends SurfaceChart {
             return List.of(ChartSurface.placeholder("No micro goals to compare", width, height));
         }
         List<Node> nodes = new ArrayList<>();
-        double[] columns = columnEdges(width);
+        Layout layout = layout(result, width);
         Font headerFont = ChartStyle.bold(11);
         double y = PAD;
         nodes.add(TextFit.text(TextFit.ellipsize("Conversion to " + result.macroGoal() + " with and without each micro"
@@ -63,9 +82,11 @@ public final class ImpactTable extends SurfaceChart {
                 + " converted)", ChartStyle.regular(11), width - 2 * PAD), ChartStyle.regular(11), ChartStyle.TEXT_MUTED,
                 PAD, y));
         y += ROW;
-        for (int c = 0; c < HEADERS.length; c++) {
-            nodes.add(c == 0 || c == 5 ? TextFit.text(HEADERS[c], headerFont, ChartStyle.TEXT_MUTED, columns[c] + 4, y)
-                    : TextFit.rightAligned(HEADERS[c], headerFont, ChartStyle.TEXT_MUTED, columns[c + 1] - 4, y));
+        nodes.add(TextFit.text("Micro goal", headerFont, ChartStyle.TEXT_MUTED, layout.nameLeft() + 4, y));
+        nodes.add(TextFit.text("Lift", headerFont, ChartStyle.TEXT_MUTED, layout.nameRight() + 4, y));
+        for (int c = 0; c < layout.numbers().size(); c++) {
+            nodes.add(TextFit.rightAligned(layout.numbers().get(c).header(), headerFont, ChartStyle.TEXT_MUTED,
+                    layout.rights().get(c) - 4, y));
         }
         y += ROW - 8;
         nodes.add(rule(width, y, ChartStyle.AXIS));
@@ -73,47 +94,61 @@ public final class ImpactTable extends SurfaceChart {
                 .mapToDouble(r -> Math.abs(Math.log(r.lift()))).max().orElse(0);
         double scale = Math.max(maxLog, Math.log(2));
         for (ImpactRow row : result.rows()) {
-            drawRow(nodes, row, columns, y, scale);
+            drawRow(nodes, row, layout, y, scale);
             y += ROW;
             nodes.add(rule(width, y, ChartStyle.GRID));
         }
-        drawFootnote(nodes, width, y + 8);
+        drawFootnote(nodes, layout, width, y + 8);
         return nodes;
     }
 
-    /** Column edges: the name column and the lift column share the width the number columns leave. */
-    private static double[] columnEdges(double width) {
-        double fixed = 0;
-        for (double w : NUMBER_WIDTHS) {
-            fixed += w;
+    /**
+     * Gives the names the width they need (up to a limit) and the lift bar at least its minimum; when that does
+     * not fit, the least needed number columns are left out before any name is shortened.
+     */
+    static Layout layout(ImpactResult result, double width) {
+        Font font = ChartStyle.regular(12);
+        double nameWanted = TextFit.width("Micro goal", ChartStyle.bold(11)) + 12;
+        for (ImpactRow row : result.rows()) {
+            nameWanted = Math.max(nameWanted, TextFit.width(row.microGoal(), font) + 12);
         }
-        double flexible = Math.max(120, width - 2 * PAD - fixed);
-        double[] edges = new double[HEADERS.length + 1];
-        edges[0] = PAD;
-        edges[1] = PAD + flexible * 0.4;
-        for (int c = 1; c < HEADERS.length; c++) {
-            double columnWidth = c == 5 ? flexible * 0.6 : NUMBER_WIDTHS[c - 1];
-            edges[c + 1] = edges[c] + columnWidth;
+        nameWanted = Math.min(nameWanted, NAME_MAX);
+        double available = width - 2 * PAD;
+        List<Column> shown = new ArrayList<>(NUMBER_COLUMNS);
+        while (numbersWidth(shown) + nameWanted + LIFT_MIN > available && shown.stream().anyMatch(c -> c.dropRank() > 0)) {
+            shown.remove(shown.stream().filter(c -> c.dropRank() > 0)
+                    .min(Comparator.comparingInt(Column::dropRank)).orElseThrow());
         }
-        return edges;
+        double left = available - numbersWidth(shown);
+        double name = Math.max(NAME_MIN, Math.min(nameWanted, left - LIFT_MIN));
+        double lift = Math.max(LIFT_MIN, Math.min(LIFT_MAX, left - name));
+        // Width beyond what the bars can use spreads over the number columns, so a wide table stays even.
+        double spare = Math.max(0, left - name - lift) / Math.max(1, shown.size());
+        List<Double> rights = new ArrayList<>();
+        double x = PAD + name + lift;
+        for (Column column : shown) {
+            x += column.width() + spare;
+            rights.add(x);
+        }
+        return new Layout(PAD, PAD + name, PAD + name + lift, List.copyOf(shown), List.copyOf(rights));
     }
 
-    private void drawRow(List<Node> nodes, ImpactRow row, double[] columns, double top, double scale) {
+    private static double numbersWidth(List<Column> columns) {
+        return columns.stream().mapToDouble(Column::width).sum();
+    }
+
+    private void drawRow(List<Node> nodes, ImpactRow row, Layout layout, double top, double scale) {
         boolean significant = row.pValue() < SIGNIFICANCE;
         Color text = significant ? ChartStyle.TEXT : ChartStyle.TEXT_FAINT;
         Font font = ChartStyle.regular(12);
         double y = top + (ROW - TextFit.lineHeight(font)) / 2;
-        nodes.add(TextFit.text(TextFit.ellipsize(row.microGoal(), font, columns[1] - columns[0] - 8), font, text,
-                columns[0] + 4, y));
-        String[] cells = {ChartStyle.count(row.usersWith()), ChartStyle.count(row.usersWithout()),
-            ChartStyle.percent(row.rateWith()), ChartStyle.percent(row.rateWithout()), null,
-            ratio(row.oddsRatio()), pValue(row.pValue())};
-        for (int c = 0; c < cells.length; c++) {
-            if (cells[c] != null) {
-                nodes.add(TextFit.rightAligned(cells[c], font, text, columns[c + 2] - 4, y));
-            }
+        nodes.add(TextFit.text(TextFit.ellipsize(row.microGoal(), font, layout.nameRight() - layout.nameLeft() - 8),
+                font, text, layout.nameLeft() + 4, y));
+        for (int c = 0; c < layout.numbers().size(); c++) {
+            nodes.add(TextFit.rightAligned(layout.numbers().get(c).cell().apply(row), font, text,
+                    layout.rights().get(c) - 4, y));
         }
-        drawLift(nodes, row.lift(), columns[5] + 4, columns[6] - 4, top, scale, significant, font);
+        drawLift(nodes, row.lift(), layout.nameRight() + 4, layout.liftRight() - 4, top, scale, significant, font);
     }
 
     /** A bar from the 1× line: right and blue for more conversions, left and grey for fewer; log scale. */
@@ -138,14 +173,17 @@ public final class ImpactTable extends SurfaceChart {
                 top + (ROW - TextFit.lineHeight(font)) / 2));
     }
 
-    private void drawFootnote(List<Node> nodes, double width, double y) {
+    private void drawFootnote(List<Node> nodes, Layout layout, double width, double y) {
         Font font = ChartStyle.regular(11);
         String note = "Lift: rate with ÷ rate without (bar from 1×, log scale; — when nobody converted without)."
                 + " Grey rows: p ≥ 0.05, the difference may be chance.";
+        if (layout.numbers().size() < NUMBER_COLUMNS.size()) {
+            note += " Widen the table, or export it, to see every column.";
+        }
         if (!result.hidden().isEmpty()) {
             note += " Too few users to compare: " + String.join(", ", result.hidden()) + ".";
         }
-        for (String line : TextFit.wrap(note, font, width - 2 * PAD, 2)) {
+        for (String line : TextFit.wrap(note, font, width - 2 * PAD, 3)) {
             nodes.add(TextFit.text(line, font, ChartStyle.TEXT_MUTED, PAD, y));
             y += TextFit.lineHeight(font);
         }
