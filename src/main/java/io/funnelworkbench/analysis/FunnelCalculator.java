@@ -7,7 +7,6 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
-import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.model.TrendPoint;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -17,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 
 /** Turns per-user outcomes into the funnel's numbers (FUNNEL-SEMANTICS.md, "Metrics per step"). */
@@ -379,54 +378,100 @@ final class FunnelCalculator {
         return counted;
     }
 
-    /** Entries and completions by period of the step-1 event: counted per UTC day, then per period. */
+    /**
+     * Entries, completions and still-open attempts by period of the step-1 event: counted per UTC day, then per
+     * period, with every period between the first and the last, so that the time axis has no holes.
+     */
     private List<TrendPoint> trend(FunnelOutcome outcome) {
-        long firstDay = 0;
-        long[] entered = new long[0];
-        long[] completed = new long[0];
+        DailyCounts days = new DailyCounts();
         for (int u = 0; u < outcome.userCount(); u++) {
             int furthest = outcome.furthest(u);
-            if (furthest == 0) {
-                continue;
+            if (furthest > 0) {
+                days.add(Math.floorDiv(outcome.timeOf(u, 1), MICROS_PER_DAY), furthest == steps,
+                        outcome.stillInWindow(u));
             }
-            long day = Math.floorDiv(outcome.timeOf(u, 1), MICROS_PER_DAY);
-            if (entered.length == 0) {
-                firstDay = day - 64;
-                entered = new long[128];
-                completed = new long[128];
-            }
-            if (day < firstDay || day - firstDay >= entered.length) {
-                long from = Math.min(firstDay, day - 64);
-                long to = Math.max(firstDay + entered.length, day + 64);
-                long[] wider = new long[Math.toIntExact(to - from)];
-                System.arraycopy(entered, 0, wider, (int) (firstDay - from), entered.length);
-                entered = wider;
-                wider = new long[entered.length];
-                System.arraycopy(completed, 0, wider, (int) (firstDay - from), completed.length);
-                completed = wider;
-                firstDay = from;
-            }
-            int at = (int) (day - firstDay);
-            entered[at]++;
-            completed[at] += furthest == steps ? 1 : 0;
         }
-        Map<LocalDate, long[]> periods = new TreeMap<>();
-        for (int at = 0; at < entered.length; at++) {
-            if (entered[at] == 0) {
-                continue;
+        TreeMap<LocalDate, long[]> periods = new TreeMap<>();
+        days.forEach((day, counts) -> {
+            long[] sums = periods.computeIfAbsent(periodOf(day), p -> new long[3]);
+            for (int i = 0; i < 3; i++) {
+                sums[i] += counts[i];
             }
-            long[] counts = periods.computeIfAbsent(periodOf(LocalDate.ofEpochDay(firstDay + at)), p -> new long[2]);
-            counts[0] += entered[at];
-            counts[1] += completed[at];
+        });
+        if (periods.isEmpty()) {
+            return List.of();
         }
+        LocalDate coveredFrom = coverageStart();
+        LocalDate coveredTo = coverageEnd();
         List<TrendPoint> points = new ArrayList<>();
-        periods.forEach((start, counts) -> points.add(new TrendPoint(start, counts[0], counts[1],
-                Statistics.rate(counts[1], counts[0]))));
+        LocalDate last = periods.lastKey();
+        for (LocalDate start = periods.firstKey(); !start.isAfter(last);
+             start = nextPeriod(start)) {
+            long[] counts = periods.getOrDefault(start, new long[3]);
+            boolean partial = start.isBefore(coveredFrom) || nextPeriod(start).minusDays(1).isAfter(coveredTo);
+            points.add(new TrendPoint(start, counts[0], counts[1], Statistics.rate(counts[1], counts[0]), counts[2],
+                    partial));
+        }
         return points;
     }
 
+    /** The first day the trend can hold entries for: the data's first day, or the entry range's if later. */
+    private LocalDate coverageStart() {
+        LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(log.firstTime(), MICROS_PER_DAY));
+        return spec.entryFrom() != null && spec.entryFrom().isAfter(first) ? spec.entryFrom() : first;
+    }
+
+    private LocalDate coverageEnd() {
+        LocalDate last = LocalDate.ofEpochDay(Math.floorDiv(log.lastTime(), MICROS_PER_DAY));
+        return spec.entryTo() != null && spec.entryTo().isBefore(last) ? spec.entryTo() : last;
+    }
+
+    private LocalDate nextPeriod(LocalDate start) {
+        return switch (spec.trendPeriod()) {
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+        };
+    }
+
+    /** Entered, completed and still-open counts per UTC day, in an array that widens as days arrive. */
+    private static final class DailyCounts {
+        private long firstDay;
+        private long[][] counts = new long[3][0];
+
+        void add(long day, boolean completed, boolean stillOpen) {
+            if (counts[0].length == 0) {
+                firstDay = day - 64;
+                counts = new long[3][128];
+            }
+            if (day < firstDay || day - firstDay >= counts[0].length) {
+                long from = Math.min(firstDay, day - 64);
+                long to = Math.max(firstDay + counts[0].length, day + 64);
+                for (int i = 0; i < 3; i++) {
+                    long[] wider = new long[Math.toIntExact(to - from)];
+                    System.arraycopy(counts[i], 0, wider, (int) (firstDay - from), counts[i].length);
+                    counts[i] = wider;
+                }
+                firstDay = from;
+            }
+            int at = (int) (day - firstDay);
+            counts[0][at]++;
+            counts[1][at] += completed ? 1 : 0;
+            counts[2][at] += stillOpen ? 1 : 0;
+        }
+
+        void forEach(BiConsumer<LocalDate, long[]> action) {
+            for (int at = 0; at < counts[0].length; at++) {
+                if (counts[0][at] > 0) {
+                    action.accept(LocalDate.ofEpochDay(firstDay + at),
+                            new long[] {counts[0][at], counts[1][at], counts[2][at]});
+                }
+            }
+        }
+    }
+
     private LocalDate periodOf(LocalDate day) {
-        return switch (spec.trendPeriod() == null ? TrendPeriod.WEEK : spec.trendPeriod()) {
+        return switch (spec.trendPeriod()) {
             case DAY -> day;
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);

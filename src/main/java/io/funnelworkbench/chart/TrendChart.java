@@ -12,7 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
-import javafx.scene.shape.Polyline;
+import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
 
 /** Conversion from the first to the last step by period of entry: a line with points, values and axis labels. */
@@ -20,6 +20,8 @@ public final class TrendChart extends SurfaceChart {
     private static final double PAD = 12;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+    static final String PROVISIONAL_NOTE = "Dashed: provisional, as the data covers only part of the period or"
+            + " some attempts were still within their window when the data ends.";
     private FunnelResult result;
 
     public TrendChart() {
@@ -47,10 +49,17 @@ public final class TrendChart extends SurfaceChart {
         List<TrendPoint> points = result.trend();
         List<Node> nodes = new ArrayList<>();
         Font subtitleFont = ChartStyle.regular(11);
+        double top = PAD;
         nodes.add(TextFit.text(TextFit.ellipsize(subtitle(), subtitleFont, width - 2 * PAD), subtitleFont,
-                ChartStyle.TEXT_MUTED, PAD, PAD));
+                ChartStyle.TEXT_MUTED, PAD, top));
+        top += TextFit.lineHeight(subtitleFont);
+        if (points.stream().anyMatch(TrendPoint::provisional)) {
+            nodes.add(TextFit.text(TextFit.ellipsize(PROVISIONAL_NOTE, subtitleFont, width - 2 * PAD), subtitleFont,
+                    ChartStyle.TEXT_MUTED, PAD, top));
+            top += TextFit.lineHeight(subtitleFont);
+        }
         Font labelFont = ChartStyle.regular(10);
-        double top = PAD + TextFit.lineHeight(subtitleFont) + 12 + TextFit.lineHeight(labelFont);
+        top += 12 + TextFit.lineHeight(labelFont);
         double baseline = height - PAD - TextFit.lineHeight(labelFont) - 8;
         double left = PAD + PercentAxis.labelWidth();
         double right = width - PAD;
@@ -66,8 +75,8 @@ public final class TrendChart extends SurfaceChart {
             xs[i] = left + inset + i * spacing;
             ys[i] = axis.y(points.get(i).conversion(), baseline, plotHeight);
         }
-        drawArea(nodes, xs, ys, baseline);
-        drawLine(nodes, xs, ys);
+        drawArea(nodes, points, xs, ys, baseline);
+        drawLine(nodes, points, xs, ys);
         drawLabels(nodes, points, xs, ys, baseline, spacing);
         return nodes;
     }
@@ -78,29 +87,56 @@ public final class TrendChart extends SurfaceChart {
         return "Conversion from step 1 to step " + last + " by " + period + " of entry";
     }
 
-    private static void drawArea(List<Node> nodes, double[] xs, double[] ys, double baseline) {
-        Polygon area = new Polygon();
-        area.getPoints().addAll(xs[0], baseline);
-        for (int i = 0; i < xs.length; i++) {
-            area.getPoints().addAll(xs[i], ys[i]);
+    /** The area under each run of periods with entries; periods nobody entered break it. */
+    private static void drawArea(List<Node> nodes, List<TrendPoint> points, double[] xs, double[] ys,
+                                 double baseline) {
+        int i = 0;
+        while (i < xs.length) {
+            if (points.get(i).entered() == 0) {
+                i++;
+                continue;
+            }
+            Polygon area = new Polygon();
+            area.getPoints().addAll(xs[i], baseline);
+            int end = i;
+            while (end < xs.length && points.get(end).entered() > 0) {
+                area.getPoints().addAll(xs[end], ys[end]);
+                end++;
+            }
+            area.getPoints().addAll(xs[end - 1], baseline);
+            area.setFill(ChartStyle.ACCENT.deriveColor(0, 1, 1, 0.10));
+            nodes.add(area);
+            i = end;
         }
-        area.getPoints().addAll(xs[xs.length - 1], baseline);
-        area.setFill(ChartStyle.ACCENT.deriveColor(0, 1, 1, 0.10));
-        nodes.add(area);
     }
 
-    private static void drawLine(List<Node> nodes, double[] xs, double[] ys) {
-        Polyline line = new Polyline();
-        for (int i = 0; i < xs.length; i++) {
-            line.getPoints().addAll(xs[i], ys[i]);
+    /**
+     * Segments between neighbouring periods with entries, dashed where either end is provisional; points hollow,
+     * and dashed for provisional periods.
+     */
+    private static void drawLine(List<Node> nodes, List<TrendPoint> points, double[] xs, double[] ys) {
+        for (int i = 0; i + 1 < xs.length; i++) {
+            if (points.get(i).entered() == 0 || points.get(i + 1).entered() == 0) {
+                continue;
+            }
+            Line segment = new Line(xs[i], ys[i], xs[i + 1], ys[i + 1]);
+            segment.setStroke(ChartStyle.ACCENT);
+            segment.setStrokeWidth(2);
+            if (points.get(i).provisional() || points.get(i + 1).provisional()) {
+                segment.getStrokeDashArray().addAll(5.0, 4.0);
+            }
+            nodes.add(segment);
         }
-        line.setStroke(ChartStyle.ACCENT);
-        line.setStrokeWidth(2);
-        nodes.add(line);
         for (int i = 0; i < xs.length; i++) {
+            if (points.get(i).entered() == 0) {
+                continue;
+            }
             Circle point = new Circle(xs[i], ys[i], 3.5, Color.WHITE);
             point.setStroke(ChartStyle.ACCENT);
             point.setStrokeWidth(2);
+            if (points.get(i).provisional()) {
+                point.getStrokeDashArray().addAll(2.5, 2.0);
+            }
             nodes.add(point);
         }
     }
@@ -117,7 +153,7 @@ public final class TrendChart extends SurfaceChart {
             if (i % periodEvery == 0) {
                 nodes.add(TextFit.centered(periods.get(i), font, ChartStyle.TEXT_MUTED, xs[i], baseline + 6));
             }
-            if (i % valueEvery == 0) {
+            if (i % valueEvery == 0 && points.get(i).entered() > 0) {
                 double y = isDip(ys, i) ? ys[i] + 8 : ys[i] - 8 - TextFit.lineHeight(font);
                 nodes.add(TextFit.centered(values.get(i), font, ChartStyle.TEXT, xs[i], y));
             }

@@ -127,7 +127,8 @@ final class FunnelCommand implements Callable<Integer> {
         ArrayNode trendList = json.putArray("trend");
         for (TrendPoint p : r.trend()) {
             trendList.addObject().put("period", p.periodStart().toString()).put("entered", p.entered())
-                    .put("converted", p.converted()).put("conversion", p.conversion());
+                    .put("converted", p.converted()).put("conversion", p.conversion())
+                    .put("still_in_window", p.stillInWindow()).put("partial", p.partial());
         }
         return json;
     }

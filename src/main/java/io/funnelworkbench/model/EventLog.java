@@ -164,11 +164,25 @@ public final class EventLog {
         return properties[property];
     }
 
+    /** The earliest event time, 0 when there are none; one look per user, as each user's rows are in time order. */
     public long firstTime() {
-        return Arrays.stream(times).min().orElse(0);
+        long first = Long.MAX_VALUE;
+        for (int u = 0; u + 1 < userStart.length; u++) {
+            if (userStart[u] < userStart[u + 1]) {
+                first = Math.min(first, times[userStart[u]]);
+            }
+        }
+        return first == Long.MAX_VALUE ? 0 : first;
     }
 
+    /** The latest event time, 0 when there are none. */
     public long lastTime() {
-        return Arrays.stream(times).max().orElse(0);
+        long last = Long.MIN_VALUE;
+        for (int u = 0; u + 1 < userStart.length; u++) {
+            if (userStart[u] < userStart[u + 1]) {
+                last = Math.max(last, times[userStart[u + 1] - 1]);
+            }
+        }
+        return last == Long.MIN_VALUE ? 0 : last;
     }
 }

@@ -955,25 +955,60 @@ class FunnelSemanticsTest {
         @Test
         void trendByDayOfTheStepOneEvent() {
             assertThat(trend(TrendPeriod.DAY)).containsExactly(
-                    new TrendPoint(LocalDate.of(2024, 3, 4), 2, 1, 0.5),
-                    new TrendPoint(LocalDate.of(2024, 3, 5), 1, 1, 1.0),
-                    new TrendPoint(LocalDate.of(2024, 3, 12), 1, 0, 0.0),
-                    new TrendPoint(LocalDate.of(2024, 4, 2), 1, 1, 1.0));
+                    new TrendPoint(LocalDate.of(2024, 3, 4), 2, 1, 0.5, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 3, 5), 1, 1, 1.0, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 3, 12), 1, 0, 0.0, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 4, 2), 1, 1, 1.0, 0, false));
         }
 
         @Test
         void trendByIsoWeekStartingOnMonday() {
             assertThat(trend(TrendPeriod.WEEK)).containsExactly(
-                    new TrendPoint(LocalDate.of(2024, 3, 4), 3, 2, 2.0 / 3),
-                    new TrendPoint(LocalDate.of(2024, 3, 11), 1, 0, 0.0),
-                    new TrendPoint(LocalDate.of(2024, 4, 1), 1, 1, 1.0));
+                    new TrendPoint(LocalDate.of(2024, 3, 4), 3, 2, 2.0 / 3, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 3, 11), 1, 0, 0.0, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 4, 1), 1, 1, 1.0, 0, true));
         }
 
         @Test
         void trendByMonth() {
             assertThat(trend(TrendPeriod.MONTH)).containsExactly(
-                    new TrendPoint(LocalDate.of(2024, 3, 1), 4, 2, 0.5),
-                    new TrendPoint(LocalDate.of(2024, 4, 1), 1, 1, 1.0));
+                    new TrendPoint(LocalDate.of(2024, 3, 1), 4, 2, 0.5, 0, true),
+                    new TrendPoint(LocalDate.of(2024, 4, 1), 1, 1, 1.0, 0, true));
+        }
+
+        @Test
+        void periodsWithoutEntriesBetweenTheFirstAndTheLastAreKeptSoTheTimeAxisHasNoHoles() {
+            FunnelResult result = compute(log(), sequential(Duration.ofDays(1), "view", "buy")
+                    .withTrendPeriod(TrendPeriod.WEEK));
+            assertThat(result.trend()).extracting(TrendPoint::periodStart).containsExactly(LocalDate.of(2024, 3, 4),
+                    LocalDate.of(2024, 3, 11), LocalDate.of(2024, 3, 18), LocalDate.of(2024, 3, 25),
+                    LocalDate.of(2024, 4, 1));
+            assertThat(result.trend().get(2)).isEqualTo(new TrendPoint(LocalDate.of(2024, 3, 18), 0, 0, 0, 0, false));
+            assertThat(compute(log(), sequential(Duration.ofDays(1), "view", "buy").withTrendPeriod(TrendPeriod.DAY))
+                    .trend()).hasSize(30);
+        }
+
+        @Test
+        void attemptsStillInTheirWindowAndPeriodsCutByTheEntryRangeAreProvisional() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", micros("2024-03-04T10:00:00Z")).add("u1", "buy", micros("2024-03-05T10:00:00Z"))
+                    .add("u2", "view", micros("2024-03-13T09:00:00Z"))
+                    .add("u3", "view", micros("2024-03-14T08:00:00Z"))
+                    .add("u4", "view", micros("2024-03-14T09:00:00Z")).add("u4", "buy", micros("2024-03-14T10:00:00Z"))
+                    .build();
+            FunnelResult result = compute(log, sequential(Duration.ofDays(2), "view", "buy")
+                    .withTrendPeriod(TrendPeriod.WEEK));
+            assertThat(result.stillInWindow()).isEqualTo(2);
+            assertThat(result.trend()).containsExactly(
+                    new TrendPoint(LocalDate.of(2024, 3, 4), 1, 1, 1.0, 0, false),
+                    new TrendPoint(LocalDate.of(2024, 3, 11), 3, 1, 1.0 / 3, 2, true));
+            assertThat(result.trend().get(0).provisional()).isFalse();
+            assertThat(result.trend().get(1).provisional()).isTrue();
+
+            FunnelResult ranged = compute(log, sequential(Duration.ofDays(2), "view", "buy")
+                    .withTrendPeriod(TrendPeriod.WEEK).withEntryRange(LocalDate.of(2024, 3, 6), null));
+            assertThat(ranged.trend()).extracting(TrendPoint::periodStart, TrendPoint::partial)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 3, 11), true));
         }
     }
 

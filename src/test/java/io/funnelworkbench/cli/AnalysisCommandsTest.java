@@ -84,6 +84,25 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void aMonthlyTrendMarksTheMonthTheLeadsStartInAsPartial() throws Exception {
+        JsonNode trend = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--trend", "month").json().get("trend");
+        assertThat(trend).hasSize(12);
+        assertThat(trend.get(0).get("period").asText()).isEqualTo("2017-06-01");
+        assertThat(trend.get(0).get("entered").asLong()).isEqualTo(4);
+        assertThat(trend.get(0).get("partial").asBoolean()).isTrue();
+        assertThat(trend.get(11).get("period").asText()).isEqualTo("2018-05-01");
+        assertThat(trend.get(11).get("converted").asLong()).isEqualTo(91);
+        long entered = 0;
+        for (JsonNode month : trend) {
+            entered += month.get("entered").asLong();
+            assertThat(month.get("still_in_window").asLong()).isZero();
+            assertThat(month.get("partial").asBoolean()).isEqualTo(month == trend.get(0));
+        }
+        assertThat(entered).isEqualTo(8000);
+    }
+
+    @Test
     void savedFunnelsAndGoals() throws Exception {
         CliRun add = cli("goal", "add", "--project", project, "--name", "Deal", "--kind", "macro", "--category", "lead",
                 "--event", "closed_deal");
