@@ -29,8 +29,8 @@ final class ChartCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-    private Path project;
+    @Mixin
+    private ProjectOption project;
 
     @Mixin
     private FunnelOptions funnel;
@@ -60,7 +60,7 @@ final class ChartCommand implements Callable<Integer> {
         if (scale != 1 && scale != 2 && scale != 3) {
             throw new IllegalArgumentException("--scale " + scale + " is not one of 1, 2, 3.");
         }
-        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
             List<Goal> goals = analysis.store().goals().list();
             FunnelDefinition definition = funnel.definition(analysis, goals, List.of(), false);
             if (kind == ChartKind.BARS && definition.breakdownProperty() == null) {

@@ -6,11 +6,10 @@ import io.funnelworkbench.analysis.EventStats;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code events}: the project's event names with event and user counts. */
@@ -20,12 +19,12 @@ final class EventsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-    private Path project;
+    @Mixin
+    private ProjectOption project;
 
     @Override
     public Integer call() {
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.open(project.path())) {
             ObjectNode json = Json.object();
             ArrayNode events = json.putArray("events");
             for (EventCount count : EventStats.byName(store.snapshots().load(Progress.NONE))) {

@@ -12,7 +12,6 @@ import io.funnelworkbench.model.Interval;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,8 +29,8 @@ final class FunnelCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-    private Path project;
+    @Mixin
+    private ProjectOption project;
 
     @Mixin
     private FunnelOptions funnel;
@@ -47,13 +46,13 @@ final class FunnelCommand implements Callable<Integer> {
     @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
     private String saveAs;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default), csv or table.")
-    private String format;
+    @Mixin
+    private FormatOption format;
 
     @Override
     public Integer call() {
-        Output.Format output = GoalCommand.parse(Output.Format.class, format, "--format");
-        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+        Output.Format output = format.format();
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
             List<Goal> goals = analysis.store().goals().list();
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions, dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);

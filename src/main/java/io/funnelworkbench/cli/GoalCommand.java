@@ -13,7 +13,6 @@ import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.store.ProjectStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,8 +36,8 @@ final class GoalCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-        private Path project;
+        @Mixin
+        private ProjectOption project;
 
         @Option(names = "--name", required = true, description = "The goal's name.")
         private String name;
@@ -84,7 +84,7 @@ final class GoalCommand {
                     category == null ? null : parse(GoalCategory.class, category, "--category"), null,
                     new MatchRule(events, conditions.stream().map(w -> condition(w.parts)).toList()), goalValue(),
                     parse(Counting.class, count, "--count"));
-            try (ProjectAnalysis project = ProjectAnalysis.open(this.project)) {
+            try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path())) {
                 project.store().goals().save(goal);
                 GoalMetrics metrics = new GoalAnalysis(project.log()).metrics(goal);
                 spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)));
@@ -117,16 +117,16 @@ final class GoalCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-        private Path project;
+        @Mixin
+        private ProjectOption project;
 
-        @Option(names = "--format", defaultValue = "json", description = "json, csv or table.")
-        private String format;
+        @Mixin
+        private FormatOption format;
 
         @Override
         public Integer call() {
-            Output.Format output = parse(Output.Format.class, format, "--format");
-            try (ProjectAnalysis project = ProjectAnalysis.open(this.project)) {
+            Output.Format output = format.format();
+            try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path())) {
                 GoalAnalysis analysis = new GoalAnalysis(project.log());
                 List<Goal> goals = project.store().goals().list();
                 List<GoalMetrics> metrics = goals.stream().map(analysis::metrics).toList();
@@ -165,15 +165,15 @@ final class GoalCommand {
         @Spec
         private CommandSpec spec;
 
-        @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-        private Path project;
+        @Mixin
+        private ProjectOption project;
 
         @Option(names = "--name", required = true, description = "The goal to remove.")
         private String name;
 
         @Override
         public Integer call() {
-            try (ProjectStore store = ProjectStore.open(project)) {
+            try (ProjectStore store = ProjectStore.open(project.path())) {
                 if (!store.goals().remove(name)) {
                     throw new IllegalArgumentException("There is no goal named '" + name + "' in " + store.name()
                             + "; 'goal list' shows the goals.");

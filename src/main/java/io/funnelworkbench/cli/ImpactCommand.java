@@ -7,11 +7,11 @@ import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,19 +22,19 @@ final class ImpactCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--project", required = true, description = "The project file (.mv.db).")
-    private Path project;
+    @Mixin
+    private ProjectOption project;
 
     @Option(names = "--macro", required = true, paramLabel = "GOAL", description = "The macro goal.")
     private String macro;
 
-    @Option(names = "--format", defaultValue = "json", description = "json (default), csv or table.")
-    private String format;
+    @Mixin
+    private FormatOption format;
 
     @Override
     public Integer call() {
-        Output.Format output = GoalCommand.parse(Output.Format.class, format, "--format");
-        try (ProjectAnalysis analysis = ProjectAnalysis.open(project)) {
+        Output.Format output = format.format();
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
             List<Goal> goals = analysis.store().goals().list();
             Goal macroGoal = goals.stream().filter(g -> g.name().equals(macro)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("There is no goal named '" + macro
