@@ -96,10 +96,17 @@ public final class MainWindowController {
     private void setUpRecent() {
         recentList.setItems(viewModel.recentProjects());
         recentList.setPlaceholder(new Label("Projects you open appear here."));
-        recentList.setCellFactory(list -> new TextCell<>(p -> ProjectPaths.displayName(p) + "   ·   " + p.getParent()));
+        recentList.setCellFactory(list -> new RecentProjectCell());
+        // A launcher list, like the sample cards: one click (or Enter) opens the project.
         recentList.setOnMouseClicked(e -> {
             Path chosen = recentList.getSelectionModel().getSelectedItem();
-            if (chosen != null && e.getClickCount() == 2) {
+            if (chosen != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                viewModel.openProject(chosen);
+            }
+        });
+        recentList.setOnKeyPressed(e -> {
+            Path chosen = recentList.getSelectionModel().getSelectedItem();
+            if (chosen != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
                 viewModel.openProject(chosen);
             }
         });
@@ -383,6 +390,39 @@ public final class MainWindowController {
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.apply(item));
+        }
+    }
+
+    /** A recent project: its name, and its folder underneath, shortened in the middle to fit the list. */
+    private static final class RecentProjectCell extends ListCell<Path> {
+        private final Label name = new Label();
+        private final Label folder = new Label();
+        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, name, folder);
+
+        RecentProjectCell() {
+            name.getStyleClass().add("recent-name");
+            folder.getStyleClass().add("recent-folder");
+            folder.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            // A zero preferred width keeps the list from scrolling sideways; the labels shorten instead.
+            setPrefWidth(0);
+            box.setMinWidth(0);
+            name.setMinWidth(0);
+            folder.setMinWidth(0);
+        }
+
+        @Override
+        protected void updateItem(Path item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(null);
+            if (empty || item == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            name.setText(ProjectPaths.displayName(item));
+            folder.setText(String.valueOf(item.toAbsolutePath().getParent()));
+            setGraphic(box);
+            setTooltip(new javafx.scene.control.Tooltip(item.toAbsolutePath().toString()));
         }
     }
 

@@ -14,7 +14,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real app headless, opens the bundled sample from the welcome screen, and checks what it shows. */
+/**
+ * Starts the real app headless, opens the bundled sample from the welcome screen, checks what it shows, closes it
+ * and opens it again from the recent projects.
+ */
 class AppSmokeTest extends FxRobot {
     private Stage stage;
     private javafx.application.Application app;
@@ -50,5 +53,15 @@ class AppSmokeTest extends FxRobot {
         ListView<?> macro = lookup("#macroGoals").queryAs(ListView.class);
         assertThat(macro.getItems()).hasSize(1);
         assertThat(lookup("#funnelList").queryAs(ListView.class).getItems()).hasSize(1);
+
+        clickOn("File").clickOn("Close Project");
+        ListView<?> recent = lookup("#recentList").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, recent::isVisible);
+        assertThat(stage.getTitle()).isEqualTo("Funnel Workbench");
+        assertThat(recent.getItems().get(0).toString()).endsWith("tech-store.mv.db");
+        assertThat(lookup(".recent-name").queryAs(Label.class).getText()).isEqualTo("tech-store");
+        clickOn(".recent-name");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> stage.getTitle().equals("tech-store — Funnel Workbench"));
+        assertThat(lookup("#eventTable").queryAs(TableView.class).getItems()).hasSize(8);
     }
 }
