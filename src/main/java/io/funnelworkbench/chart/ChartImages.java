@@ -25,8 +25,14 @@ public final class ChartImages {
     /** Writes a funnel result as a PNG of (width × scale) by (height × scale) pixels, title and caption included. */
     public static void writePng(ChartKind kind, FunnelResult result, ChartCaption caption, double width, double height,
                                 double scale, Path target) throws IOException {
+        writePng(kind, FunnelShape.COLUMNS, result, caption, width, height, scale, target);
+    }
+
+    /** As above, with the funnel chart drawn in {@code shape} (the other kinds ignore it). */
+    public static void writePng(ChartKind kind, FunnelShape shape, FunnelResult result, ChartCaption caption,
+                                double width, double height, double scale, Path target) throws IOException {
         startToolkit();
-        Region chart = FxThread.call(() -> chart(kind, result));
+        Region chart = FxThread.call(() -> chart(kind, shape, result));
         ChartExporter.writePng(chart, caption, width, height, scale, target);
     }
 
@@ -36,10 +42,11 @@ public final class ChartImages {
         return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo);
     }
 
-    private static Region chart(ChartKind kind, FunnelResult result) {
+    private static Region chart(ChartKind kind, FunnelShape shape, FunnelResult result) {
         return switch (kind) {
             case FUNNEL -> {
                 FunnelChart chart = new FunnelChart();
+                chart.funnelShapeProperty().set(shape);
                 chart.setResult(result);
                 yield chart;
             }

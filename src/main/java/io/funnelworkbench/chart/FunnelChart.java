@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
@@ -15,14 +17,15 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.Region;
 
 /**
- * The funnel bar chart: a column per step with its users and conversion from the first step, the users lost
+ * The funnel chart: a column per step with its users and conversion from the first step, the users lost
  * since the previous step drawn as a hatched band and labelled (count, % and % continued), the largest
- * drop-off in amber, and a headline naming the largest drop-off and the slowest step. Clicking a column
- * selects its step.
+ * drop-off in amber, and a headline naming the largest drop-off and the slowest step; or the same numbers as a
+ * classic narrowing funnel ({@link FunnelShape}). Clicking a step selects it.
  */
 public final class FunnelChart extends SurfaceChart {
     private final IntegerProperty selectedStep = new SimpleIntegerProperty(this, "selectedStep", 0);
     private final BooleanProperty headlineVisible = new SimpleBooleanProperty(this, "headlineVisible", true);
+    private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(this, "funnelShape", FunnelShape.COLUMNS);
     private FunnelResult result;
     private IntConsumer onStepClicked = step -> { };
 
@@ -30,6 +33,7 @@ public final class FunnelChart extends SurfaceChart {
         super("funnel-chart", 720, 400);
         selectedStep.addListener((obs, old, now) -> redrawLater());
         headlineVisible.addListener((obs, old, now) -> redrawLater());
+        funnelShape.addListener((obs, old, now) -> redrawLater());
     }
 
     /** Shows a result; null clears the chart to its "No steps yet" placeholder. */
@@ -57,10 +61,16 @@ public final class FunnelChart extends SurfaceChart {
         return headlineVisible;
     }
 
+    /** Columns over a percentage axis (the default) or the classic narrowing funnel. */
+    public ObjectProperty<FunnelShape> funnelShapeProperty() {
+        return funnelShape;
+    }
+
     @Override
     public Region copyForExport() {
         FunnelChart copy = new FunnelChart();
         copy.headlineVisible.set(headlineVisible.get());
+        copy.funnelShape.set(funnelShape.get());
         copy.setResult(result);
         return copy;
     }
@@ -80,10 +90,20 @@ public final class FunnelChart extends SurfaceChart {
         if (result == null || result.steps().isEmpty()) {
             return List.of(ChartSurface.placeholder("No steps yet", width, height));
         }
-        FunnelDrawing drawing = new FunnelDrawing(result, width, height, selectedStep.get(), headlineVisible.get())
-                .draw();
-        List<Node> nodes = new ArrayList<>(drawing.nodes());
-        drawing.columns().forEach(column -> nodes.add(hitArea(column)));
+        List<Node> nodes = new ArrayList<>();
+        List<FunnelDrawing.Column> columns;
+        if (funnelShape.get() == FunnelShape.FUNNEL) {
+            FunnelShapeDrawing drawing = new FunnelShapeDrawing(result, width, height, selectedStep.get(),
+                    headlineVisible.get()).draw();
+            nodes.addAll(drawing.nodes());
+            columns = drawing.columns();
+        } else {
+            FunnelDrawing drawing = new FunnelDrawing(result, width, height, selectedStep.get(), headlineVisible.get())
+                    .draw();
+            nodes.addAll(drawing.nodes());
+            columns = drawing.columns();
+        }
+        columns.forEach(column -> nodes.add(hitArea(column)));
         return nodes;
     }
 

@@ -9,7 +9,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 
 /**
  * Lays out one funnel chart: headline and legend on top, a column per step (users as a solid bar, the users
@@ -66,9 +65,9 @@ final class FunnelDrawing {
     FunnelDrawing draw() {
         double top = PAD;
         if (headline) {
-            top = drawHeadline(top);
+            top = FunnelHeadline.draw(nodes, result, width, top, PAD);
         }
-        top = drawLegend(top);
+        top = drawLegend(nodes, result, width, top, PAD);
         double left = PAD + PercentAxis.labelWidth();
         slot = (width - PAD - left) / steps.size();
         barWidth = Math.min(slot * (steps.size() > 8 ? 0.74 : 0.64), 220);
@@ -128,79 +127,29 @@ final class FunnelDrawing {
         return new Placement(valueInside, dropInside, above + (dropInside ? 0 : dropLabelHeight() + GAP));
     }
 
-    private double drawHeadline(double top) {
-        List<String[]> facts = headlineFacts();
-        if (facts.isEmpty()) {
-            return top;
-        }
-        double size = 14;
-        while (size > 11 && headlineWidth(facts, size) > width - 2 * PAD) {
-            size -= 0.5;
-        }
-        double x = PAD;
-        for (String[] fact : facts) {
-            Text key = TextFit.text(fact[0], ChartStyle.bold(size), ChartStyle.TEXT, x, top);
-            double keyWidth = key.getLayoutBounds().getWidth();
-            String rest = TextFit.ellipsize(fact[1], ChartStyle.regular(size), Math.max(0, width - PAD - x - keyWidth));
-            nodes.add(key);
-            nodes.add(TextFit.text(rest, ChartStyle.regular(size), ChartStyle.TEXT, x + keyWidth, top));
-            x += keyWidth + TextFit.width(rest + "      ", ChartStyle.regular(size));
-            if (x >= width - PAD) {
-                break;
-            }
-        }
-        return top + TextFit.lineHeight(ChartStyle.regular(size)) + 6;
-    }
-
-    private static double headlineWidth(List<String[]> facts, double size) {
-        return facts.stream().mapToDouble(f -> TextFit.width(f[0], ChartStyle.bold(size))
-                + TextFit.width(f[1] + "      ", ChartStyle.regular(size))).sum();
-    }
-
-    /** Bold key and plain text of each headline fact. */
-    private List<String[]> headlineFacts() {
-        List<String[]> facts = new ArrayList<>();
-        Integer largest = result.largestDropOffStep();
-        if (largest != null && largest < steps.size()) {
-            StepResult from = steps.get(largest - 1);
-            facts.add(new String[] {"Largest drop-off: ", transition(largest) + " (" + ChartStyle.count(from.dropped())
-                    + " users, " + ChartStyle.percent(from.dropOffRate()) + ")"});
-        }
-        Integer slowest = result.slowestStep();
-        Double median = slowest == null ? null : steps.get(slowest - 1).timeFromPrevious().medianSeconds();
-        if (median != null && slowest > 1) {
-            facts.add(new String[] {"Slowest step: ", transition(slowest - 1) + " (median "
-                    + ChartStyle.duration(median) + ")"});
-        }
-        return facts;
-    }
-
-    /** "Add to cart → Checkout" when both names are short, else "step 2 → 3". */
-    private String transition(int fromStep) {
-        String from = steps.get(fromStep - 1).name();
-        String to = steps.get(fromStep).name();
-        return from.length() + to.length() <= 48 ? from + " → " + to : "step " + fromStep + " → " + (fromStep + 1);
-    }
-
-    private double drawLegend(double top) {
+    /** The legend of both funnel shapes: reached, dropped, and (when there is one) the largest drop-off. */
+    static double drawLegend(List<Node> nodes, FunnelResult result, double width, double top, double pad) {
         Font font = ChartStyle.regular(11);
         double size = 10;
         double y = top + 2;
-        double x = legendItem(PAD, y, size, font, "Users who reached the step",
-                bar(PAD, y, size, size, ChartStyle.ACCENT));
-        x = legendItem(x, y, size, font, "Dropped since the previous step",
-                Hatching.rectangle(x, y, size, size, ChartStyle.DROP_FILL, ChartStyle.DROP_HATCH, ChartStyle.AXIS));
-        if (result.largestDropOffStep() != null && steps.size() > 1) {
-            legendItem(x, y, size, font, "Largest drop-off", Hatching.rectangle(x, y, size, size,
-                    ChartStyle.HIGHLIGHT_FILL, ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT));
+        double right = width - pad;
+        double x = legendItem(nodes, pad, y, size, font, "Users who reached the step",
+                bar(pad, y, size, size, ChartStyle.ACCENT), right);
+        x = legendItem(nodes, x, y, size, font, "Dropped since the previous step",
+                Hatching.rectangle(x, y, size, size, ChartStyle.DROP_FILL, ChartStyle.DROP_HATCH, ChartStyle.AXIS),
+                right);
+        if (result.largestDropOffStep() != null && result.steps().size() > 1) {
+            legendItem(nodes, x, y, size, font, "Largest drop-off", Hatching.rectangle(x, y, size, size,
+                    ChartStyle.HIGHLIGHT_FILL, ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT), right);
         }
         return top + TextFit.lineHeight(font) + 18;
     }
 
     /** Adds a swatch and its label if they fit on the row; returns where the next item starts. */
-    private double legendItem(double x, double y, double size, Font font, String label, Node swatch) {
+    private static double legendItem(List<Node> nodes, double x, double y, double size, Font font, String label,
+                                     Node swatch, double right) {
         double labelWidth = TextFit.width(label, font);
-        if (x + size + 6 + labelWidth > width - PAD) {
+        if (x + size + 6 + labelWidth > right) {
             return x;
         }
         nodes.add(swatch);

@@ -1,9 +1,11 @@
 package io.funnelworkbench.chart;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Rectangle;
 
 /** Diagonal hatching drawn as vector lines (not an image pattern) so it stays crisp when exported at 2x or 3x. */
@@ -13,9 +15,25 @@ final class Hatching {
     private Hatching() {
     }
 
-    static Node rectangle(double x, double y, double width, double height, Color fill, Color lines, Color border) {
-        Rectangle background = new Rectangle(x, y, width, height);
+    /** A hatched polygon (x, y pairs), for the drop-off between two bars of the funnel shape. */
+    static Node polygon(double[] points, Color fill, Color lines, Color border) {
+        Polygon background = new Polygon(points);
         background.setFill(fill);
+        Bounds box = background.getBoundsInLocal();
+        Group hatch = diagonals(box.getMinX(), box.getMinY(), box.getWidth(), box.getHeight(), lines);
+        hatch.setClip(new Polygon(points));
+        Group group = new Group(background, hatch);
+        if (border != null) {
+            Polygon outline = new Polygon(points);
+            outline.setFill(null);
+            outline.setStroke(border);
+            outline.setStrokeWidth(1.5);
+            group.getChildren().add(outline);
+        }
+        return group;
+    }
+
+    private static Group diagonals(double x, double y, double width, double height, Color lines) {
         Group hatch = new Group();
         for (double offset = -height; offset < width; offset += SPACING) {
             Line line = new Line(x + offset, y + height, x + offset + height, y);
@@ -23,6 +41,13 @@ final class Hatching {
             line.setStrokeWidth(1);
             hatch.getChildren().add(line);
         }
+        return hatch;
+    }
+
+    static Node rectangle(double x, double y, double width, double height, Color fill, Color lines, Color border) {
+        Rectangle background = new Rectangle(x, y, width, height);
+        background.setFill(fill);
+        Group hatch = diagonals(x, y, width, height, lines);
         hatch.setClip(new Rectangle(x, y, width, height));
         Group group = new Group(background, hatch);
         if (border != null) {

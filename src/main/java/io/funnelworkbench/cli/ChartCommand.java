@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.chart.ChartCaption;
 import io.funnelworkbench.chart.ChartImages;
 import io.funnelworkbench.chart.ChartKind;
+import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -39,6 +40,10 @@ final class ChartCommand implements Callable<Integer> {
             description = "funnel (default), bars (a breakdown; needs --by or a saved breakdown) or trend.")
     private String type;
 
+    @Option(names = "--shape", defaultValue = "columns",
+            description = "For --type funnel: columns (default) or funnel, the classic narrowing funnel.")
+    private String shape;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
     private Path out;
 
@@ -57,6 +62,7 @@ final class ChartCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ChartKind kind = GoalCommand.parse(ChartKind.class, type, "--type");
+        FunnelShape funnelShape = GoalCommand.parse(FunnelShape.class, shape, "--shape");
         if (scale != 1 && scale != 2 && scale != 3) {
             throw new IllegalArgumentException("--scale " + scale + " is not one of 1, 2, 3.");
         }
@@ -69,7 +75,7 @@ final class ChartCommand implements Callable<Integer> {
             FunnelResult result = new FunnelEngine(analysis.log()).compute(funnel.spec(definition, goals));
             ChartCaption caption = ChartImages.caption(result, title(definition, kind), definition.entryFrom(),
                     definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
-            ChartImages.writePng(kind, result, caption, width, height, scale, out);
+            ChartImages.writePng(kind, funnelShape, result, caption, width, height, scale, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
         }

@@ -28,6 +28,23 @@ class ChartSnapshotsTest {
     }
 
     @Test
+    void rendersTheSampleAsAFunnelShape() throws Exception {
+        ChartFixtures.Sample sample = ChartFixtures.sample();
+        FunnelChart chart = new FunnelChart();
+        chart.funnelShapeProperty().set(FunnelShape.FUNNEL);
+        chart.setResult(sample.funnel());
+        export(chart, ChartExporter.captionFor(sample.funnel(), "Purchase funnel", sample.from(), sample.to()),
+                "funnel-shape-2x.png");
+        for (int steps : new int[] {5, 20}) {
+            FunnelChart longNamed = new FunnelChart();
+            longNamed.funnelShapeProperty().set(FunnelShape.FUNNEL);
+            longNamed.setResult(ChartFixtures.longNamedFunnel(steps));
+            export(longNamed, new ChartCaption(steps + " steps with long names", "Sequential order · 7-day window",
+                    "Synthetic data"), "funnel-shape-long-" + steps + ".png");
+        }
+    }
+
+    @Test
     void rendersLongNamedFunnels() throws Exception {
         for (int steps : new int[] {2, 5, 20}) {
             FunnelChart chart = new FunnelChart();

@@ -51,14 +51,69 @@ class FunnelChartTest {
         assertThat(texts(laidOut(null, 600, 400))).containsExactly("No steps yet");
     }
 
+    @Test
+    void theFunnelShapeShowsTheSameNumbersWithBarsAsWideAsTheirShare() {
+        FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 900, 500, FunnelShape.FUNNEL);
+        List<String> texts = texts(chart);
+
+        assertThat(texts).contains("1. view", "2. cart", "3. checkout", "4. buy");
+        assertThat(texts).contains("5  ·  100%", "4  ·  80.0%", "2  ·  40.0%", "1  ·  20.0%");
+        assertThat(texts).contains("−1 (20.0%)", "80.0% continued", "−2 (50.0%)", "50.0% continued");
+        List<Double> widths = chart.getChildrenUnmodifiable().stream()
+                .filter(n -> n instanceof Rectangle r && r.getFill().equals(ChartStyle.ACCENT))
+                .map(n -> ((Rectangle) n).getWidth()).skip(1).toList(); // the legend's swatch comes first
+        assertThat(widths).hasSize(4);
+        assertThat(widths.get(1) / widths.get(0)).isCloseTo(0.8, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(widths.get(3) / widths.get(0)).isCloseTo(0.2, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void clickingARowOfTheFunnelShapeSelectsItsStep() {
+        FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 800, 450, FunnelShape.FUNNEL);
+        AtomicInteger clicked = new AtomicInteger();
+        chart.setOnStepClicked(clicked::set);
+        Node area = bar(chart, 2);
+        Bounds bounds = area.getBoundsInParent();
+        Point2D center = new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        assertThat(topmostAt(chart, center)).isSameAs(area);
+        FxThread.call(() -> {
+            Event.fireEvent(area, click(area, center));
+            return null;
+        });
+        assertThat(clicked).hasValue(2);
+        assertThat(texts(laidOutCopy(chart))).contains("2. cart");
+    }
+
+    private static FunnelChart laidOutCopy(FunnelChart chart) {
+        return FxThread.call(() -> {
+            FunnelChart copy = (FunnelChart) chart.copyForExport();
+            assertThat(copy.funnelShapeProperty().get()).isEqualTo(FunnelShape.FUNNEL);
+            new Scene(copy, 800, 450);
+            copy.applyCss();
+            copy.layout();
+            return copy;
+        });
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2, 1200, 675", "5, 1200, 675", "20, 1200, 675", "2, 640, 360", "5, 640, 360", "20, 900, 500"})
+    void labelsOfTheFunnelShapeNeverOverlapWithLongNames(int steps, double width, double height) {
+        // Name, users and drop-off per step at least (the "% continued" line needs room for two lines).
+        assertLabelsApart(laidOut(ChartFixtures.longNamedFunnel(steps), width, height, FunnelShape.FUNNEL),
+                steps * 3, width, height);
+    }
+
     @ParameterizedTest
     @CsvSource({"2, 1200, 675", "5, 1200, 675", "20, 1200, 675", "2, 640, 360", "5, 640, 360", "20, 900, 500"})
     void labelsNeverOverlapWithLongNames(int steps, double width, double height) {
-        FunnelChart chart = laidOut(ChartFixtures.longNamedFunnel(steps), width, height);
+        assertLabelsApart(laidOut(ChartFixtures.longNamedFunnel(steps), width, height), steps * 4, width, height);
+    }
+
+    private static void assertLabelsApart(FunnelChart chart, int minTexts, double width, double height) {
         List<Text> texts = chart.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
                 .map(Text.class::cast).toList();
 
-        assertThat(texts).hasSizeGreaterThan(steps * 4);
+        assertThat(texts).hasSizeGreaterThan(minTexts);
         for (int i = 0; i < texts.size(); i++) {
             Bounds bounds = texts.get(i).getBoundsInParent();
             assertThat(bounds.getMinX()).as(texts.get(i).getText()).isGreaterThanOrEqualTo(0);
@@ -116,8 +171,13 @@ class FunnelChartTest {
     }
 
     private static FunnelChart laidOut(FunnelResult result, double width, double height) {
+        return laidOut(result, width, height, FunnelShape.COLUMNS);
+    }
+
+    private static FunnelChart laidOut(FunnelResult result, double width, double height, FunnelShape shape) {
         return FxThread.call(() -> {
             FunnelChart chart = new FunnelChart();
+            chart.funnelShapeProperty().set(shape);
             chart.setResult(result);
             new Scene(chart, width, height);
             chart.applyCss();

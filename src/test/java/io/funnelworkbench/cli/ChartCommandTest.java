@@ -43,6 +43,39 @@ class ChartCommandTest {
     }
 
     @Test
+    void drawsTheClassicFunnelShapeOnRequest() throws Exception {
+        Path columns = dir.resolve("columns.png");
+        Path shape = dir.resolve("shape.png");
+        CliRun columnsRun = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--out",
+                columns.toString(), "--scale", "1");
+        CliRun shapeRun = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--shape", "funnel",
+                "--out", shape.toString(), "--scale", "1");
+
+        assertThat(columnsRun.exitCode()).as(columnsRun.err()).isZero();
+        assertThat(shapeRun.exitCode()).as(shapeRun.err()).isZero();
+        // The first step is a column about a sixth of the width wide, or a funnel top spanning most of it.
+        assertThat(widestAccentRun(ImageIO.read(columns.toFile()))).isLessThan(300);
+        assertThat(widestAccentRun(ImageIO.read(shape.toFile()))).isGreaterThan(600);
+        CliRun bad = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--shape", "pyramid",
+                "--out", shape.toString());
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("--shape pyramid is not one of columns, funnel.");
+    }
+
+    /** The longest horizontal run of the chart's accent blue, in pixels. */
+    private static int widestAccentRun(BufferedImage image) {
+        int widest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            int run = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                run = (image.getRGB(x, y) & 0xFFFFFF) == 0x2F6FB3 ? run + 1 : 0;
+                widest = Math.max(widest, run);
+            }
+        }
+        return widest;
+    }
+
+    @Test
     void rendersBreakdownBarsAndTheTrendFromSteps() throws Exception {
         Path bars = dir.resolve("bars.png");
         Path trend = dir.resolve("trend.png");

@@ -5,6 +5,7 @@ import io.funnelworkbench.chart.BreakdownChart;
 import io.funnelworkbench.chart.ChartCaption;
 import io.funnelworkbench.chart.ChartExporter;
 import io.funnelworkbench.chart.FunnelChart;
+import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.chart.ImpactTable;
 import io.funnelworkbench.chart.TimeToConvertChart;
 import io.funnelworkbench.chart.TrendChart;
@@ -18,6 +19,7 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
 import io.funnelworkbench.ui.project.ProjectSession;
@@ -95,6 +97,8 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private Tab trendTab;
     @FXML private Tab impactTab;
     @FXML private FunnelChart funnelChart;
+    @FXML private HBox shapeToggles;
+    @FXML private HBox shapeBox;
     @FXML private TableView<StepResult> stepTable;
     @FXML private TableColumn<StepResult, String> stepColumn;
     @FXML private TableColumn<StepResult, String> usersColumn;
@@ -332,6 +336,12 @@ public final class FunnelBuilderController implements ProjectScreen {
         resultPlaceholder.visibleProperty().bind(model.resultProperty().isNull());
         resultTabs.visibleProperty().bind(model.resultProperty().isNotNull());
         funnelChart.headlineVisibleProperty().set(false);
+        SegmentedToggles.fill(shapeToggles, FunnelShape.values(), FunnelShape::label, model.funnelShapeProperty(),
+                "shape");
+        // The choice sits by the export buttons, which export what it draws, and shows with the funnel chart only.
+        shapeBox.visibleProperty().bind(funnelTab.selectedProperty());
+        shapeBox.managedProperty().bind(shapeBox.visibleProperty());
+        funnelChart.funnelShapeProperty().bind(model.funnelShapeProperty());
         funnelChart.setOnStepClicked(model::drillDown);
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));

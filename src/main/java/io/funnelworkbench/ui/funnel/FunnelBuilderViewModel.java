@@ -3,6 +3,7 @@ package io.funnelworkbench.ui.funnel;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.EventCount;
@@ -72,6 +73,8 @@ public final class FunnelBuilderViewModel {
     private final ObjectProperty<LocalDate> entryFrom = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> entryTo = new SimpleObjectProperty<>();
     private final ObjectProperty<TrendPeriod> trendPeriod = new SimpleObjectProperty<>(TrendPeriod.WEEK);
+    // How the funnel chart is drawn: a view choice, not part of the funnel, so it is neither saved nor undone.
+    private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(FunnelShape.COLUMNS);
     private Draft committed = Draft.empty();
     private boolean restoring;
 
@@ -579,6 +582,10 @@ public final class FunnelBuilderViewModel {
 
     public ObjectProperty<TrendPeriod> trendPeriodProperty() {
         return trendPeriod;
+    }
+
+    public ObjectProperty<FunnelShape> funnelShapeProperty() {
+        return funnelShape;
     }
 
     public ObservableList<String> propertyNames() {

@@ -6,6 +6,7 @@ import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.goals.GoalEditorViewModel.ValueSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,8 +36,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -120,7 +119,7 @@ public final class GoalEditorController {
         showConditions();
         addConditionButton.setDisable(editor.propertyNames().isEmpty());
         bindValue();
-        segmented(countingToggles, Counting.values(), GoalText::counting, editor.countingProperty(), "counting");
+        SegmentedToggles.fill(countingToggles, Counting.values(), GoalText::counting, editor.countingProperty(), "counting");
         bindFooter();
         decorate(goalNameField, editor.nameErrorProperty(), editor.nameProperty());
         decorate(goalEventChoices, editor.eventsErrorProperty(), editor.events());
@@ -138,7 +137,7 @@ public final class GoalEditorController {
     }
 
     private void bindKindAndCategory() {
-        segmented(kindToggles, GoalKind.values(), kind -> kind == GoalKind.MACRO ? "Macro" : "Micro",
+        SegmentedToggles.fill(kindToggles, GoalKind.values(), kind -> kind == GoalKind.MACRO ? "Macro" : "Micro",
                 model.kindProperty(), "kind");
         categoryBox.setItems(model.categories());
         categoryBox.valueProperty().bindBidirectional(model.categoryProperty());
@@ -320,34 +319,6 @@ public final class GoalEditorController {
 
     // ---- helpers
 
-    /** A row of pill toggle buttons, exactly one pressed, following {@code property}. */
-    private static <T> void segmented(HBox box, T[] values, Function<T, String> label, ObjectProperty<T> property,
-                                      String idPrefix) {
-        ToggleGroup group = new ToggleGroup();
-        for (int i = 0; i < values.length; i++) {
-            T value = values[i];
-            ToggleButton button = new ToggleButton(label.apply(value));
-            button.setMinWidth(Region.USE_PREF_SIZE);
-            button.setId(idPrefix + "-" + value.toString().toLowerCase(Locale.ROOT));
-            button.setUserData(value);
-            button.setToggleGroup(group);
-            button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == values.length - 1 ? Styles.RIGHT_PILL
-                    : Styles.CENTER_PILL);
-            box.getChildren().add(button);
-        }
-        Runnable select = () -> group.getToggles().forEach(t -> t.setSelected(t.getUserData() == property.get()));
-        group.selectedToggleProperty().addListener((obs, old, now) -> {
-            if (now == null) {
-                select.run();
-            } else {
-                @SuppressWarnings("unchecked")
-                T chosen = (T) now.getUserData();
-                property.set(chosen);
-            }
-        });
-        property.addListener(o -> select.run());
-        select.run();
-    }
 
     private static void showIf(Region node, boolean shown) {
         node.setVisible(shown);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.chart.FunnelChart;
+import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -141,7 +142,22 @@ class FunnelBuilderUiTest extends FxRobot {
         snapshot("3-breakdown");
         clickOn("Impact");
         snapshot("4-impact");
-        clickOn("Funnel");
+        // The tab's label, not the "Funnel" toggle of the chart's shape inside that tab.
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Funnel"))
+                .queryAs(Label.class));
+
+        FunnelChart chart = lookup("#funnelChart").queryAs(FunnelChart.class);
+        assertThat(chart.funnelShapeProperty().get()).isEqualTo(FunnelShape.COLUMNS);
+        clickOn("#shape-funnel");
+        assertThat(model.funnelShapeProperty().get()).isEqualTo(FunnelShape.FUNNEL);
+        assertThat(chart.funnelShapeProperty().get()).isEqualTo(FunnelShape.FUNNEL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(chart.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
+                .map(n -> ((javafx.scene.text.Text) n).getText()))
+                .contains("1. Product view", FunnelFormats.count(expected.steps().get(0).users()) + "  ·  100%");
+        snapshot("5-funnel-shape");
+        clickOn("#shape-columns");
+        assertThat(chart.funnelShapeProperty().get()).isEqualTo(FunnelShape.COLUMNS);
     }
 
     @Test

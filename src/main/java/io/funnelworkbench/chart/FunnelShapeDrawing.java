@@ -1,0 +1,163 @@
+package io.funnelworkbench.chart;
+
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.StepResult;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+
+/**
+ * Lays out the classic funnel: a centred bar per step, as wide as the share of step-1 users who reached it, joined
+ * to the next by a hatched band that narrows as users drop out (the largest drop-off in amber). Step names sit in a
+ * column on the left, the users and conversion on or beside each bar, and each drop-off on the right of its band.
+ */
+final class FunnelShapeDrawing {
+    private static final double PAD = 12;
+    private static final double GAP = 8;
+    private static final double MIN_BAR = 3;
+    private static final double MAX_BAR_HEIGHT = 64;
+
+    private final FunnelResult result;
+    private final List<StepResult> steps;
+    private final double width;
+    private final double height;
+    private final int selectedStep;
+    private final boolean headline;
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<FunnelDrawing.Column> columns = new ArrayList<>();
+
+    private double barHeight;
+    private double bandHeight;
+    private Font nameFont;
+    private Font valueFont;
+    private Font dropFont;
+
+    FunnelShapeDrawing(FunnelResult result, double width, double height, int selectedStep, boolean headline) {
+        this.result = result;
+        this.steps = result.steps();
+        this.width = width;
+        this.height = height;
+        this.selectedStep = selectedStep;
+        this.headline = headline;
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    List<FunnelDrawing.Column> columns() {
+        return columns;
+    }
+
+    FunnelShapeDrawing draw() {
+        double top = PAD;
+        if (headline) {
+            top = FunnelHeadline.draw(nodes, result, width, top, PAD);
+        }
+        top = FunnelDrawing.drawLegend(nodes, result, width, top, PAD);
+        sizeRows(height - PAD - top);
+        List<String> names = steps.stream().map(s -> s.number() + ". " + s.name()).toList();
+        double nameWidth = Math.min(TextFit.widest(names, nameFont) + GAP, width * 0.28);
+        double dropWidth = Math.min(widestDropLabel() + GAP, width * 0.24);
+        double left = PAD + nameWidth;
+        double barSpace = Math.max(MIN_BAR, width - PAD - dropWidth - left - GAP);
+        double center = left + GAP / 2 + barSpace / 2;
+        long firstUsers = steps.get(0).users();
+        double previousBottom = 0;
+        double previousBar = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            StepResult step = steps.get(i);
+            double y = top + i * (barHeight + bandHeight);
+            double bar = firstUsers == 0 ? MIN_BAR : Math.max(MIN_BAR, barSpace * step.users() / firstUsers);
+            if (i > 0) {
+                drawBand(steps.get(i - 1), center, previousBar, previousBottom, bar, y, width - PAD - dropWidth + GAP);
+            }
+            boolean selected = step.number() == selectedStep;
+            drawBar(step, center, bar, y, barSpace, selected);
+            double nameTop = y + (barHeight - TextFit.lineHeight(nameFont)) / 2;
+            nodes.add(TextFit.rightAligned(TextFit.ellipsize(names.get(i), nameFont, nameWidth - GAP), nameFont,
+                    selected ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT, left - GAP / 2, nameTop));
+            columns.add(new FunnelDrawing.Column(step.number(), PAD, y, width - 2 * PAD, barHeight));
+            previousBottom = y + barHeight;
+            previousBar = bar;
+        }
+        return this;
+    }
+
+    /** Bars share the height with the bands between them (thinner bands when there are many steps). */
+    private void sizeRows(double available) {
+        int count = steps.size();
+        double bandRatio = count > 8 ? 0.3 : 0.6;
+        barHeight = Math.min(MAX_BAR_HEIGHT, Math.max(1, available / (count + bandRatio * (count - 1))));
+        bandHeight = count > 1 ? bandRatio * barHeight : 0;
+        double size = Math.max(ChartStyle.MIN_FONT, Math.min(13, (barHeight + bandHeight) * 0.5));
+        nameFont = ChartStyle.regular(size);
+        valueFont = ChartStyle.bold(Math.max(ChartStyle.MIN_FONT, Math.min(15, barHeight * 0.45)));
+        dropFont = ChartStyle.regular(Math.max(ChartStyle.MIN_FONT, Math.min(11, size - 1)));
+    }
+
+    private void drawBar(StepResult step, double center, double bar, double y, double barSpace, boolean selected) {
+        Rectangle rectangle = new Rectangle(center - bar / 2, y, bar, barHeight);
+        rectangle.setFill(selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT);
+        rectangle.setArcWidth(4);
+        rectangle.setArcHeight(4);
+        nodes.add(rectangle);
+        String label = ChartStyle.count(step.users()) + "  ·  " + ChartStyle.percent(step.conversionFromFirst());
+        double textTop = y + (barHeight - TextFit.lineHeight(valueFont)) / 2;
+        if (TextFit.width(label, valueFont) + 2 * GAP <= bar) {
+            nodes.add(TextFit.centered(label, valueFont, Color.WHITE, center, textTop));
+            return;
+        }
+        // Beside a narrow bar, in the room the funnel leaves on its right; shorter numbers when that is tight.
+        double room = barSpace / 2 - bar / 2 - GAP;
+        if (TextFit.width(label, valueFont) > room) {
+            label = ChartStyle.compactCount(step.users()) + " · " + ChartStyle.percent(step.conversionFromFirst());
+        }
+        nodes.add(TextFit.text(TextFit.ellipsize(label, valueFont, Math.max(0, room)), valueFont, ChartStyle.TEXT,
+                center + bar / 2 + GAP, textTop));
+    }
+
+    /** The narrowing band between two bars, and its drop-off label to the right of the funnel. */
+    private void drawBand(StepResult previous, double center, double topWidth, double top, double bottomWidth,
+                          double bottom, double labelLeft) {
+        boolean largest = isLargestDropOff(previous);
+        double[] points = {center - topWidth / 2, top, center + topWidth / 2, top, center + bottomWidth / 2, bottom,
+            center - bottomWidth / 2, bottom};
+        nodes.add(largest
+                ? Hatching.polygon(points, ChartStyle.HIGHLIGHT_FILL, ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT)
+                : Hatching.polygon(points, ChartStyle.DROP_FILL, ChartStyle.DROP_HATCH, null));
+        List<String> lines = dropLabel(previous);
+        double lineHeight = TextFit.lineHeight(dropFont);
+        boolean twoLines = bandHeight + barHeight >= 2 * lineHeight + 2;
+        double y = (top + bottom) / 2 - (twoLines ? lineHeight : lineHeight / 2);
+        Color color = largest ? ChartStyle.HIGHLIGHT_TEXT : ChartStyle.TEXT_MUTED;
+        double room = width - PAD - labelLeft;
+        nodes.add(TextFit.text(TextFit.ellipsize(lines.get(0), largest ? ChartStyle.bold(dropFont.getSize()) : dropFont,
+                room), largest ? ChartStyle.bold(dropFont.getSize()) : dropFont, color, labelLeft, y));
+        if (twoLines) {
+            nodes.add(TextFit.text(TextFit.ellipsize(lines.get(1), dropFont, room), dropFont, color, labelLeft,
+                    y + lineHeight));
+        }
+    }
+
+    private double widestDropLabel() {
+        double widest = 0;
+        for (int i = 0; i + 1 < steps.size(); i++) {
+            widest = Math.max(widest, TextFit.widest(dropLabel(steps.get(i)), ChartStyle.bold(dropFont.getSize())));
+        }
+        return widest;
+    }
+
+    private static List<String> dropLabel(StepResult previous) {
+        return List.of("−" + ChartStyle.count(previous.dropped()) + " (" + ChartStyle.percent(previous.dropOffRate())
+                + ")", ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+    }
+
+    private boolean isLargestDropOff(StepResult previous) {
+        Integer largest = result.largestDropOffStep();
+        return largest != null && largest == previous.number();
+    }
+}
