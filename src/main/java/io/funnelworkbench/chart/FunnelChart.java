@@ -90,25 +90,17 @@ public final class FunnelChart extends SurfaceChart {
         if (result == null || result.steps().isEmpty()) {
             return List.of(ChartSurface.placeholder("No steps yet", width, height));
         }
-        List<Node> nodes = new ArrayList<>();
-        List<FunnelDrawing.Column> columns;
-        if (funnelShape.get() == FunnelShape.FUNNEL) {
-            FunnelShapeDrawing drawing = new FunnelShapeDrawing(result, width, height, selectedStep.get(),
-                    headlineVisible.get()).draw();
-            nodes.addAll(drawing.nodes());
-            columns = drawing.columns();
-        } else {
-            FunnelDrawing drawing = new FunnelDrawing(result, width, height, selectedStep.get(), headlineVisible.get())
-                    .draw();
-            nodes.addAll(drawing.nodes());
-            columns = drawing.columns();
-        }
-        columns.forEach(column -> nodes.add(hitArea(column)));
+        FunnelLayout drawing = funnelShape.get() == FunnelShape.FUNNEL
+                ? new FunnelShapeDrawing(result, width, height, selectedStep.get(), headlineVisible.get())
+                : new FunnelDrawing(result, width, height, selectedStep.get(), headlineVisible.get());
+        drawing.draw();
+        List<Node> nodes = new ArrayList<>(drawing.nodes());
+        drawing.columns().forEach(column -> nodes.add(hitArea(column)));
         return nodes;
     }
 
     /** An invisible rectangle over a column that takes its clicks, so thin bars are easy to hit. */
-    private Node hitArea(FunnelDrawing.Column column) {
+    private Node hitArea(FunnelLayout.Column column) {
         Rectangle area = new Rectangle(column.x(), column.y(), column.width(), column.height());
         area.setFill(Color.TRANSPARENT);
         area.setCursor(Cursor.HAND);

@@ -4,7 +4,6 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
@@ -15,27 +14,13 @@ import javafx.scene.text.Font;
  * lost since the previous step as a hatched band above it), value and drop-off labels placed inside the bar
  * and band when they fit and stacked above the column when not, and wrapped step names under the axis.
  */
-final class FunnelDrawing {
-    private static final double PAD = 12;
+final class FunnelDrawing extends FunnelLayout {
     private static final double GAP = 4;
     private static final double PILL = 3;
-
-    /** One clickable column: its step and the area it covers. */
-    record Column(int step, double x, double y, double width, double height) {
-    }
 
     /** Where a column's labels go: inside the bar and the band, or stacked above the column. */
     private record Placement(boolean valueInside, boolean dropInside, double labelsAbove) {
     }
-
-    private final FunnelResult result;
-    private final List<StepResult> steps;
-    private final double width;
-    private final double height;
-    private final int selectedStep;
-    private final boolean headline;
-    private final List<Node> nodes = new ArrayList<>();
-    private final List<Column> columns = new ArrayList<>();
 
     private double slot;
     private double barWidth;
@@ -46,28 +31,12 @@ final class FunnelDrawing {
     private boolean wideDropLabels;
 
     FunnelDrawing(FunnelResult result, double width, double height, int selectedStep, boolean headline) {
-        this.result = result;
-        this.steps = result.steps();
-        this.width = width;
-        this.height = height;
-        this.selectedStep = selectedStep;
-        this.headline = headline;
+        super(result, width, height, selectedStep, headline);
     }
 
-    List<Node> nodes() {
-        return nodes;
-    }
-
-    List<Column> columns() {
-        return columns;
-    }
-
+    @Override
     FunnelDrawing draw() {
-        double top = PAD;
-        if (headline) {
-            top = FunnelHeadline.draw(nodes, result, width, top, PAD);
-        }
-        top = drawLegend(nodes, result, width, top, PAD);
+        double top = drawTop();
         double left = PAD + PercentAxis.labelWidth();
         slot = (width - PAD - left) / steps.size();
         barWidth = Math.min(slot * (steps.size() > 8 ? 0.74 : 0.64), 220);
@@ -125,36 +94,6 @@ final class FunnelDrawing {
         boolean dropInside = band >= dropLabelHeight() + 2 * PILL + 2 * GAP
                 && dropLabelWidth(steps.get(index - 1)) + 2 * PILL <= slot - 2 * GAP;
         return new Placement(valueInside, dropInside, above + (dropInside ? 0 : dropLabelHeight() + GAP));
-    }
-
-    /** The legend of both funnel shapes: reached, dropped, and (when there is one) the largest drop-off. */
-    static double drawLegend(List<Node> nodes, FunnelResult result, double width, double top, double pad) {
-        Font font = ChartStyle.regular(11);
-        double size = 10;
-        double y = top + 2;
-        double right = width - pad;
-        double x = legendItem(nodes, pad, y, size, font, "Users who reached the step",
-                bar(pad, y, size, size, ChartStyle.ACCENT), right);
-        x = legendItem(nodes, x, y, size, font, "Dropped since the previous step",
-                Hatching.rectangle(x, y, size, size, ChartStyle.DROP_FILL, ChartStyle.DROP_HATCH, ChartStyle.AXIS),
-                right);
-        if (result.largestDropOffStep() != null && result.steps().size() > 1) {
-            legendItem(nodes, x, y, size, font, "Largest drop-off", Hatching.rectangle(x, y, size, size,
-                    ChartStyle.HIGHLIGHT_FILL, ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT), right);
-        }
-        return top + TextFit.lineHeight(font) + 18;
-    }
-
-    /** Adds a swatch and its label if they fit on the row; returns where the next item starts. */
-    private static double legendItem(List<Node> nodes, double x, double y, double size, Font font, String label,
-                                     Node swatch, double right) {
-        double labelWidth = TextFit.width(label, font);
-        if (x + size + 6 + labelWidth > right) {
-            return x;
-        }
-        nodes.add(swatch);
-        nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, x + size + 6, y - 2));
-        return x + size + 6 + labelWidth + 18;
     }
 
     /** Picks font sizes (and compact numbers when even the smallest font is too wide) for the column width. */
@@ -250,11 +189,6 @@ final class FunnelDrawing {
         nodes.add(connector);
     }
 
-    private boolean isLargestDropOff(StepResult previous) {
-        Integer largest = result.largestDropOffStep();
-        return largest != null && largest == previous.number();
-    }
-
     private void drawValueLabel(StepResult step, double center, double top, boolean inside) {
         nodes.add(TextFit.centered(usersText(step), valueFont, inside ? Color.WHITE : ChartStyle.TEXT, center, top));
         nodes.add(TextFit.centered(ChartStyle.percent(step.conversionFromFirst()), rateFont,
@@ -280,7 +214,7 @@ final class FunnelDrawing {
         nodes.add(TextFit.centered(label.get(1), dropFont, color, center, top + TextFit.lineHeight(dropFont)));
     }
 
-    private static Rectangle bar(double x, double y, double width, double height, Color fill) {
+    static Rectangle bar(double x, double y, double width, double height, Color fill) {
         Rectangle bar = new Rectangle(x, y, width, Math.max(0, height));
         bar.setFill(fill);
         bar.setArcWidth(4);

@@ -2,9 +2,7 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
-import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.Node;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
@@ -14,20 +12,10 @@ import javafx.scene.text.Font;
  * to the next by a hatched band that narrows as users drop out (the largest drop-off in amber). Step names sit in a
  * column on the left, the users and conversion on or beside each bar, and each drop-off on the right of its band.
  */
-final class FunnelShapeDrawing {
-    private static final double PAD = 12;
+final class FunnelShapeDrawing extends FunnelLayout {
     private static final double GAP = 8;
     private static final double MIN_BAR = 3;
     private static final double MAX_BAR_HEIGHT = 64;
-
-    private final FunnelResult result;
-    private final List<StepResult> steps;
-    private final double width;
-    private final double height;
-    private final int selectedStep;
-    private final boolean headline;
-    private final List<Node> nodes = new ArrayList<>();
-    private final List<FunnelDrawing.Column> columns = new ArrayList<>();
 
     private double barHeight;
     private double bandHeight;
@@ -36,28 +24,12 @@ final class FunnelShapeDrawing {
     private Font dropFont;
 
     FunnelShapeDrawing(FunnelResult result, double width, double height, int selectedStep, boolean headline) {
-        this.result = result;
-        this.steps = result.steps();
-        this.width = width;
-        this.height = height;
-        this.selectedStep = selectedStep;
-        this.headline = headline;
+        super(result, width, height, selectedStep, headline);
     }
 
-    List<Node> nodes() {
-        return nodes;
-    }
-
-    List<FunnelDrawing.Column> columns() {
-        return columns;
-    }
-
+    @Override
     FunnelShapeDrawing draw() {
-        double top = PAD;
-        if (headline) {
-            top = FunnelHeadline.draw(nodes, result, width, top, PAD);
-        }
-        top = FunnelDrawing.drawLegend(nodes, result, width, top, PAD);
+        double top = drawTop();
         sizeRows(height - PAD - top);
         List<String> names = steps.stream().map(s -> s.number() + ". " + s.name()).toList();
         double nameWidth = Math.min(TextFit.widest(names, nameFont) + GAP, width * 0.28);
@@ -80,7 +52,7 @@ final class FunnelShapeDrawing {
             double nameTop = y + (barHeight - TextFit.lineHeight(nameFont)) / 2;
             nodes.add(TextFit.rightAligned(TextFit.ellipsize(names.get(i), nameFont, nameWidth - GAP), nameFont,
                     selected ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT, left - GAP / 2, nameTop));
-            columns.add(new FunnelDrawing.Column(step.number(), PAD, y, width - 2 * PAD, barHeight));
+            columns.add(new Column(step.number(), PAD, y, width - 2 * PAD, barHeight));
             previousBottom = y + barHeight;
             previousBar = bar;
         }
@@ -154,10 +126,5 @@ final class FunnelShapeDrawing {
     private static List<String> dropLabel(StepResult previous) {
         return List.of("−" + ChartStyle.count(previous.dropped()) + " (" + ChartStyle.percent(previous.dropOffRate())
                 + ")", ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
-    }
-
-    private boolean isLargestDropOff(StepResult previous) {
-        Integer largest = result.largestDropOffStep();
-        return largest != null && largest == previous.number();
     }
 }

@@ -70,17 +70,8 @@ class FunnelChartTest {
     @Test
     void clickingARowOfTheFunnelShapeSelectsItsStep() {
         FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 800, 450, FunnelShape.FUNNEL);
-        AtomicInteger clicked = new AtomicInteger();
-        chart.setOnStepClicked(clicked::set);
-        Node area = bar(chart, 2);
-        Bounds bounds = area.getBoundsInParent();
-        Point2D center = new Point2D(bounds.getCenterX(), bounds.getCenterY());
-        assertThat(topmostAt(chart, center)).isSameAs(area);
-        FxThread.call(() -> {
-            Event.fireEvent(area, click(area, center));
-            return null;
-        });
-        assertThat(clicked).hasValue(2);
+        assertThat(clickStep(chart, 2)).isEqualTo(2);
+        assertThat(chart.selectedStepProperty().get()).isEqualTo(2);
         assertThat(texts(laidOutCopy(chart))).contains("2. cart");
     }
 
@@ -131,21 +122,25 @@ class FunnelChartTest {
     @Test
     void clickingABarCallsTheHandlerWithItsStepAndSelectsIt() {
         FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 800, 450);
+
+        assertThat(clickStep(chart, 3)).isEqualTo(3);
+        assertThat(chart.selectedStepProperty().get()).isEqualTo(3);
+    }
+
+    /** Clicks the middle of a step's click area, checking it is what the pointer hits; returns the step reported. */
+    private static int clickStep(FunnelChart chart, int step) {
         AtomicInteger clicked = new AtomicInteger();
         chart.setOnStepClicked(clicked::set);
-        Node area = bar(chart, 3);
+        Node area = bar(chart, step);
         Bounds bounds = area.getBoundsInParent();
         Point2D center = new Point2D(bounds.getCenterX(), bounds.getCenterY());
-
-        // The click areas are drawn last, so the one over a column is what the pointer hits there.
+        // The click areas are drawn last, so the one over a step is what the pointer hits there.
         assertThat(topmostAt(chart, center)).isSameAs(area);
         FxThread.call(() -> {
             Event.fireEvent(area, click(area, center));
             return null;
         });
-
-        assertThat(clicked).hasValue(3);
-        assertThat(chart.selectedStepProperty().get()).isEqualTo(3);
+        return clicked.get();
     }
 
     private static Node topmostAt(FunnelChart chart, Point2D point) {
