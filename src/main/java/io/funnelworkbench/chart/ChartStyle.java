@@ -1,5 +1,6 @@
 package io.funnelworkbench.chart;
 
+import io.funnelworkbench.model.Durations;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
@@ -74,16 +75,7 @@ final class ChartStyle {
 
     /** A duration in seconds the way people say it: 45 s, 12 min, 3.5 h, 2.1 days. */
     static String duration(double seconds) {
-        if (seconds < 60) {
-            return String.format(Locale.ROOT, "%.0f s", seconds);
-        }
-        if (seconds < 3_600) {
-            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
-        }
-        if (seconds < 86_400) {
-            return trimmed(seconds / 3_600) + " h";
-        }
-        return trimmed(seconds / 86_400) + " days";
+        return Durations.describe(seconds);
     }
 
     /** A bin edge in the shortest unit that is whole: 0, 1m, 15m, 3h, 1d, 30d. */
@@ -102,9 +94,5 @@ final class ChartStyle {
             return s / 60 + "m";
         }
         return s + "s";
-    }
-
-    private static String trimmed(double value) {
-        return String.format(Locale.ROOT, "%.1f", value).replace(".0", "");
     }
 }

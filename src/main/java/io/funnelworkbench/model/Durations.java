@@ -40,4 +40,23 @@ public final class Durations {
         }
         return seconds + "s";
     }
+
+    /** A length of time the way people say it: 45 s, 12 min, 3.5 h, 2.1 days. */
+    public static String describe(double seconds) {
+        if (seconds < 60) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 3_600) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        if (seconds < 86_400) {
+            return trimmed(seconds / 3_600) + " h";
+        }
+        String days = trimmed(seconds / 86_400);
+        return days + (days.equals("1") ? " day" : " days");
+    }
+
+    private static String trimmed(double value) {
+        return String.format(Locale.ROOT, "%.1f", value).replace(".0", "");
+    }
 }

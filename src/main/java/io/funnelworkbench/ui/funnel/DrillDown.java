@@ -1,38 +1,60 @@
 package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.analysis.FunnelOutcome;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.StepExplanations;
+import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.model.EventLog;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The users behind one step: who reached it and who dropped out there (never reached the next step).
- * At the last step nobody drops; everyone who reached it completed the funnel.
+ * The users behind one step: everyone who reached it, each with what happened next (went on, dropped out there,
+ * or completed the funnel at the last step) and why.
  */
-public record DrillDown(int step, String stepName, String nextStepName, List<String> reached,
-                        List<String> dropped) {
+public record DrillDown(int step, String stepName, String nextStepName, List<Explanation> users) {
 
-    public static DrillDown of(FunnelOutcome outcome, List<String> stepNames, int step) {
-        boolean last = step == stepNames.size();
-        return new DrillDown(step, stepNames.get(step - 1), last ? null : stepNames.get(step),
-                outcome.usersReaching(step), last ? List.of() : outcome.usersDroppedAt(step));
+    public static DrillDown of(EventLog log, FunnelSpec spec, FunnelOutcome outcome, int step) {
+        List<String> names = spec.steps().stream().map(FunnelSpec.Step::name).toList();
+        boolean last = step == names.size();
+        return new DrillDown(step, names.get(step - 1), last ? null : names.get(step),
+                new StepExplanations(log, spec, outcome).explain(step));
     }
 
-    /** One row per user who reached the step, saying whether they went on, dropped, or completed. */
+    public List<String> reached() {
+        return users.stream().map(Explanation::user).toList();
+    }
+
+    public List<String> dropped() {
+        return with(Outcome.DROPPED).stream().map(Explanation::user).toList();
+    }
+
+    /** The users with this outcome; null means all of them. */
+    public List<Explanation> with(Outcome outcome) {
+        return outcome == null ? users : users.stream().filter(u -> u.outcome() == outcome).toList();
+    }
+
+    /** The outcome of those who did not drop: completed at the last step, went on before it. */
+    public Outcome continuing() {
+        return nextStepName == null ? Outcome.COMPLETED : Outcome.WENT_ON;
+    }
+
+    /** One row per user who reached the step: the step, what happened next, and why. */
     public ResultTable table() {
-        Set<String> droppedHere = new HashSet<>(dropped);
-        List<List<?>> rows = new ArrayList<>(reached.size());
-        for (String user : reached) {
-            rows.add(List.of(user, step + ". " + stepName, outcome(droppedHere.contains(user))));
+        List<List<?>> rows = new ArrayList<>(users.size());
+        for (Explanation user : users) {
+            rows.add(List.of(user.user(), step + ". " + stepName, outcome(user.outcome()), user.reason()));
         }
-        return new ResultTable(List.of("User", "Step", "Outcome"), rows);
+        return new ResultTable(List.of("User", "Step", "Outcome", "Reason"), rows);
     }
 
-    private String outcome(boolean droppedHere) {
-        if (nextStepName == null) {
-            return "Completed the funnel";
-        }
-        return droppedHere ? "Dropped before " + nextStepName : "Went on to " + nextStepName;
+    /** The outcome in a sentence that names the next step. */
+    public String outcome(Outcome outcome) {
+        return switch (outcome) {
+            case COMPLETED -> "Completed the funnel";
+            case DROPPED -> "Dropped before " + nextStepName;
+            case WENT_ON -> "Went on to " + nextStepName;
+        };
     }
 }

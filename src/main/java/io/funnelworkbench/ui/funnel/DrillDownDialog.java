@@ -1,39 +1,71 @@
 package io.funnelworkbench.ui.funnel;
 
+import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.ui.SegmentedToggles;
 import java.io.File;
-import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The users behind a step, side by side: who reached it and who dropped out there; exportable to CSV. */
+/**
+ * The users behind a step: who reached it, what each did next, and why each went on or dropped out; filtered by
+ * outcome and exportable to CSV.
+ */
 final class DrillDownDialog {
     private DrillDownDialog() {
+    }
+
+    /** The filter choices: every user, those who continued (or completed), those who dropped. */
+    private enum Filter {
+        ALL, CONTINUED, DROPPED
     }
 
     static void show(Window owner, DrillDown users, FunnelBuilderViewModel model) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
+        dialog.setResizable(true);
         dialog.setTitle("Users at step " + users.step() + ": " + users.stepName());
         dialog.setHeaderText(null);
-        HBox lists = new HBox(12, column("Reached " + users.stepName(), users.reached()),
-                column(users.nextStepName() == null ? "Dropped out here" : "Dropped before " + users.nextStepName(),
-                        users.dropped()));
+
+        TableView<Explanation> table = table(users);
+        ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
+        filter.addListener((obs, old, now) -> table.getItems().setAll(users.with(outcomeOf(now, users))));
+        HBox filters = new HBox();
+        SegmentedToggles.fill(filters, Filter.values(), f -> label(f, users), filter, "drillDown");
+        table.getItems().setAll(users.users());
+
         Button export = new Button("Export CSV…", new FontIcon("fth-download"));
         export.setId("drillDownExport");
         export.setOnAction(e -> exportCsv(owner, users, model));
-        VBox content = new VBox(12, lists, export);
-        content.setPrefSize(560, 460);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, filters, spacer, export);
+        Label summary = new Label(summary(users));
+        summary.getStyleClass().add("headline");
+        summary.setWrapText(true);
+        VBox content = new VBox(10, summary, bar, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        content.setPrefSize(780, 500);
+        content.setPadding(new Insets(16, 16, 0, 16));
+        // The theme's stylesheet caps dialogs at 600 px; a table of reasons needs the room.
+        dialog.getDialogPane().setStyle("-fx-max-width: 1200px;");
         content.getStyleClass().add("drill-down");
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
@@ -41,16 +73,46 @@ final class DrillDownDialog {
         dialog.show();
     }
 
-    private static VBox column(String title, List<String> users) {
-        Label heading = new Label(title + "  ·  " + FunnelFormats.count(users.size()) + " users");
-        heading.getStyleClass().add("headline");
-        ListView<String> list = new ListView<>();
-        list.getItems().setAll(users);
-        list.setPlaceholder(new Label("Nobody"));
-        VBox.setVgrow(list, Priority.ALWAYS);
-        VBox box = new VBox(6, heading, list);
-        HBox.setHgrow(box, Priority.ALWAYS);
-        return box;
+    private static TableView<Explanation> table(DrillDown users) {
+        TableView<Explanation> table = new TableView<>();
+        table.setId("drillDownTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Nobody"));
+        TableColumn<Explanation, String> user = new TableColumn<>("User");
+        user.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().user()));
+        user.setPrefWidth(150);
+        TableColumn<Explanation, String> outcome = new TableColumn<>("Outcome");
+        outcome.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().outcome().label()));
+        outcome.setPrefWidth(100);
+        TableColumn<Explanation, String> reason = new TableColumn<>("Why");
+        reason.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
+        reason.setPrefWidth(480);
+        table.getColumns().setAll(java.util.List.of(user, outcome, reason));
+        return table;
+    }
+
+    /** "1,749 users reached Add to cart: 1,190 went on to Checkout started and 559 dropped out." */
+    private static String summary(DrillDown users) {
+        String reached = FunnelFormats.count(users.users().size()) + " users reached " + users.stepName();
+        if (users.nextStepName() == null) {
+            return reached + " and completed the funnel.";
+        }
+        return reached + ": " + FunnelFormats.count(users.with(Outcome.WENT_ON).size()) + " went on to "
+                + users.nextStepName() + " and " + FunnelFormats.count(users.dropped().size()) + " dropped out.";
+    }
+
+    private static Outcome outcomeOf(Filter filter, DrillDown users) {
+        return switch (filter) {
+            case ALL -> null;
+            case CONTINUED -> users.continuing();
+            case DROPPED -> Outcome.DROPPED;
+        };
+    }
+
+    private static String label(Filter filter, DrillDown users) {
+        Outcome outcome = outcomeOf(filter, users);
+        String name = outcome == null ? "All" : outcome.label();
+        return name + " · " + FunnelFormats.count(users.with(outcome).size());
     }
 
     private static void exportCsv(Window owner, DrillDown users, FunnelBuilderViewModel model) {

@@ -483,7 +483,7 @@ public final class FunnelBuilderViewModel {
         }, failure -> notice.set("Could not compute the impact table: " + failure.getMessage()));
     }
 
-    /** Lists the users who reached step {@code step} (1-based) of the shown result and those who dropped there. */
+    /** Lists the users who reached step {@code step} (1-based) of the shown result, what they did next and why. */
     public void drillDown(int step) {
         FunnelSpec spec = resultSpec.get();
         if (session == null || spec == null || step < 1 || step > spec.steps().size()) {
@@ -491,8 +491,7 @@ public final class FunnelBuilderViewModel {
         }
         selectedStep.set(step);
         EventLog log = session.log();
-        List<String> names = spec.steps().stream().map(FunnelSpec.Step::name).toList();
-        runner().run("Listing users", p -> DrillDown.of(new FunnelEngine(log).scan(spec), names, step),
+        runner().run("Listing users", p -> DrillDown.of(log, spec, new FunnelEngine(log).scan(spec), step),
                 drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
     }
 

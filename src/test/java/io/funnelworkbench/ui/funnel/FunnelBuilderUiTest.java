@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.chart.FunnelChart;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.model.Attribution;
@@ -33,6 +34,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -161,6 +163,34 @@ class FunnelBuilderUiTest extends FxRobot {
     }
 
     @Test
+    void clickingAColumnListsItsUsersWithWhatEachDidNextAndWhy() throws Exception {
+        FunnelResult shown = model.resultProperty().get();
+        Node column = lookup("#funnelChart").queryAs(FunnelChart.class).getChildrenUnmodifiable().stream()
+                .filter(n -> Integer.valueOf(2).equals(n.getProperties().get("step"))).findFirst().orElseThrow();
+        clickOn(column);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownTable").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        @SuppressWarnings("unchecked")
+        TableView<StepExplanations.Explanation> table = lookup("#drillDownTable").queryAs(TableView.class);
+        long reached = shown.steps().get(1).users();
+        long dropped = shown.steps().get(1).dropped();
+        assertThat(table.getItems()).hasSize((int) reached);
+        assertThat(table.getItems()).allSatisfy(e -> assertThat(e.reason()).isNotBlank());
+        Window dialog = table.getScene().getWindow();
+        snapshotWindow(dialog, "6-drill-down");
+        assertThat(dialog.getWidth()).isGreaterThan(700);
+
+        clickOn("#drillDown-dropped");
+        assertThat(table.getItems()).hasSize((int) dropped)
+                .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(StepExplanations.Outcome.DROPPED));
+        clickOn("#drillDown-continued");
+        assertThat(table.getItems()).hasSize((int) (reached - dropped))
+                .allSatisfy(e -> assertThat(e.reason()).endsWith(" later"));
+        interact(dialog::hide);
+    }
+
+    @Test
     void exportsTheChartAsA2xPng() throws Exception {
         Path target = Files.createTempDirectory("funnel-export").resolve("purchase@2x.png");
         CountDownLatch written = new CountDownLatch(1);
@@ -208,6 +238,13 @@ class FunnelBuilderUiTest extends FxRobot {
         WritableImage image = new WritableImage(1, 1);
         WritableImage[] shot = {image};
         interact(() -> shot[0] = stage.getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
+    }
+
+    private void snapshotWindow(Window window, String name) throws Exception {
+        Files.createDirectories(SNAPSHOTS);
+        WritableImage[] shot = {null};
+        interact(() -> shot[0] = window.getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
     }
 
