@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
 /**
@@ -80,13 +79,13 @@ public final class BreakdownChart extends SurfaceChart {
         for (int g = 0; g < groups.size(); g++) {
             BreakdownGroup group = groups.get(g);
             String label = TextFit.ellipsize(group.label(), font, 180) + " (" + ChartStyle.count(entered(group)) + ")";
-            double itemWidth = 16 + TextFit.width(label, font);
+            double itemWidth = 18 + TextFit.width(label, font);
             if (x + itemWidth > width - PAD) {
                 x = PAD;
                 y += lineHeight;
             }
             nodes.add(swatch(x, y + 2, g));
-            nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, x + 16, y));
+            nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, x + 18, y));
             x += itemWidth + 18;
         }
         return y + lineHeight + 10;
@@ -97,11 +96,7 @@ public final class BreakdownChart extends SurfaceChart {
     }
 
     private static Node swatch(double x, double y, int series) {
-        Rectangle swatch = new Rectangle(x, y, 10, 10);
-        swatch.setFill(ChartStyle.SERIES.get(series % ChartStyle.SERIES.size()));
-        swatch.setArcWidth(3);
-        swatch.setArcHeight(3);
-        return swatch;
+        return Hatching.series(x, y - 1, 12, 12, ChartStyle.SERIES.get(series % ChartStyle.SERIES.size()), series);
     }
 
     private void drawStep(List<Node> nodes, List<BreakdownGroup> groups, int step, double x, double slot,
@@ -113,9 +108,8 @@ public final class BreakdownChart extends SurfaceChart {
             StepResult cell = groups.get(g).steps().get(step);
             double barX = x + (slot - groupWidth) / 2 + g * barWidth;
             double barTop = axis.y(cell.conversionFromFirst(), baseline, plotHeight);
-            Rectangle bar = new Rectangle(barX + 1, barTop, Math.max(1, barWidth - 2), baseline - barTop);
-            bar.setFill(ChartStyle.SERIES.get(g % ChartStyle.SERIES.size()));
-            nodes.add(bar);
+            nodes.add(Hatching.series(barX + 1, barTop, Math.max(1, barWidth - 2), baseline - barTop,
+                    ChartStyle.SERIES.get(g % ChartStyle.SERIES.size()), g));
             String label = ChartStyle.percent(cell.conversionFromFirst());
             if (TextFit.width(label, valueFont) > barWidth - 1) {
                 label = Math.round(cell.conversionFromFirst() * 100) + "%";

@@ -59,4 +59,42 @@ final class Hatching {
         }
         return group;
     }
+
+    /**
+     * A bar in a series' colour with that series' line pattern in white, so that series stay apart in greyscale
+     * print: none, rising diagonals, falling diagonals, horizontals, verticals, crossed diagonals.
+     */
+    static Node series(double x, double y, double width, double height, Color fill, int series) {
+        Rectangle background = new Rectangle(x, y, width, height);
+        background.setFill(fill);
+        int pattern = series % 6;
+        if (pattern == 0 || width < 2 || height < 2) {
+            return background;
+        }
+        Group lines = new Group();
+        Color stroke = Color.color(1, 1, 1, 0.6);
+        if (pattern == 1 || pattern == 5) {
+            lines.getChildren().add(diagonals(x, y, width, height, stroke));
+        }
+        if (pattern == 2 || pattern == 5) {
+            Group falling = diagonals(x, y, width, height, stroke);
+            falling.setScaleX(-1);
+            lines.getChildren().add(falling);
+        }
+        for (double offset = SPACING / 2; pattern == 3 && offset < height; offset += SPACING) {
+            lines.getChildren().add(line(x, y + offset, x + width, y + offset, stroke));
+        }
+        for (double offset = SPACING / 2; pattern == 4 && offset < width; offset += SPACING) {
+            lines.getChildren().add(line(x + offset, y, x + offset, y + height, stroke));
+        }
+        lines.setClip(new Rectangle(x, y, width, height));
+        return new Group(background, lines);
+    }
+
+    private static Line line(double x1, double y1, double x2, double y2, Color stroke) {
+        Line line = new Line(x1, y1, x2, y2);
+        line.setStroke(stroke);
+        line.setStrokeWidth(1.2);
+        return line;
+    }
 }
