@@ -142,10 +142,15 @@ final class GoalCommand {
                             "completions", "conversion", "of", "value"), metrics.stream().<List<?>>map(m -> List.of(
                             m.name(), lower(m.kind()), lower(m.category()), m.users(), m.completions(),
                             output == Output.Format.TABLE ? Output.percent(m.conversionRate()) : m.conversionRate(),
-                            m.denominator(), m.value())).toList());
+                            m.denominator(), output != Output.Format.TABLE ? m.value()
+                                    : goalHasValue(goals, m.name()) ? Output.amount(m.value()) : "—")).toList());
                 }
             }
             return 0;
+        }
+
+        private static boolean goalHasValue(List<Goal> goals, String name) {
+            return goals.stream().anyMatch(g -> g.name().equals(name) && !g.value().isNone());
         }
 
         static ObjectNode toJson(Goal goal, GoalMetrics m) {

@@ -52,7 +52,9 @@ final class ImpactCommand implements Callable<Integer> {
                         .<List<?>>map(r -> List.of(r.microGoal(), r.usersWith(),
                                 readable ? Output.percent(r.rateWith()) : r.rateWith(), r.usersWithout(),
                                 readable ? Output.percent(r.rateWithout()) : r.rateWithout(),
-                                r.lift() == null ? "" : r.lift(), r.oddsRatio(), r.pValue())).toList());
+                                r.lift() == null ? "" : readable ? Output.ratio(r.lift()) + "×" : r.lift(),
+                                readable ? Output.ratio(r.oddsRatio()) : r.oddsRatio(),
+                                readable ? Output.pValue(r.pValue()) : r.pValue())).toList());
             }
         }
         return 0;

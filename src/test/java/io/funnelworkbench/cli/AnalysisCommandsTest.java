@@ -178,5 +178,12 @@ class AnalysisCommandsTest {
         assertThat(row.get("odds_ratio").asDouble()).isCloseTo((21.0 * 55) / (21.0 * 7), within(1e-12));
         assertThat(row.get("p_value").asDouble()).isLessThan(0.0001);
         assertThat(json.get("hidden")).extracting(JsonNode::asText).containsExactly("Rare");
+
+        String table = cli("impact", "--project", shop, "--macro", "Buy", "--format", "table").out();
+        assertThat(table.lines().skip(1).findFirst().orElseThrow())
+                .matches("Video\\s+40\\s+50\\.0%\\s+60\\s+10\\.0%\\s+5\\.00×\\s+7\\.86\\s+< 0\\.001");
+        String goals = cli("goal", "list", "--project", shop, "--format", "table").out();
+        assertThat(goals.lines().filter(l -> l.startsWith("Buy"))).singleElement()
+                .satisfies(l -> assertThat(l).endsWith("—"));
     }
 }
