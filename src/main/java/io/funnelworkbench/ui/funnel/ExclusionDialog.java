@@ -2,6 +2,7 @@ package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.model.Exclusion;
 import io.funnelworkbench.model.FunnelStep;
+import io.funnelworkbench.ui.Labels;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -52,32 +53,12 @@ final class ExclusionDialog {
     private static ComboBox<Integer> stepChoice(List<FunnelStep> steps, int selected) {
         ComboBox<Integer> choice = new ComboBox<>();
         choice.getItems().setAll(IntStream.rangeClosed(1, steps.size()).boxed().toList());
-        choice.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer number) {
-                return number == null ? "" : number + ". " + steps.get(number - 1).name();
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return null;
-            }
-        });
+        choice.setConverter(Labels.of(number -> number + ". " + steps.get(number - 1).name()));
         choice.getSelectionModel().select(Math.min(selected, steps.size() - 1));
         return choice;
     }
 
     static StringConverter<FunnelStep> stepNames() {
-        return new StringConverter<>() {
-            @Override
-            public String toString(FunnelStep step) {
-                return step == null ? "" : step.name() + (step.kind() == FunnelStep.Kind.GOAL ? "  (goal)" : "");
-            }
-
-            @Override
-            public FunnelStep fromString(String text) {
-                return null;
-            }
-        };
+        return Labels.of(step -> step.name() + (step.kind() == FunnelStep.Kind.GOAL ? "  (goal)" : ""));
     }
 }

@@ -19,6 +19,7 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
@@ -59,7 +60,6 @@ import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Callback;
-import javafx.util.StringConverter;
 
 /** Binds the Funnels screen to its view model and turns gestures, menus and dialogs into its commands. */
 public final class FunnelBuilderController implements ProjectScreen {
@@ -188,7 +188,7 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private void setUpRules() {
         orderChoice.getItems().setAll(OrderMode.values());
-        orderChoice.setConverter(labels(FunnelBuilderController::orderLabel));
+        orderChoice.setConverter(Labels.of(FunnelBuilderController::orderLabel));
         orderChoice.valueProperty().bindBidirectional(model.orderProperty());
         windowUnit.getItems().setAll(WindowUnit.values());
         windowUnit.valueProperty().bindBidirectional(model.windowUnitProperty());
@@ -219,12 +219,12 @@ public final class FunnelBuilderController implements ProjectScreen {
         };
         model.propertyNames().addListener((ListChangeListener<String>) change -> fillChoices.run());
         fillChoices.run();
-        breakdownChoice.setConverter(labels(name -> name.isEmpty() ? "No breakdown" : name));
+        breakdownChoice.setConverter(Labels.of(name -> name.isEmpty() ? "No breakdown" : name));
         breakdownChoice.valueProperty().addListener((obs, old, name) ->
                 model.breakdownPropertyProperty().set(name == null || name.isEmpty() ? null : name));
         model.breakdownPropertyProperty().addListener((obs, old, name) -> breakdownChoice.setValue(orEmpty(name)));
         attributionChoice.getItems().setAll(Attribution.values());
-        attributionChoice.setConverter(labels(a -> a == Attribution.FIRST_TOUCH ? "first touch" : "last step"));
+        attributionChoice.setConverter(Labels.of(a -> a == Attribution.FIRST_TOUCH ? "first touch" : "last step"));
         attributionChoice.valueProperty().bindBidirectional(model.attributionProperty());
         attributionChoice.disableProperty().bind(model.breakdownPropertyProperty().isNull());
     }
@@ -258,7 +258,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     // ---- saved funnels -------------------------------------------------------------------------------
 
     private void setUpSaved() {
-        savedFunnels.setConverter(labels(FunnelDefinition::name));
+        savedFunnels.setConverter(Labels.of(FunnelDefinition::name));
         savedFunnels.setOnAction(e -> {
             if (!syncingSaved && savedFunnels.getValue() != null) {
                 model.openSaved(savedFunnels.getValue());
@@ -402,7 +402,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     }
 
     private void setUpResultTabs() {
-        timeStepChoice.setConverter(labels(this::timeStepLabel));
+        timeStepChoice.setConverter(Labels.of(this::timeStepLabel));
         timeStepChoice.valueProperty().addListener((obs, old, step) -> {
             if (step != null) {
                 model.selectedStepProperty().set(step);
@@ -410,10 +410,10 @@ public final class FunnelBuilderController implements ProjectScreen {
         });
         model.selectedStepProperty().addListener((obs, old, step) -> showTimeToConvert());
         trendChoice.getItems().setAll(TrendPeriod.values());
-        trendChoice.setConverter(labels(p -> p.name().toLowerCase(Locale.ROOT)));
+        trendChoice.setConverter(Labels.of(p -> p.name().toLowerCase(Locale.ROOT)));
         trendChoice.valueProperty().bindBidirectional(model.trendPeriodProperty());
         impactChoice.setItems(model.macroGoals());
-        impactChoice.setConverter(labels(Goal::name));
+        impactChoice.setConverter(Labels.of(Goal::name));
         impactChoice.valueProperty().bindBidirectional(model.impactMacroProperty());
         model.impactProperty().addListener((obs, old, impact) -> impactTable.setResult(impact));
     }
@@ -565,19 +565,6 @@ public final class FunnelBuilderController implements ProjectScreen {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    private static <T> StringConverter<T> labels(Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String text) {
-                return null;
-            }
-        };
-    }
 
     /** A number over a muted second line (its interval or rate), right-aligned, so columns stay narrow. */
     private static final class TwoLineCell extends javafx.scene.control.TableCell<StepResult, String> {

@@ -6,6 +6,7 @@ import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.goals.GoalEditorViewModel.ValueSource;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -44,7 +44,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationMessage;
 import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -141,10 +140,10 @@ public final class GoalEditorController {
                 model.kindProperty(), "kind");
         categoryBox.setItems(model.categories());
         categoryBox.valueProperty().bindBidirectional(model.categoryProperty());
-        categoryBox.setConverter(converter(c -> c == null ? "" : c.label()));
+        categoryBox.setConverter(Labels.of(GoalCategory::label));
         typeBox.setItems(FXCollections.observableArrayList(Arrays.asList(GoalType.values())));
         typeBox.getItems().add(0, null);
-        typeBox.setConverter(converter(t -> t == null ? "None" : capitalised(t.name())));
+        typeBox.setConverter(Labels.including(t -> t == null ? "None" : capitalised(t.name())));
         typeBox.setButtonCell(new TextListCell<>(t -> t == null ? "None" : capitalised(t.name())));
         typeBox.valueProperty().bindBidirectional(model.typeProperty());
     }
@@ -158,7 +157,7 @@ public final class GoalEditorController {
 
     private void bindValue() {
         valueSourceBox.getItems().setAll(ValueSource.values());
-        valueSourceBox.setConverter(converter(v -> v == null ? "" : v.label()));
+        valueSourceBox.setConverter(Labels.of(ValueSource::label));
         valueSourceBox.valueProperty().bindBidirectional(model.valueSourceProperty());
         fixedAmountField.textProperty().bindBidirectional(model.fixedAmountProperty());
         valuePropertyBox.getItems().setAll(model.numericProperties());
@@ -210,7 +209,7 @@ public final class GoalEditorController {
         ComboBox<Operator> operator = new ComboBox<>(FXCollections.observableArrayList(Operator.values()));
         operator.setId("condition-operator-" + index);
         operator.setPrefWidth(145);
-        operator.setConverter(converter(op -> op == null ? "" : GoalText.operatorChoice(op)));
+        operator.setConverter(Labels.of(GoalText::operatorChoice));
         operator.valueProperty().bindBidirectional(row.operatorProperty());
 
         ComboBox<String> value = valueBox(row, index);
@@ -330,20 +329,6 @@ public final class GoalEditorController {
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T object) {
-                return text.apply(object);
-            }
-
-            @Override
-            public T fromString(String string) {
-                // Read-only drop-downs never parse text.
-                return null;
-            }
-        };
-    }
 
     /** A cell that shows a text made from its item, including for a null item. */
     private static final class TextListCell<T> extends ListCell<T> {

@@ -5,6 +5,7 @@ import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Fact;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Page;
@@ -51,7 +52,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the import wizard's three pages to its view model and forwards the user's gestures to it. */
@@ -193,7 +193,7 @@ public final class ImportWizardController {
         zoneBox.getItems().setAll(ImportWizardViewModel.ZONES);
         zoneBox.valueProperty().bindBidirectional(model.zoneProperty());
         timeFormatBox.setItems(model.timeFormats());
-        timeFormatBox.setConverter(converter(model::timeFormatLabel));
+        timeFormatBox.setConverter(Labels.of(model::timeFormatLabel));
         timeFormatBox.valueProperty().bindBidirectional(model.timeFormatProperty());
         appendBox.selectedProperty().bindBidirectional(model.appendProperty());
         formatLine.textProperty().bind(model.formatLineProperty());
@@ -240,7 +240,7 @@ public final class ImportWizardController {
         ComboBox<ColumnRole> role = new ComboBox<>();
         role.setId("role-" + index);
         role.getItems().setAll(ColumnRole.values());
-        role.setConverter(converter(ColumnRole::label));
+        role.setConverter(Labels.of(ColumnRole::label));
         role.setMaxWidth(Double.MAX_VALUE);
         role.valueProperty().addListener((obs, old, chosen) -> model.setRole(index, chosen));
         roleBoxes.add(role);
@@ -358,19 +358,6 @@ public final class ImportWizardController {
         model.rejectsCopied(file);
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null; // the drop-downs are not editable, so JavaFX never parses typed text
-            }
-        };
-    }
 
     @FXML
     private void onAddFiles() {
