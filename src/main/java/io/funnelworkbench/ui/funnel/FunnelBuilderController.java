@@ -498,15 +498,33 @@ public final class FunnelBuilderController implements ProjectScreen {
         model.reportNotice("Chart copied to the clipboard.");
     }
 
+    /** Exports the table behind the tab in view: steps (and breakdown), time to convert, trend or impact. */
     @FXML
     private void onExportTable() {
+        Tab tab = resultTabs.getSelectionModel().getSelectedItem();
+        String what = tab == trendTab ? "trend" : tab == timeTab ? "time to convert" : tab == impactTab ? "impact"
+                : "steps";
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export step table");
-        chooser.setInitialFileName(FileNames.safe(model.title()) + ".csv");
+        chooser.setTitle("Export " + what + " table");
+        chooser.setInitialFileName(FileNames.safe(model.title() + " - " + what) + ".csv");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
         File target = chooser.showSaveDialog(window());
         if (target != null) {
-            model.exportStepTable(target.toPath(), () -> { });
+            exportTable(tab, target.toPath(), () -> { });
+        }
+    }
+
+    void exportTable(Tab tab, Path target, Runnable done) {
+        FunnelResult result = model.resultProperty().get();
+        if (tab == trendTab) {
+            model.exportTrendTable(target, done);
+        } else if (tab == timeTab && result != null && result.steps().size() > 1) {
+            model.exportTimeTable(timeStepChoice.getValue() == null ? result.steps().size()
+                    : timeStepChoice.getValue(), target, done);
+        } else if (tab == impactTab && model.impactProperty().get() != null) {
+            model.exportImpactTable(target, done);
+        } else {
+            model.exportStepTable(target, done);
         }
     }
 
@@ -533,6 +551,7 @@ public final class FunnelBuilderController implements ProjectScreen {
             return table;
         }
         FunnelChart chart = new FunnelChart();
+        chart.funnelShapeProperty().set(model.funnelShapeProperty().get());
         chart.setResult(result);
         return chart;
     }

@@ -507,6 +507,30 @@ public final class FunnelBuilderViewModel {
         }
     }
 
+    /** Writes the trend of the shown result, a row per period, as CSV in the background. */
+    public void exportTrendTable(Path target, Runnable done) {
+        FunnelResult shown = result.get();
+        if (shown != null) {
+            writeCsv(target, ResultTable.trend(shown), done);
+        }
+    }
+
+    /** Writes the time-to-convert histogram of {@code step} (2 or later) of the shown result as CSV. */
+    public void exportTimeTable(int step, Path target, Runnable done) {
+        FunnelResult shown = result.get();
+        if (shown != null && step >= 2 && step <= shown.steps().size()) {
+            writeCsv(target, ResultTable.timeToConvert(shown, step), done);
+        }
+    }
+
+    /** Writes the micro-goal impact table in view as CSV in the background. */
+    public void exportImpactTable(Path target, Runnable done) {
+        ImpactResult shown = impact.get();
+        if (shown != null) {
+            writeCsv(target, ResultTable.impact(shown), done);
+        }
+    }
+
     public void exportDrillDown(Path target, Runnable done) {
         DrillDown shown = drillDown.get();
         if (shown != null) {

@@ -2,9 +2,14 @@ package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.ImpactRow;
 import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.model.TimeStats;
+import io.funnelworkbench.model.TrendPoint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** A table ready for CSV: a header and rows of plain values. */
 public record ResultTable(List<String> header, List<List<?>> rows) {
@@ -23,6 +28,45 @@ public record ResultTable(List<String> header, List<List<?>> rows) {
             }
         }
         return new ResultTable(STEP_HEADER, rows);
+    }
+
+    /** The trend: one row per period, with whether its conversion is provisional and why. */
+    public static ResultTable trend(FunnelResult result) {
+        List<List<?>> rows = new ArrayList<>();
+        for (TrendPoint point : result.trend()) {
+            rows.add(List.of(point.periodStart().toString(), point.entered(), point.converted(),
+                    FunnelFormats.percentCell(point.conversion()), point.stillInWindow(), point.partial()));
+        }
+        return new ResultTable(List.of("Period start (" + result.trendPeriod().name().toLowerCase(Locale.ROOT)
+                + ")", "Entered", "Converted", "Conversion (%)", "Still in window", "Partial period"), rows);
+    }
+
+    /** The time-to-convert histogram of one step (from the previous step), with its summary figures. */
+    public static ResultTable timeToConvert(FunnelResult result, int step) {
+        StepResult target = result.steps().get(step - 1);
+        TimeStats stats = target.timeFromPrevious();
+        List<List<?>> rows = new ArrayList<>();
+        for (TimeStats.HistogramBin bin : stats.histogram()) {
+            rows.add(List.of(target.name(), Math.round(bin.fromSeconds()),
+                    bin.toSeconds() == null ? "" : Math.round(bin.toSeconds()), bin.users()));
+        }
+        rows.add(List.of(target.name() + " median (s)", seconds(stats.medianSeconds()), "", stats.count()));
+        rows.add(List.of(target.name() + " mean (s)", seconds(stats.meanSeconds()), "", stats.count()));
+        rows.add(List.of(target.name() + " p90 (s)", seconds(stats.p90Seconds()), "", stats.count()));
+        return new ResultTable(List.of("Step", "From (s)", "To (s)", "Users"), rows);
+    }
+
+    /** The micro-goal impact table as computed, rates in percent. */
+    public static ResultTable impact(ImpactResult result) {
+        List<List<?>> rows = new ArrayList<>();
+        for (ImpactRow row : result.rows()) {
+            rows.add(List.of(row.microGoal(), row.usersWith(), row.convertedWith(),
+                    FunnelFormats.percentCell(row.rateWith()), row.usersWithout(), row.convertedWithout(),
+                    FunnelFormats.percentCell(row.rateWithout()), row.lift() == null ? "" : row.lift(),
+                    row.oddsRatio(), row.pValue()));
+        }
+        return new ResultTable(List.of("Micro goal", "Users with", "Converted with", "Rate with (%)", "Users without",
+                "Converted without", "Rate without (%)", "Lift", "Odds ratio", "p-value (Fisher)"), rows);
     }
 
     private static List<?> row(String group, StepResult step) {

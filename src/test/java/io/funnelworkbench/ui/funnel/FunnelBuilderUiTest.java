@@ -29,6 +29,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -202,6 +203,56 @@ class FunnelBuilderUiTest extends FxRobot {
         assertThat(image.getWidth()).isEqualTo((int) (FunnelBuilderController.EXPORT_WIDTH * 2));
         assertThat(image.getHeight()).isEqualTo((int) (FunnelBuilderController.EXPORT_HEIGHT * 2));
         assertThat(distinctColours(image)).isGreaterThan(20);
+
+        // The export draws what the tab shows: as a funnel shape, the first step spans most of the width.
+        Path shape = target.resolveSibling("purchase-shape.png");
+        CountDownLatch shapeWritten = new CountDownLatch(1);
+        interact(() -> model.funnelShapeProperty().set(FunnelShape.FUNNEL));
+        interact(() -> controller.exportPng(shape, 1, shapeWritten::countDown));
+        assertThat(shapeWritten.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(widestAccentRun(ImageIO.read(shape.toFile()))).isGreaterThan(600);
+        assertThat(widestAccentRun(ImageIO.read(target.toFile()))).isLessThan(2 * 300);
+    }
+
+    @Test
+    void tableAsCsvExportsTheTableOfTheTabInView() throws Exception {
+        Path dir = Files.createTempDirectory("funnel-tables");
+        for (String tab : List.of("trend", "time", "impact", "funnel")) {
+            Tab selected = lookup(".tab-pane").queryAll().stream().map(n -> (javafx.scene.control.TabPane) n)
+                    .flatMap(p -> p.getTabs().stream()).filter(t -> (tab + "Tab").equals(t.getId())).findFirst()
+                    .orElseThrow();
+            interact(() -> selected.getTabPane().getSelectionModel().select(selected));
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !tab.equals("impact")
+                    || model.impactProperty().get() != null);
+            CountDownLatch written = new CountDownLatch(1);
+            Path file = dir.resolve(tab + ".csv");
+            interact(() -> controller.exportTable(selected, file, written::countDown));
+            assertThat(written.await(30, TimeUnit.SECONDS)).isTrue();
+        }
+        FunnelResult shown = model.resultProperty().get();
+        List<String> trend = Files.readAllLines(dir.resolve("trend.csv"));
+        assertThat(trend.get(0)).isEqualTo("Period start (week),Entered,Converted,Conversion (%),Still in window,"
+                + "Partial period");
+        assertThat(trend).hasSize(shown.trend().size() + 1);
+        assertThat(trend.get(1)).startsWith(shown.trend().get(0).periodStart() + ",").endsWith(",true");
+        List<String> time = Files.readAllLines(dir.resolve("time.csv"));
+        assertThat(time.get(0)).isEqualTo("Step,From (s),To (s),Users");
+        assertThat(time.get(time.size() - 3)).startsWith("Purchase median (s),");
+        assertThat(Files.readAllLines(dir.resolve("impact.csv")).get(0)).startsWith("Micro goal,Users with,");
+        assertThat(Files.readAllLines(dir.resolve("funnel.csv")).get(0)).startsWith("Group,Step,Name,Users,");
+    }
+
+    /** The longest horizontal run of the chart's accent blue, in pixels. */
+    private static int widestAccentRun(BufferedImage image) {
+        int widest = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            int run = 0;
+            for (int x = 0; x < image.getWidth(); x++) {
+                run = (image.getRGB(x, y) & 0xFFFFFF) == 0x2F6FB3 ? run + 1 : 0;
+                widest = Math.max(widest, run);
+            }
+        }
+        return widest;
     }
 
     private void waitForResult() throws Exception {
