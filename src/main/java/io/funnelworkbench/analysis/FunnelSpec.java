@@ -23,6 +23,8 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
                          String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
                          TrendPeriod trendPeriod) {
     public static final int MAX_STEPS = 60;
+    public static final String ANY_ORDER_EXCLUSIONS = "Exclusions need an ordered funnel: they sit between two steps,"
+            + " and in any order steps have no between. Choose sequential or strict order, or remove the exclusions.";
 
     public FunnelSpec {
         steps = List.copyOf(steps);
@@ -39,6 +41,9 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
         }
         if (window.isNegative()) {
             throw new IllegalArgumentException("The conversion window cannot be negative");
+        }
+        if (order == OrderMode.ANY && !exclusions.isEmpty()) {
+            throw new IllegalArgumentException(ANY_ORDER_EXCLUSIONS);
         }
         for (ExclusionSpec e : exclusions) {
             if (e.fromStep() < 1 || e.toStep() > steps.size() || e.fromStep() >= e.toStep()) {

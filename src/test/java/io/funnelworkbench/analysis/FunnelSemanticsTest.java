@@ -461,6 +461,15 @@ class FunnelSemanticsTest {
         }
 
         @Test
+        void anyOrderHasNoBetweenSoExclusionsAreRefused() {
+            FunnelSpec spec = FunnelSpec.of(List.of(FunnelSpec.Step.event("view"), FunnelSpec.Step.event("buy")), WEEK,
+                    OrderMode.ANY);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> spec.withExclusions(List.of(
+                    new FunnelSpec.ExclusionSpec("logout", MatchRule.event("logout"), 1, 2, false))))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage(FunnelSpec.ANY_ORDER_EXCLUSIONS);
+        }
+
+        @Test
         void dropFromThatPointKeepsTheUserForTheStepsUpToA() {
             EventLog log = log();
             FunnelSpec spec = withLogout(WEEK, 1, 2, true);

@@ -1,5 +1,6 @@
 package io.funnelworkbench.cli;
 
+import io.funnelworkbench.analysis.FunnelSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -141,6 +142,10 @@ class AnalysisCommandsTest {
         CliRun where = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
                 "--where", "origin", "~", "paid");
         assertThat(where.err().strip()).startsWith("--where origin ~ paid: '~' is not an operator");
+        CliRun anyOrder = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--order", "any",
+                "--exclude", "lead");
+        assertThat(anyOrder.exitCode()).isEqualTo(1);
+        assertThat(anyOrder.err().strip()).isEqualTo(FunnelSpec.ANY_ORDER_EXCLUSIONS);
     }
 
     @Test

@@ -332,9 +332,17 @@ public final class FunnelBuilderViewModel {
                 entryFrom.get(), entryTo.get());
     }
 
-    /** What the engine computes for the current draft; only for a valid draft. */
+    /**
+     * What the engine computes for the current draft; only for a valid draft. In any order the exclusions are
+     * kept in the draft (for switching back) but left out of the computation, and the notice says so.
+     */
     public FunnelSpec spec() {
-        return FunnelSpec.resolve(definition(funnelName.get()), session.goals())
+        FunnelDefinition draft = definition(funnelName.get());
+        if (draft.order() == OrderMode.ANY && !draft.exclusions().isEmpty()) {
+            draft = new FunnelDefinition(draft.name(), draft.steps(), draft.window(), draft.order(), List.of(),
+                    draft.breakdownProperty(), draft.entryFrom(), draft.entryTo());
+        }
+        return FunnelSpec.resolve(draft, session.goals())
                 .withBreakdown(breakdownProperty.get(), attribution.get())
                 .withTrendPeriod(trendPeriod.get());
     }
@@ -355,6 +363,10 @@ public final class FunnelBuilderViewModel {
             }
         }
         problem.set(issue);
+        if (spec != null && order.get() == OrderMode.ANY && !exclusions.isEmpty()) {
+            notice.set("Exclusions are left out in any order: steps have no between. They apply again in an"
+                    + " ordered funnel.");
+        }
         if (spec == null) {
             recompute.cancel();
             computing.set(false);

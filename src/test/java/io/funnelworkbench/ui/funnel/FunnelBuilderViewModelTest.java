@@ -224,6 +224,23 @@ class FunnelBuilderViewModelTest {
     }
 
     @Test
+    void inAnyOrderExclusionsAreKeptButLeftOutOfTheComputationWithANotice() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        model.addExclusion(new Exclusion(FunnelStep.event("add_to_cart"), 1, 2, false));
+        assertThat(model.resultSpecProperty().get().exclusions()).hasSize(1);
+
+        model.orderProperty().set(OrderMode.ANY);
+
+        assertThat(model.problemProperty().get()).isNull();
+        assertThat(model.resultSpecProperty().get().order()).isEqualTo(OrderMode.ANY);
+        assertThat(model.resultSpecProperty().get().exclusions()).isEmpty();
+        assertThat(model.noticeProperty().get()).startsWith("Exclusions are left out in any order");
+        assertThat(model.exclusions()).hasSize(1);
+        assertThat(model.definition("x").exclusions()).hasSize(1);
+    }
+
+    @Test
     void savedFunnelsRoundTrip() {
         model.appendStep(FunnelStep.goal("Product view"));
         model.appendStep(FunnelStep.goal("Purchase"));
