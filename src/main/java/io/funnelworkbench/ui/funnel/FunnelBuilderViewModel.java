@@ -53,6 +53,8 @@ public final class FunnelBuilderViewModel {
     static final String WINDOW_PROBLEM = "The window must be a whole number of 0 or more (0: every step at the"
             + " same instant as step 1).";
     static final String NO_STEPS = "Drag goals or events here to build a funnel.";
+    static final String EXCLUSIONS_LEFT_OUT = "Exclusions are left out in any order: steps have no between. They"
+            + " apply again in an ordered funnel.";
 
     private final Recompute recompute;
     private ProjectSession session;
@@ -364,8 +366,9 @@ public final class FunnelBuilderViewModel {
         }
         problem.set(issue);
         if (spec != null && order.get() == OrderMode.ANY && !exclusions.isEmpty()) {
-            notice.set("Exclusions are left out in any order: steps have no between. They apply again in an"
-                    + " ordered funnel.");
+            notice.set(EXCLUSIONS_LEFT_OUT);
+        } else if (EXCLUSIONS_LEFT_OUT.equals(notice.get())) {
+            notice.set("");
         }
         if (spec == null) {
             recompute.cancel();

@@ -238,6 +238,10 @@ class FunnelBuilderViewModelTest {
         assertThat(model.noticeProperty().get()).startsWith("Exclusions are left out in any order");
         assertThat(model.exclusions()).hasSize(1);
         assertThat(model.definition("x").exclusions()).hasSize(1);
+
+        model.orderProperty().set(OrderMode.SEQUENTIAL);
+        assertThat(model.resultSpecProperty().get().exclusions()).hasSize(1);
+        assertThat(model.noticeProperty().get()).isEmpty();
     }
 
     @Test
