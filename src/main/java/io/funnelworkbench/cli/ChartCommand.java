@@ -24,8 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code chart}: renders a funnel as the app draws it, without a display, to a PNG with its rules as a caption. */
 @Command(name = "chart", mixinStandardHelpOptions = true,
-        description = {"Render a funnel chart to a PNG of (width x scale) by (height x scale) pixels, with the title",
-            "and the rules in force as a caption. Works without a display."})
+        description = {"Render a funnel chart to a PNG, with its title and the rules in force as a caption.",
+            "The image is (width x scale) by (height x scale) pixels. Works without a display."})
 final class ChartCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = {"Goals and funnels on event exports, offline.",
             "With no command, java -jar funnel-workbench.jar opens the desktop app."},
         subcommands = {ImportCommand.class, EventsCommand.class, GoalCommand.class, FunnelCommand.class,
-            ImpactCommand.class, ChartCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            ImpactCommand.class, UsersCommand.class, ChartCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FunnelCli {
     static final int BAD_INPUT = 1;
 

@@ -35,13 +35,8 @@ final class FunnelCommand implements Callable<Integer> {
     @Mixin
     private FunnelOptions funnel;
 
-    @Option(names = "--exclude", paramLabel = "EVENT_OR_GOAL[:FROM-TO]",
-            description = "Remove users who did this between two steps (default: the first and last). Repeatable.")
-    private List<String> exclusions = new ArrayList<>();
-
-    @Option(names = "--exclusion-mode", defaultValue = "remove",
-            description = "remove: excluded users leave the funnel (default); drop: they count up to the FROM step.")
-    private String exclusionMode;
+    @Mixin
+    private ExclusionOptions exclusions;
 
     @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
     private String saveAs;
@@ -54,7 +49,8 @@ final class FunnelCommand implements Callable<Integer> {
         Output.Format output = format.format();
         try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
             List<Goal> goals = analysis.store().goals().list();
-            FunnelDefinition definition = funnel.definition(analysis, goals, exclusions, dropFromThatPoint());
+            FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
+                    exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
             FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
             if (saveAs != null) {
@@ -67,15 +63,6 @@ final class FunnelCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private boolean dropFromThatPoint() {
-        return switch (exclusionMode) {
-            case "remove" -> false;
-            case "drop" -> true;
-            default -> throw new IllegalArgumentException("--exclusion-mode " + exclusionMode
-                    + " is not one of remove, drop.");
-        };
     }
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import}: reads event exports into a project and prints a JSON summary. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import CSV event exports into a project (created when absent) and print a JSON summary.")
+        description = "Import CSV or JSON-lines event exports into a project (created when absent); prints a JSON summary.")
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,13 +1,15 @@
 package io.funnelworkbench.cli;
 
-import io.funnelworkbench.analysis.FunnelSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.analysis.FunnelSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,38 @@ class AnalysisCommandsTest {
     void aThirtyDayWindowKeepsTheDealsWonWithinAMonth() throws Exception {
         JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d").json();
         assertThat(json.get("steps").get(1).get("users").asLong()).isEqualTo(546);
+    }
+
+    @Test
+    void usersAtAStepSayWhatEachDidNextAndWhy() throws Exception {
+        JsonNode json = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1").json();
+        assertThat(json.get("step_name").asText()).isEqualTo("lead");
+        assertThat(json.get("next_step_name").asText()).isEqualTo("closed_deal");
+        List<JsonNode> users = new ArrayList<>();
+        json.get("users").forEach(users::add);
+        assertThat(users).hasSize(8000);
+        assertThat(users).filteredOn(u -> u.get("outcome").asText().equals("went-on")).hasSize(546)
+                .allSatisfy(u -> assertThat(u.get("reason").asText()).matches("closed_deal .+ later"));
+        // Olist has deals won more than 30 days after the lead, and a few dated before their lead.
+        assertThat(users).filteredOn(u -> u.get("outcome").asText().equals("dropped"))
+                .extracting(u -> u.get("reason").asText().replaceAll("\\d+(\\.\\d)? days", "N days"))
+                .containsOnly("Never did closed_deal", "Did closed_deal N days after step 1, past the 30-day window",
+                        "Did closed_deal only before lead");
+        assertThat(users).filteredOn(u -> u.get("outcome").asText().equals("dropped"))
+                .hasSize(8000 - 546);
+
+        String dropped = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1", "--outcome", "dropped", "--format", "csv").out();
+        assertThat(dropped.lines().findFirst()).hasValue("user,outcome,reason");
+        assertThat(dropped.lines().count()).isEqualTo(1 + 8000 - 546);
+        CliRun last = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d", "--step",
+                "2");
+        assertThat(last.json().get("users")).hasSize(546).allSatisfy(u -> assertThat(u.get("outcome").asText())
+                .isEqualTo("completed"));
+        CliRun bad = cli("users", "--project", project, "--steps", "lead,closed_deal", "--step", "3");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().strip()).isEqualTo("--step 3 is not a step of this funnel: give 1 to 2.");
     }
 
     @Test

@@ -1,0 +1,92 @@
+package io.funnelworkbench.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.StepExplanations;
+import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.Goal;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code users}: the users behind one step of a funnel, what each did next and why (the app's drill-down). */
+@Command(name = "users", mixinStandardHelpOptions = true,
+        description = {"List the users at one step of a funnel, with what each did next and why.",
+            "Each went on, dropped out there or (at the last step) completed: the app's drill-down."})
+final class UsersCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private ProjectOption project;
+
+    @Mixin
+    private FunnelOptions funnel;
+
+    @Mixin
+    private ExclusionOptions exclusions;
+
+    @Option(names = "--step", required = true, paramLabel = "N", description = "The step, from 1.")
+    private int step;
+
+    @Option(names = "--outcome", defaultValue = "all",
+            description = "all (default), went-on, dropped or completed.")
+    private String outcome;
+
+    @Mixin
+    private FormatOption format;
+
+    @Override
+    public Integer call() {
+        Output.Format output = format.format();
+        Outcome only = outcome.equalsIgnoreCase("all") ? null : GoalCommand.parse(Outcome.class, outcome, "--outcome");
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
+            List<Goal> goals = analysis.store().goals().list();
+            FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
+                    exclusions.dropFromThatPoint());
+            FunnelSpec funnelSpec = funnel.spec(definition, goals);
+            if (step < 1 || step > funnelSpec.steps().size()) {
+                throw new IllegalArgumentException("--step " + step + " is not a step of this funnel: give 1 to "
+                        + funnelSpec.steps().size() + ".");
+            }
+            List<Explanation> users = new StepExplanations(analysis.log(), funnelSpec,
+                    new FunnelEngine(analysis.log()).scan(funnelSpec)).explain(step).stream()
+                    .filter(e -> only == null || e.outcome() == only).toList();
+            if (output == Output.Format.JSON) {
+                spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)));
+            } else {
+                Output.table(spec.commandLine().getOut(), output, List.of("user", "outcome", "reason"),
+                        users.stream().<List<?>>map(e -> List.of(e.user(), lower(e.outcome()), e.reason())).toList());
+            }
+        }
+        return 0;
+    }
+
+    private ObjectNode toJson(FunnelSpec funnelSpec, List<Explanation> users) {
+        ObjectNode json = Json.object();
+        json.put("step", step);
+        json.put("step_name", funnelSpec.steps().get(step - 1).name());
+        if (step < funnelSpec.steps().size()) {
+            json.put("next_step_name", funnelSpec.steps().get(step).name());
+        } else {
+            json.putNull("next_step_name");
+        }
+        ArrayNode list = json.putArray("users");
+        users.forEach(e -> list.addObject().put("user", e.user()).put("outcome", lower(e.outcome()))
+                .put("reason", e.reason()));
+        return json;
+    }
+
+    private static String lower(Outcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
