@@ -22,6 +22,8 @@ public final class EventLog {
     private final int[] sessions;
     private final int[][] properties;
     private final int[] userStart;
+    /** Earliest and latest event time, computed on first use; a benign race may compute it twice. */
+    private volatile long[] timeRange;
 
     public EventLog(String[] userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
                     int[] users, int[] events, long[] times, int[] sessions, int[][] properties) {
@@ -164,25 +166,34 @@ public final class EventLog {
         return properties[property];
     }
 
-    /** The earliest event time, 0 when there are none; one look per user, as each user's rows are in time order. */
+    /** The earliest event time, 0 when there are none. */
     public long firstTime() {
-        long first = Long.MAX_VALUE;
-        for (int u = 0; u + 1 < userStart.length; u++) {
-            if (userStart[u] < userStart[u + 1]) {
-                first = Math.min(first, times[userStart[u]]);
-            }
-        }
-        return first == Long.MAX_VALUE ? 0 : first;
+        return timeRange()[0];
     }
 
     /** The latest event time, 0 when there are none. */
     public long lastTime() {
-        long last = Long.MIN_VALUE;
-        for (int u = 0; u + 1 < userStart.length; u++) {
-            if (userStart[u] < userStart[u + 1]) {
-                last = Math.max(last, times[userStart[u + 1] - 1]);
+        return timeRange()[1];
+    }
+
+    /**
+     * Earliest and latest time, found once: a look at each user's first and last row (rows are in time order per
+     * user), which at 10M events is a million scattered reads, too many to repeat for every funnel's trend.
+     */
+    private long[] timeRange() {
+        long[] range = timeRange;
+        if (range == null) {
+            long first = Long.MAX_VALUE;
+            long last = Long.MIN_VALUE;
+            for (int u = 0; u + 1 < userStart.length; u++) {
+                if (userStart[u] < userStart[u + 1]) {
+                    first = Math.min(first, times[userStart[u]]);
+                    last = Math.max(last, times[userStart[u + 1] - 1]);
+                }
             }
+            range = first == Long.MAX_VALUE ? new long[2] : new long[] {first, last};
+            timeRange = range;
         }
-        return last == Long.MIN_VALUE ? 0 : last;
+        return range;
     }
 }
