@@ -161,6 +161,13 @@ public final class FunnelBuilderController implements ProjectScreen {
         palette.setItems(model.palette());
         palette.setCellFactory(list -> new PaletteCell(model::appendStep));
         palette.setPlaceholder(new Label("Nothing matches"));
+        palette.setOnKeyPressed(e -> {
+            PaletteItem selected = palette.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                model.appendStep(selected.step());
+                e.consume();
+            }
+        });
         paletteSearch.textProperty().bindBidirectional(model.searchProperty());
     }
 
@@ -174,6 +181,13 @@ public final class FunnelBuilderController implements ProjectScreen {
             int selected = stepsList.getSelectionModel().getSelectedIndex();
             if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && selected >= 0) {
                 model.removeStep(selected);
+                e.consume();
+            } else if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN) && selected >= 0) {
+                // Alt+Up / Alt+Down reorder from the keyboard, as dragging does with the mouse.
+                int target = e.getCode() == KeyCode.UP ? selected - 1 : selected + 2;
+                model.moveStep(selected, Math.max(0, target));
+                stepsList.getSelectionModel().clearAndSelect(Math.max(0, Math.min(model.steps().size() - 1,
+                        e.getCode() == KeyCode.UP ? selected - 1 : selected + 1)));
                 e.consume();
             }
         });

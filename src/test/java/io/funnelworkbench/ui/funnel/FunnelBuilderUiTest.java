@@ -112,6 +112,15 @@ class FunnelBuilderUiTest extends FxRobot {
         clickOn(stepCell("Brochure")).type(KeyCode.DELETE);
         assertThat(stepNames()).hasSize(4);
 
+        // The keyboard does what the mouse does: Enter adds, Alt+Up reorders, Delete removes.
+        clickOn(paletteCell("Newsletter")).type(KeyCode.ENTER);
+        assertThat(stepNames()).endsWith("Newsletter");
+        clickOn(stepCell("Newsletter")).press(KeyCode.ALT).type(KeyCode.UP).release(KeyCode.ALT);
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Newsletter",
+                "Purchase");
+        type(KeyCode.DELETE);
+        assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Purchase");
+
         doubleClickOn("#windowAmount").write("3").type(KeyCode.ENTER);
         waitForResult();
         snapshot("2-built-by-dragging");
