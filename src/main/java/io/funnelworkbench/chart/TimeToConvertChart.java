@@ -15,6 +15,7 @@ public final class TimeToConvertChart extends SurfaceChart {
     private static final double PAD = 12;
     private TimeStats stats;
     private String title;
+    private double windowSeconds = Double.POSITIVE_INFINITY;
 
     public TimeToConvertChart() {
         super("time-to-convert-chart", 560, 300);
@@ -22,16 +23,34 @@ public final class TimeToConvertChart extends SurfaceChart {
 
     /** Shows the times of one step (title such as "Add to cart → Checkout"); null stats show a placeholder. */
     public void setStats(TimeStats stats, String title) {
+        setStats(stats, title, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * As above, for a funnel with this conversion window: empty bins that start at or past the window are left
+     * out, since no time can fall there (a 7-day window never needs "7d–30d" and "30d+").
+     */
+    public void setStats(TimeStats stats, String title, double windowSeconds) {
         this.stats = stats;
         this.title = title;
+        this.windowSeconds = windowSeconds;
         redrawLater();
     }
 
     @Override
     public Region copyForExport() {
         TimeToConvertChart copy = new TimeToConvertChart();
-        copy.setStats(stats, title);
+        copy.setStats(stats, title, windowSeconds);
         return copy;
+    }
+
+    private List<HistogramBin> shownBins() {
+        List<HistogramBin> bins = new ArrayList<>(stats.histogram());
+        while (bins.size() > 1 && bins.get(bins.size() - 1).users() == 0
+                && bins.get(bins.size() - 1).fromSeconds() >= windowSeconds) {
+            bins.remove(bins.size() - 1);
+        }
+        return bins;
     }
 
     @Override
@@ -41,7 +60,7 @@ public final class TimeToConvertChart extends SurfaceChart {
         }
         List<Node> nodes = new ArrayList<>();
         double top = drawHeader(nodes, width);
-        List<HistogramBin> bins = stats.histogram();
+        List<HistogramBin> bins = shownBins();
         double slot = (width - 2 * PAD) / bins.size();
         CategoryLabels labels = CategoryLabels.fit(bins.stream().map(TimeToConvertChart::binLabel).toList(), slot);
         Font countFont = ChartStyle.regular(TextFit.fittingSize(bins.stream().map(b -> ChartStyle.count(b.users()))

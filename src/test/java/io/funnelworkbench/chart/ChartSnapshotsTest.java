@@ -64,7 +64,8 @@ class ChartSnapshotsTest {
         trend.setResult(sample.funnel());
         export(trend, caption(sample, "Purchase funnel: weekly conversion"), "trend.png");
         TimeToConvertChart times = new TimeToConvertChart();
-        times.setStats(sample.funnel().steps().get(1).timeFromPrevious(), "Product view → Add to cart");
+        times.setStats(sample.funnel().steps().get(1).timeFromPrevious(), "Product view → Add to cart",
+                sample.funnel().window().getSeconds());
         export(times, caption(sample, "Time to add to cart"), "time-to-convert.png");
         ImpactTable impact = new ImpactTable();
         impact.setResult(sample.impact());

@@ -454,7 +454,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         timeStepChoice.setValue(step);
         StepResult target = result.steps().get(step - 1);
         timeChart.setStats(target.timeFromPrevious(), "Time from " + result.steps().get(step - 2).name()
-                + " to " + target.name());
+                + " to " + target.name(), result.window().getSeconds());
     }
 
     // ---- export --------------------------------------------------------------------------------------
@@ -574,7 +574,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         int step = timeStepChoice.getValue() == null ? result.steps().size() : timeStepChoice.getValue();
         TimeToConvertChart chart = new TimeToConvertChart();
         chart.setStats(result.steps().get(step - 1).timeFromPrevious(), "Time from "
-                + result.steps().get(step - 2).name() + " to " + result.steps().get(step - 1).name());
+                + result.steps().get(step - 2).name() + " to " + result.steps().get(step - 1).name(),
+                result.window().getSeconds());
         return chart;
     }
 
