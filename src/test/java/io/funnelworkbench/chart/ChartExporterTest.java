@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.testing.Pixels;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ class ChartExporterTest {
         BufferedImage image = ImageIO.read(target.toFile());
         assertThat(image.getWidth()).isEqualTo(1600);
         assertThat(image.getHeight()).isEqualTo(900);
-        assertThat(distinctColours(image)).isGreaterThan(50);
+        assertThat(Pixels.distinctColours(image, 2)).isGreaterThan(50);
         assertThat(image.getRGB(0, 0) & 0xffffff).isEqualTo(0xffffff);
         try (var files = Files.list(folder)) {
             assertThat(files).containsExactly(target);
@@ -102,16 +103,6 @@ class ChartExporterTest {
                 "Sequential order · 7-day window · entry 1 Aug 2026 to 29 Oct 2026 · counted once per user");
         assertThat(caption.dataRange()).startsWith("Data: 1 Aug 2026 to 29 Oct 2026 (UTC)");
         assertThat(ChartExporter.captionFor(result, "t", null, null).rules()).contains("entry on any day");
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 2) {
-            for (int x = 0; x < image.getWidth(); x += 2) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 
     private static int distinctColours(WritableImage image) {

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.testing.Pixels;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The chart command on the tech-store sample: it starts the toolkit itself, headless, and writes real PNGs. */
 class ChartCommandTest {
+    /** The charts' accent blue, the colour of the bars. */
+    private static final int ACCENT = 0x2F6FB3;
+
     @TempDir
     static Path dir;
     private static String project;
@@ -39,7 +41,7 @@ class ChartCommandTest {
         BufferedImage image = ImageIO.read(out.toFile());
         assertThat(image.getWidth()).isEqualTo(1800);
         assertThat(image.getHeight()).isEqualTo(1000);
-        assertThat(distinctColours(image)).isGreaterThan(50);
+        assertThat(Pixels.distinctColours(image, 3)).isGreaterThan(50);
     }
 
     @Test
@@ -54,25 +56,12 @@ class ChartCommandTest {
         assertThat(columnsRun.exitCode()).as(columnsRun.err()).isZero();
         assertThat(shapeRun.exitCode()).as(shapeRun.err()).isZero();
         // The first step is a column about a sixth of the width wide, or a funnel top spanning most of it.
-        assertThat(widestAccentRun(ImageIO.read(columns.toFile()))).isLessThan(300);
-        assertThat(widestAccentRun(ImageIO.read(shape.toFile()))).isGreaterThan(600);
+        assertThat(Pixels.widestRun(ImageIO.read(columns.toFile()), ACCENT)).isLessThan(300);
+        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), ACCENT)).isGreaterThan(600);
         CliRun bad = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--shape", "pyramid",
                 "--out", shape.toString());
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err()).contains("--shape pyramid is not one of columns, funnel.");
-    }
-
-    /** The longest horizontal run of the chart's accent blue, in pixels. */
-    private static int widestAccentRun(BufferedImage image) {
-        int widest = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            int run = 0;
-            for (int x = 0; x < image.getWidth(); x++) {
-                run = (image.getRGB(x, y) & 0xFFFFFF) == 0x2F6FB3 ? run + 1 : 0;
-                widest = Math.max(widest, run);
-            }
-        }
-        return widest;
     }
 
     @Test
@@ -110,15 +99,5 @@ class ChartCommandTest {
         assertThat(scale.err()).contains("--scale");
         assertThat(type.err()).contains("--type pie is not one of funnel, bars, trend.");
         assertThat(out).doesNotExist();
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 3) {
-            for (int x = 0; x < image.getWidth(); x += 3) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }

@@ -13,14 +13,13 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -49,6 +48,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * change the window; the chart and the table must show exactly what the analysis engine computes.
  */
 class FunnelBuilderUiTest extends FxRobot {
+    /** The charts' accent blue, the colour of the bars. */
+    private static final int ACCENT = 0x2F6FB3;
+
     private static final Path SNAPSHOTS = Path.of("target", "funnel-snapshots");
 
     private Stage stage;
@@ -211,7 +213,7 @@ class FunnelBuilderUiTest extends FxRobot {
         BufferedImage image = ImageIO.read(target.toFile());
         assertThat(image.getWidth()).isEqualTo((int) (FunnelBuilderController.EXPORT_WIDTH * 2));
         assertThat(image.getHeight()).isEqualTo((int) (FunnelBuilderController.EXPORT_HEIGHT * 2));
-        assertThat(distinctColours(image)).isGreaterThan(20);
+        assertThat(Pixels.distinctColours(image, 7)).isGreaterThan(20);
 
         // The export draws what the tab shows: as a funnel shape, the first step spans most of the width.
         Path shape = target.resolveSibling("purchase-shape.png");
@@ -219,8 +221,8 @@ class FunnelBuilderUiTest extends FxRobot {
         interact(() -> model.funnelShapeProperty().set(FunnelShape.FUNNEL));
         interact(() -> controller.exportPng(shape, 1, shapeWritten::countDown));
         assertThat(shapeWritten.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(widestAccentRun(ImageIO.read(shape.toFile()))).isGreaterThan(600);
-        assertThat(widestAccentRun(ImageIO.read(target.toFile()))).isLessThan(2 * 300);
+        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), ACCENT)).isGreaterThan(600);
+        assertThat(Pixels.widestRun(ImageIO.read(target.toFile()), ACCENT)).isLessThan(2 * 300);
     }
 
     @Test
@@ -249,19 +251,6 @@ class FunnelBuilderUiTest extends FxRobot {
         assertThat(time.get(time.size() - 3)).startsWith("Purchase median (s),");
         assertThat(Files.readAllLines(dir.resolve("impact.csv")).get(0)).startsWith("Micro goal,Users with,");
         assertThat(Files.readAllLines(dir.resolve("funnel.csv")).get(0)).startsWith("Group,Step,Name,Users,");
-    }
-
-    /** The longest horizontal run of the chart's accent blue, in pixels. */
-    private static int widestAccentRun(BufferedImage image) {
-        int widest = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            int run = 0;
-            for (int x = 0; x < image.getWidth(); x++) {
-                run = (image.getRGB(x, y) & 0xFFFFFF) == 0x2F6FB3 ? run + 1 : 0;
-                widest = Math.max(widest, run);
-            }
-        }
-        return widest;
     }
 
     private void waitForResult() throws Exception {
@@ -306,15 +295,5 @@ class FunnelBuilderUiTest extends FxRobot {
         WritableImage[] shot = {null};
         interact(() -> shot[0] = window.getScene().getRoot().snapshot(null, null));
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
-    }
-
-    private static int distinctColours(BufferedImage image) {
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y += 7) {
-            for (int x = 0; x < image.getWidth(); x += 7) {
-                colours.add(image.getRGB(x, y));
-            }
-        }
-        return colours.size();
     }
 }

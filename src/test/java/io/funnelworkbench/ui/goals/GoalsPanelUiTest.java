@@ -8,14 +8,13 @@ import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import javafx.application.Application;
@@ -242,12 +241,6 @@ class GoalsPanelUiTest extends FxRobot {
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
         var written = ImageIO.read(file.toFile());
         assertThat(written.getWidth()).isGreaterThan(600);
-        Set<Integer> colours = new HashSet<>();
-        for (int x = 0; x < written.getWidth(); x += 7) {
-            for (int y = 0; y < written.getHeight(); y += 7) {
-                colours.add(written.getRGB(x, y));
-            }
-        }
-        assertThat(colours).as("distinct colours in " + name).hasSizeGreaterThan(8);
+assertThat(Pixels.distinctColours(written, 7)).as("distinct colours in " + name).isGreaterThan(8);
     }
 }

@@ -7,6 +7,7 @@ import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.FxBackgroundRunner;
 import io.funnelworkbench.ui.main.AppSettings;
@@ -285,12 +286,6 @@ class ImportWizardUiTest extends FxRobot {
         var written = ImageIO.read(file.toFile());
         assertThat(written.getWidth()).isGreaterThan(400);
         assertThat(written.getHeight()).isGreaterThan(300);
-        java.util.Set<Integer> colours = new java.util.HashSet<>();
-        for (int x = 0; x < written.getWidth(); x += 7) {
-            for (int y = 0; y < written.getHeight(); y += 7) {
-                colours.add(written.getRGB(x, y));
-            }
-        }
-        assertThat(colours).as("distinct colours on the " + page + " page").hasSizeGreaterThan(8);
+assertThat(Pixels.distinctColours(written, 7)).as("distinct colours on the " + page + " page").isGreaterThan(8);
     }
 }
