@@ -150,6 +150,15 @@ public final class FunnelBuilderController implements ProjectScreen {
     }
 
     @Override
+    public boolean reveal(Object item) {
+        if (item instanceof FunnelDefinition funnel) {
+            model.openSaved(funnel);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
     public void close() {
         model.close();
         savedFunnels.setItems(null);

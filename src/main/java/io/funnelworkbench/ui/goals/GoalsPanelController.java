@@ -94,6 +94,15 @@ public final class GoalsPanelController implements ProjectScreen {
     }
 
     @Override
+    public boolean reveal(Object item) {
+        if (item instanceof Goal goal && model != null) {
+            model.selectedProperty().set(goal);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
     public void close() {
         if (model == null) {
             return;

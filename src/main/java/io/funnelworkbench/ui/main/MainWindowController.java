@@ -199,6 +199,10 @@ public final class MainWindowController {
     private void setUpScreens() {
         List<ProjectScreens.Loaded> screens = ProjectScreens.load();
         screens.forEach(screen -> projectTabs.getTabs().add(screen.tab()));
+        revealOnOpen(funnelList, screens);
+        for (ListView<Goal> goals : List.of(macroGoals, milestoneGoals, secondaryGoals)) {
+            revealOnOpen(goals, screens);
+        }
         javafx.collections.ListChangeListener<Goal> goalsChanged = change -> showGoals(change.getList());
         viewModel.sessionProperty().addListener((obs, old, session) -> {
             if (old != null) {
@@ -225,6 +229,30 @@ public final class MainWindowController {
         });
         undoItem.setDisable(true);
         redoItem.setDisable(true);
+    }
+
+    /** Double-click or Enter on an Overview list item opens it in the tab where it lives. */
+    private void revealOnOpen(ListView<?> list, List<ProjectScreens.Loaded> screens) {
+        Runnable reveal = () -> {
+            Object item = list.getSelectionModel().getSelectedItem();
+            for (ProjectScreens.Loaded screen : screens) {
+                if (item != null && screen.controller().reveal(item)) {
+                    projectTabs.getSelectionModel().select(screen.tab());
+                    return;
+                }
+            }
+        };
+        list.setTooltip(new javafx.scene.control.Tooltip("Double-click or press Enter to open"));
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                reveal.run();
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                reveal.run();
+            }
+        });
     }
 
     private void showGoals(List<? extends Goal> all) {

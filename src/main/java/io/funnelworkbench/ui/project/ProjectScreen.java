@@ -5,4 +5,12 @@ public interface ProjectScreen {
     void open(ProjectSession session);
 
     void close();
+
+    /**
+     * Shows {@code item} (a goal, a saved funnel) if this screen is where it lives, as when it is double-clicked
+     * on the Overview; returns whether it did, so the window can bring this screen's tab forward.
+     */
+    default boolean reveal(Object item) {
+        return false;
+    }
 }

@@ -54,6 +54,18 @@ class AppSmokeTest extends FxRobot {
         assertThat(macro.getItems()).hasSize(1);
         assertThat(lookup("#funnelList").queryAs(ListView.class).getItems()).hasSize(1);
 
+        // Double-clicking a saved funnel or a goal on the Overview opens it where it lives.
+        javafx.scene.control.TabPane tabs = lookup("#projectTabs").queryAs(javafx.scene.control.TabPane.class);
+        doubleClickOn(lookup("#funnelList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Funnels");
+        assertThat(lookup("#funnelTitle").queryAs(Label.class).getText()).isEqualTo("Purchase funnel");
+        clickOn("Overview");
+        doubleClickOn(lookup("#macroGoals .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Goals");
+        assertThat(lookup("#editGoalButton").query().isDisabled()).isFalse();
+
         clickOn("File").clickOn("Close Project");
         ListView<?> recent = lookup("#recentList").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, recent::isVisible);
