@@ -11,9 +11,9 @@ import java.util.Set;
  */
 final class AggregateCheck {
     private static final Set<String> METRIC_NAMES = Set.of("visitors", "visits", "pageviews", "page_views",
-            "bounce_rate", "bouncerates", "visit_duration", "sessions", "users", "new_users", "total_users",
-            "conversions", "conversion_rate", "views", "count", "events", "event_count", "exitrates", "pagevalues",
-            "unique_visitors", "engaged_sessions", "engagement_rate");
+            "bounce_rate", "bouncerates", "bounce_rates", "visit_duration", "sessions", "users", "new_users",
+            "total_users", "conversions", "conversion_rate", "views", "count", "events", "event_count", "exitrates",
+            "exit_rates", "pagevalues", "page_values", "unique_visitors", "engaged_sessions", "engagement_rate");
 
     private AggregateCheck() {
     }

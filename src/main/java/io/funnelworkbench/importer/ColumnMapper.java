@@ -31,10 +31,13 @@ public final class ColumnMapper {
     private ColumnMapper() {
     }
 
+    /** Header names compared in one form: camelCase (Segment's JSON) and spaces, dashes, dots as snake_case. */
     static String normalise(String header) {
-        return header.strip().toLowerCase(Locale.ROOT).replace("$", "").replace(' ', '_').replace('-', '_')
-                .replace(".", "_");
+        return CAMEL_HUMP.matcher(header.strip()).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace("$", "")
+                .replace(' ', '_').replace('-', '_').replace(".", "_");
     }
+
+    private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
 
     /** The best mapping for {@code headers}, looking at {@code sampleRows} to find a time column by content. */
     public static ColumnMapping map(List<String> headers, List<List<String>> sampleRows) {

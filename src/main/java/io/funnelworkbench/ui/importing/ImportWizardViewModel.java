@@ -135,6 +135,7 @@ public final class ImportWizardViewModel {
         constantEventName.addListener((obs, old, now) -> mappingInputsChanged());
         zone.addListener((obs, old, now) -> mappingInputsChanged());
         timeFormat.addListener((obs, old, now) -> mappingInputsChanged());
+        mapping.addListener((obs, old, now) -> updateFormatLine());
         append.addListener((obs, old, now) -> {
             if (mapping.get() != null) {
                 error.set(null);
@@ -262,11 +263,27 @@ public final class ImportWizardViewModel {
         timeFormat.set(suggested.timeFormat());
         mapping.set(withInputs(suggested));
         preview.set(shown);
-        int columns = shown.headers().size();
-        formatLine.set(shown.format().describe() + " · " + columns + (columns == 1 ? " column" : " columns"));
+        updateFormatLine();
         previewNote.set(shown.rows().size() < PREVIEW_ROWS
                 ? "All " + shown.rows().size() + " rows of " + shown.file().getFileName()
                 : "The first " + PREVIEW_ROWS + " rows of " + shown.file().getFileName());
+    }
+
+    /** "UTF-8, comma-separated · 10 columns · GA4 BigQuery export · time: epoch microseconds". */
+    private void updateFormatLine() {
+        FilePreview shown = preview.get();
+        if (shown == null || mapping.get() == null) {
+            return;
+        }
+        int columns = shown.headers().size();
+        StringBuilder line = new StringBuilder(shown.format().describe()).append(" · ").append(columns)
+                .append(columns == 1 ? " column" : " columns");
+        shown.schema().ifPresent(schema -> line.append(" · ").append(schema.label()));
+        String times = shown.timeDescription(mapping.get());
+        if (!times.isEmpty()) {
+            line.append(" · time: ").append(times);
+        }
+        formatLine.set(line.toString());
     }
 
     public ReadOnlyObjectProperty<FilePreview> previewProperty() {

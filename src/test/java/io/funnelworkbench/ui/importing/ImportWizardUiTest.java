@@ -111,7 +111,7 @@ class ImportWizardUiTest extends FxRobot {
         assertThat(preview.getColumns()).hasSize(5);
         assertThat(preview.getItems().get(0)).isEqualTo(List.of("u1", "view", "2024-03-01T09:00:00Z", "s1", "DE"));
         assertThat(lookup("#formatLine").queryAs(Label.class).getText())
-                .isEqualTo("UTF-8, comma-separated · 5 columns");
+                .isEqualTo("UTF-8, comma-separated · 5 columns · time: date and time with zone");
         ComboBox<?> visitRole = lookup("#role-3").queryAs(ComboBox.class);
         assertThat(visitRole.getValue()).isEqualTo(ColumnRole.PROPERTY);
         snapshot("mapping");

@@ -78,7 +78,8 @@ class ImportWizardViewModelTest {
         assertThat(wizard.previewProperty().get().rows()).hasSize(4);
         assertThat(wizard.previewProperty().get().headers())
                 .containsExactly("user_id", "event_name", "timestamp", "visit", "country");
-        assertThat(wizard.formatLineProperty().get()).isEqualTo("UTF-8 with BOM, semicolon-separated · 5 columns");
+        assertThat(wizard.formatLineProperty().get())
+                .isEqualTo("UTF-8 with BOM, semicolon-separated · 5 columns · time: date and time with zone");
         assertThat(wizard.previewNoteProperty().get()).isEqualTo("All 4 rows of events.csv");
         assertThat(wizard.mappingProperty().get().roles()).containsExactly(ColumnRole.USER, ColumnRole.EVENT,
                 ColumnRole.TIME, ColumnRole.PROPERTY, ColumnRole.PROPERTY);
@@ -86,6 +87,27 @@ class ImportWizardViewModelTest {
         assertThat(wizard.errorProperty().get()).isNull();
         assertThat(wizard.canImport().get()).isTrue();
         assertThat(wizard.pageProperty().get()).isEqualTo(Page.MAPPING);
+    }
+
+    @Test
+    void namesTheToolWhoseExportItRecognisesAndHowItReadsTheTimes() throws Exception {
+        Path ga4 = write("ga4.csv", """
+                event_date,event_timestamp,event_name,user_pseudo_id,ga_session_id
+                20240501,1714521639164236,page_view,1000039595.1714500000,1714520004
+                """);
+        ImportWizardViewModel wizard = main.importWizard(List.of(ga4));
+        assertThat(wizard.formatLineProperty().get())
+                .isEqualTo("UTF-8, comma-separated · 5 columns · GA4 BigQuery export · time: epoch microseconds");
+
+        Path shop = write("shop.csv", """
+                event_time,event_type,product_id,user_id,user_session
+                2019-11-01 00:00:00,view,1003461,520088904,4d3b30da
+                """);
+        ImportWizardViewModel shopWizard = main.importWizard(List.of(shop));
+        assertThat(shopWizard.formatLineProperty().get()).isEqualTo("UTF-8, comma-separated · 5 columns"
+                + " · shop event log with sessions · time: date and time without zone, read as UTC");
+        shopWizard.zoneProperty().set("Europe/Berlin");
+        assertThat(shopWizard.formatLineProperty().get()).endsWith("read as Europe/Berlin");
     }
 
     @Test
