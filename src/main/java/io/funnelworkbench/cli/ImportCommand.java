@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
+import io.funnelworkbench.importer.ExportSchema;
 import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.importer.ImportService;
@@ -78,7 +79,10 @@ final class ImportCommand implements Callable<Integer> {
             }
             throw e;
         }
-        spec.commandLine().getOut().println(Json.write(toJson(summary)));
+        ObjectNode json = toJson(summary);
+        json.put("detected_schema", preview.schema().map(ExportSchema::label).orElse(null));
+        json.put("time_format", preview.timeDescription(mapping));
+        spec.commandLine().getOut().println(Json.write(json));
         return 0;
     }
 

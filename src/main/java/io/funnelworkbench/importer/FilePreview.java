@@ -1,6 +1,7 @@
 package io.funnelworkbench.importer;
 
 import java.nio.file.Path;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,6 +29,7 @@ public record FilePreview(Path file, TextFormat format, List<String> headers, Li
         if (sample == null) {
             return "";
         }
+        String zone = mapping.zone().normalized() == ZoneOffset.UTC ? "UTC" : mapping.zone().getId();
         TimeFormat format = mapping.timeFormat();
         if (format == TimeFormat.AUTO && NUMBER.matcher(sample).matches()) {
             format = TimestampParser.epochUnitOf(Double.parseDouble(sample));
@@ -36,10 +38,10 @@ public record FilePreview(Path file, TextFormat format, List<String> headers, Li
             case EPOCH_SECONDS -> "epoch seconds";
             case EPOCH_MILLIS -> "epoch milliseconds";
             case EPOCH_MICROS -> "epoch microseconds";
-            case PATTERN -> "pattern " + mapping.timePattern() + ", read as " + mapping.zone();
+            case PATTERN -> "pattern " + mapping.timePattern() + ", read as " + zone;
             default -> ZONE.matcher(sample).matches() ? "date and time with zone"
-                    : sample.length() <= 10 ? "dates, read as " + mapping.zone()
-                    : "date and time without zone, read as " + mapping.zone();
+                    : sample.length() <= 10 ? "dates, read as " + zone
+                    : "date and time without zone, read as " + zone;
         };
     }
 }

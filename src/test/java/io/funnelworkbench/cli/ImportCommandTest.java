@@ -37,6 +37,8 @@ class ImportCommandTest {
         assertThat(summary.get("events_by_name").get("lead").asLong()).isEqualTo(8000);
         assertThat(summary.get("first_time").asText()).isEqualTo("2017-06-14T00:00:00Z");
         assertThat(summary.get("last_time").asText()).isEqualTo("2018-05-31T00:00:00Z");
+        assertThat(summary.get("detected_schema").isNull()).isTrue();
+        assertThat(summary.get("time_format").asText()).isEqualTo("dates, read as UTC");
 
         CliRun deals = cli("import", "--project", project, DEALS.toString(), "--event-name", "closed_deal");
         assertThat(deals.exitCode()).as(deals.err()).isZero();
