@@ -48,7 +48,9 @@ final class DrillDownDialog {
         ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
         filter.addListener((obs, old, now) -> table.getItems().setAll(users.with(outcomeOf(now, users))));
         HBox filters = new HBox();
-        SegmentedToggles.fill(filters, Filter.values(), f -> label(f, users), filter, "drillDown");
+        // At the last step nobody drops: everyone who reached it completed the funnel.
+        Filter[] choices = users.nextStepName() == null ? new Filter[] {Filter.ALL, Filter.CONTINUED} : Filter.values();
+        SegmentedToggles.fill(filters, choices, f -> label(f, users), filter, "drillDown");
         table.getItems().setAll(users.users());
 
         Button export = new Button("Export CSV…", new FontIcon("fth-download"));
