@@ -73,6 +73,20 @@ class StepExplanationsTest {
     }
 
     @Test
+    void aOneStepFunnelAndAShortWindowAreSaidPlainly() {
+        EventLog log = log();
+        FunnelSpec one = FunnelSpec.of(List.of(FunnelSpec.Step.event("view")), Duration.ofDays(7), OrderMode.SEQUENTIAL);
+        assertThat(new StepExplanations(log, one, new FunnelEngine(log).scan(one)).explain(1))
+                .extracting(Explanation::reason).containsOnly("Did view");
+
+        FunnelSpec halfHour = FunnelSpec.of(List.of(FunnelSpec.Step.event("view"), FunnelSpec.Step.event("buy")),
+                Duration.ofMinutes(30), OrderMode.SEQUENTIAL);
+        assertThat(new StepExplanations(log, halfHour, new FunnelEngine(log).scan(halfHour)).explain(1))
+                .filteredOn(e -> e.user().equals("ann")).extracting(Explanation::reason)
+                .containsExactly("Did buy 1.1 h after step 1, past the 30-minute window");
+    }
+
+    @Test
     void anyOrderCountsTheStepsDoneAndAnExclusionThatEndsTheAttemptIsNamed() {
         assertThat(explain(OrderMode.ANY, 2)).filteredOn(e -> e.user().equals("fay")).extracting(Explanation::reason)
                 .containsExactly("Did 2 of the 3 steps within the 1-week window");

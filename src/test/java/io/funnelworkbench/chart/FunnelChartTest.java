@@ -68,6 +68,17 @@ class FunnelChartTest {
     }
 
     @Test
+    void theFunnelShapeCopesWithOneStepAndWithNobodyAtAll() {
+        io.funnelworkbench.model.EventLog log = new io.funnelworkbench.model.EventLogBuilder()
+                .add("a", "view", 0).add("b", "view", 1_000_000).build();
+        List<String> one = texts(laidOut(ChartFixtures.compute(log, List.of("view")), 600, 300, FunnelShape.FUNNEL));
+        assertThat(one).contains("1. view", "2  ·  100%");
+        List<String> nobody = texts(laidOut(ChartFixtures.compute(log, List.of("buy", "view")), 600, 300,
+                FunnelShape.FUNNEL));
+        assertThat(nobody).contains("1. buy", "2. view", "0  ·  0.0%");
+    }
+
+    @Test
     void clickingARowOfTheFunnelShapeSelectsItsStep() {
         FunnelChart chart = laidOut(ChartFixtures.smallFunnel(), 800, 450, FunnelShape.FUNNEL);
         assertThat(clickStep(chart, 2)).isEqualTo(2);
