@@ -22,17 +22,24 @@ public final class ChartImages {
     private ChartImages() {
     }
 
+    /** Which chart of a result: its kind, the funnel's shape, and the step whose times a TIME chart shows. */
+    public record Choice(ChartKind kind, FunnelShape shape, int step) {
+        public Choice(ChartKind kind) {
+            this(kind, FunnelShape.COLUMNS, 0);
+        }
+    }
+
     /** Writes a funnel result as a PNG of (width × scale) by (height × scale) pixels, title and caption included. */
     public static void writePng(ChartKind kind, FunnelResult result, ChartCaption caption, double width, double height,
                                 double scale, Path target) throws IOException {
-        writePng(kind, FunnelShape.COLUMNS, result, caption, width, height, scale, target);
+        writePng(new Choice(kind), result, caption, width, height, scale, target);
     }
 
-    /** As above, with the funnel chart drawn in {@code shape} (the other kinds ignore it). */
-    public static void writePng(ChartKind kind, FunnelShape shape, FunnelResult result, ChartCaption caption,
-                                double width, double height, double scale, Path target) throws IOException {
+    /** As above, for the chart {@code choice} names. */
+    public static void writePng(Choice choice, FunnelResult result, ChartCaption caption, double width, double height,
+                                double scale, Path target) throws IOException {
         startToolkit();
-        Region chart = FxThread.call(() -> chart(kind, shape, result));
+        Region chart = FxThread.call(() -> chart(choice, result));
         ChartExporter.writePng(chart, caption, width, height, scale, target);
     }
 
@@ -42,11 +49,11 @@ public final class ChartImages {
         return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo);
     }
 
-    private static Region chart(ChartKind kind, FunnelShape shape, FunnelResult result) {
-        return switch (kind) {
+    private static Region chart(Choice choice, FunnelResult result) {
+        return switch (choice.kind()) {
             case FUNNEL -> {
                 FunnelChart chart = new FunnelChart();
-                chart.funnelShapeProperty().set(shape);
+                chart.funnelShapeProperty().set(choice.shape());
                 chart.setResult(result);
                 yield chart;
             }
@@ -58,6 +65,13 @@ public final class ChartImages {
             case TREND -> {
                 TrendChart chart = new TrendChart();
                 chart.setResult(result);
+                yield chart;
+            }
+            case TIME -> {
+                TimeToConvertChart chart = new TimeToConvertChart();
+                int step = choice.step();
+                chart.setStats(result.steps().get(step - 1).timeFromPrevious(), result.steps().get(step - 2).name()
+                        + " → " + result.steps().get(step - 1).name(), result.window().getSeconds());
                 yield chart;
             }
         };

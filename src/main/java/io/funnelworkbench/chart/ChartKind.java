@@ -1,6 +1,9 @@
 package io.funnelworkbench.chart;
 
-/** The charts a funnel result can be drawn as outside the app: the funnel bars, breakdown bars, or the trend. */
+/**
+ * The charts a funnel result can be drawn as outside the app: the funnel, breakdown bars, the trend, or the
+ * time-to-convert histogram of one step.
+ */
 public enum ChartKind {
-    FUNNEL, BARS, TREND
+    FUNNEL, BARS, TREND, TIME
 }

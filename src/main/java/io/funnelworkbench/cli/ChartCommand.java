@@ -37,8 +37,13 @@ final class ChartCommand implements Callable<Integer> {
     private FunnelOptions funnel;
 
     @Option(names = "--type", defaultValue = "funnel",
-            description = "funnel (default), bars (a breakdown; needs --by or a saved breakdown) or trend.")
+            description = "funnel (default), bars (a breakdown; needs --by or a saved breakdown), trend, or time"
+                    + " (time to convert into --step).")
     private String type;
+
+    @Option(names = "--step", paramLabel = "N",
+            description = "For --type time: the step whose time from the previous one is drawn (default the last).")
+    private Integer step;
 
     @Option(names = "--shape", defaultValue = "columns",
             description = "For --type funnel: columns (default) or funnel, the classic narrowing funnel.")
@@ -72,10 +77,16 @@ final class ChartCommand implements Callable<Integer> {
             if (kind == ChartKind.BARS && definition.breakdownProperty() == null) {
                 throw new IllegalArgumentException("--type bars needs a breakdown: give --by PROPERTY.");
             }
+            int timeStep = step == null ? definition.steps().size() : step;
+            if (kind == ChartKind.TIME && (timeStep < 2 || timeStep > definition.steps().size())) {
+                throw new IllegalArgumentException("--type time needs a --step from 2 to " + definition.steps().size()
+                        + ": the time into a step is counted from the step before it.");
+            }
             FunnelResult result = new FunnelEngine(analysis.log()).compute(funnel.spec(definition, goals));
-            ChartCaption caption = ChartImages.caption(result, title(definition, kind), definition.entryFrom(),
-                    definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
-            ChartImages.writePng(kind, funnelShape, result, caption, width, height, scale, out);
+            ChartCaption caption = ChartImages.caption(result, title(definition, kind, timeStep),
+                    definition.entryFrom(), definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
+            ChartImages.writePng(new ChartImages.Choice(kind, funnelShape, timeStep), result, caption, width, height,
+                    scale, out);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + out + ": " + e.getMessage(), e);
         }
@@ -85,7 +96,7 @@ final class ChartCommand implements Callable<Integer> {
         return 0;
     }
 
-    private String title(FunnelDefinition definition, ChartKind kind) {
+    private String title(FunnelDefinition definition, ChartKind kind, int timeStep) {
         if (title != null) {
             return title;
         }
@@ -95,6 +106,7 @@ final class ChartCommand implements Callable<Integer> {
             case FUNNEL -> name;
             case BARS -> name + " by " + definition.breakdownProperty();
             case TREND -> name + ": conversion by " + GoalCommand.lower(funnel.trendPeriod());
+            case TIME -> name + ": time to " + definition.steps().get(timeStep - 1).name();
         };
     }
 

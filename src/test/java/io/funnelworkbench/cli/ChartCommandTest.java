@@ -65,6 +65,21 @@ class ChartCommandTest {
     }
 
     @Test
+    void rendersTheTimeToConvertIntoAStep() throws Exception {
+        Path time = dir.resolve("time.png");
+        CliRun run = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--type", "time",
+                "--step", "2", "--out", time.toString(), "--scale", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("type").asText()).isEqualTo("time");
+        assertThat(Pixels.widestRun(ImageIO.read(time.toFile()), ACCENT)).isGreaterThan(20);
+        CliRun first = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--type", "time",
+                "--step", "1", "--out", time.toString());
+        assertThat(first.exitCode()).isEqualTo(1);
+        assertThat(first.err().strip()).isEqualTo("--type time needs a --step from 2 to 4: the time into a step is"
+                + " counted from the step before it.");
+    }
+
+    @Test
     void rendersBreakdownBarsAndTheTrendFromSteps() throws Exception {
         Path bars = dir.resolve("bars.png");
         Path trend = dir.resolve("trend.png");
@@ -97,7 +112,7 @@ class ChartCommandTest {
         assertThat(bars.exitCode()).isEqualTo(1);
         assertThat(bars.err()).contains("--type bars needs a breakdown");
         assertThat(scale.err()).contains("--scale");
-        assertThat(type.err()).contains("--type pie is not one of funnel, bars, trend.");
+        assertThat(type.err()).contains("--type pie is not one of funnel, bars, trend, time.");
         assertThat(out).doesNotExist();
     }
 }
