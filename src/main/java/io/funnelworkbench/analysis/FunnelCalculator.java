@@ -276,14 +276,34 @@ final class FunnelCalculator {
 
     /** One funnel per value of the breakdown property: the top 25 by step-1 users, the rest as Other. */
     private List<BreakdownGroup> breakdown(FunnelOutcome outcome) {
-        String property = spec.breakdownProperty();
-        if (property == null) {
+        if (spec.breakdownProperty() == null) {
             return List.of();
         }
-        int column = log.propertyIndex(property);
+        Grouping grouping = grouping(outcome);
+        List<List<StepResult>> results = stepResults(outcome, grouping.groupOf(), grouping.groups().size());
+        List<BreakdownGroup> groups = new ArrayList<>();
+        for (int g = 0; g < grouping.groups().size(); g++) {
+            BreakdownGroup group = grouping.groups().get(g);
+            groups.add(new BreakdownGroup(group.value(), group.other(), results.get(g)));
+        }
+        return groups;
+    }
+
+    /**
+     * Which breakdown group each user falls in: the groups (values without step results yet), and per chunk of
+     * users (as stepResults takes them) each user's group index, or -1 for users outside the funnel.
+     */
+    record Grouping(List<BreakdownGroup> groups, int[][] groupOf) {
+        int groupOf(int user) {
+            return groupOf[user / USERS_PER_CHUNK][user % USERS_PER_CHUNK];
+        }
+    }
+
+    Grouping grouping(FunnelOutcome outcome) {
+        int column = log.propertyIndex(spec.breakdownProperty());
         int users = outcome.userCount();
         int chunks = Math.max(1, (users + USERS_PER_CHUNK - 1) / USERS_PER_CHUNK);
-        // By chunk of users (as stepResults takes them): each user's value id, then group.
+        // By chunk of users: each user's value id, then group.
         int[][] valueOf = new int[chunks][];
         int[] values = column < 0 ? null : log.propertyColumn(column);
         IntStream.range(0, chunks).parallel().forEach(c -> {
@@ -313,36 +333,30 @@ final class FunnelCalculator {
         Arrays.sort(ranked, Comparator.<Integer>comparingLong(v -> -entered[v]).thenComparing(v -> v));
         int[] groupOfValue = new int[entered.length];
         Arrays.fill(groupOfValue, -1);
-        List<String> labels = new ArrayList<>();
+        List<BreakdownGroup> groups = new ArrayList<>();
         for (int i = 0; i < ranked.length && i < TOP_GROUPS && entered[ranked[i]] > 0; i++) {
             int value = ranked[i];
-            groupOfValue[value] = labels.size();
-            labels.add(column < 0 ? null : log.propertyValue(column, value));
+            groupOfValue[value] = groups.size();
+            groups.add(new BreakdownGroup(column < 0 ? null : log.propertyValue(column, value), false, List.of()));
         }
-        int top = labels.size();
-        boolean anyOther = false;
+        int top = groups.size();
         for (int v = 0; v < entered.length; v++) {
             if (groupOfValue[v] < 0 && entered[v] > 0) {
-                anyOther = true;
                 groupOfValue[v] = top;
             }
         }
+        if (Arrays.stream(groupOfValue).anyMatch(g -> g == top)) {
+            groups.add(new BreakdownGroup(null, true, List.of()));
+        }
         int[][] groupOf = new int[chunks][];
         for (int c = 0; c < chunks; c++) {
+            int first = c * USERS_PER_CHUNK;
             groupOf[c] = new int[valueOf[c].length];
             for (int i = 0; i < groupOf[c].length; i++) {
-                groupOf[c][i] = groupOfValue[valueOf[c][i]];
+                groupOf[c][i] = outcome.furthest(first + i) == 0 ? -1 : groupOfValue[valueOf[c][i]];
             }
         }
-        List<List<StepResult>> results = stepResults(outcome, groupOf, top + (anyOther ? 1 : 0));
-        List<BreakdownGroup> groups = new ArrayList<>();
-        for (int g = 0; g < top; g++) {
-            groups.add(new BreakdownGroup(labels.get(g), false, results.get(g)));
-        }
-        if (anyOther) {
-            groups.add(new BreakdownGroup(null, true, results.get(top)));
-        }
-        return groups;
+        return new Grouping(List.copyOf(groups), groupOf);
     }
 
     /** The row whose property value places the user: first touch, or the last step reached. */

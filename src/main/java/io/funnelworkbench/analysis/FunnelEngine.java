@@ -1,12 +1,15 @@
 package io.funnelworkbench.analysis;
 
 import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.MatchRule;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.IntPredicate;
 import java.util.stream.IntStream;
 
 /**
@@ -53,5 +56,25 @@ public final class FunnelEngine {
     /** The funnel's numbers: steps, breakdown, trend, and the named largest drop-off and slowest step. */
     public FunnelResult compute(FunnelSpec spec) {
         return new FunnelCalculator(log, spec).summarise(scan(spec));
+    }
+
+    /**
+     * The users of one breakdown group of {@code spec} (by its value, or Other), as the breakdown counted them:
+     * user index to membership. Users outside the funnel belong to no group.
+     */
+    public IntPredicate breakdownMembers(FunnelSpec spec, FunnelOutcome outcome, BreakdownGroup group) {
+        if (spec.breakdownProperty() == null) {
+            throw new IllegalArgumentException("The funnel has no breakdown");
+        }
+        FunnelCalculator.Grouping grouping = new FunnelCalculator(log, spec).grouping(outcome);
+        int index = -1;
+        for (int g = 0; g < grouping.groups().size(); g++) {
+            BreakdownGroup candidate = grouping.groups().get(g);
+            if (candidate.other() == group.other() && Objects.equals(candidate.value(), group.value())) {
+                index = g;
+            }
+        }
+        int wanted = index;
+        return user -> wanted >= 0 && grouping.groupOf(user) == wanted;
     }
 }

@@ -6,6 +6,7 @@ import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.OrderMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,11 @@ public final class StepExplanations {
 
     /** Every user who reached {@code step} (1-based), in user order, with what happened next and why. */
     public List<Explanation> explain(int step) {
+        return explain(step, user -> true);
+    }
+
+    /** As {@link #explain(int)}, for the users {@code among} accepts (a breakdown group's, say). */
+    public List<Explanation> explain(int step, IntPredicate among) {
         int steps = spec.steps().size();
         if (step < 1 || step > steps) {
             throw new IllegalArgumentException("The funnel has no step " + step);
@@ -55,7 +61,7 @@ public final class StepExplanations {
         List<Explanation> explanations = new ArrayList<>();
         for (int u = 0; u < outcome.userCount(); u++) {
             int furthest = outcome.furthest(u);
-            if (furthest < step) {
+            if (furthest < step || !among.test(u)) {
                 continue;
             }
             String user = log.userId(u);

@@ -5,8 +5,12 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
 /**
@@ -18,6 +22,7 @@ public final class BreakdownChart extends SurfaceChart {
     static final int MAX_GROUPS = 6;
     private static final double PAD = 12;
     private FunnelResult result;
+    private BiConsumer<Integer, BreakdownGroup> onBarClicked = (step, group) -> { };
 
     public BreakdownChart() {
         super("breakdown-chart", 720, 400);
@@ -27,6 +32,11 @@ public final class BreakdownChart extends SurfaceChart {
     public void setResult(FunnelResult result) {
         this.result = result;
         redrawLater();
+    }
+
+    /** Called with the 1-based step and the group when a bar is clicked. */
+    public void setOnBarClicked(BiConsumer<Integer, BreakdownGroup> handler) {
+        onBarClicked = handler == null ? (step, group) -> { } : handler;
     }
 
     @Override
@@ -57,6 +67,9 @@ public final class BreakdownChart extends SurfaceChart {
         for (int step = 0; step < stepCount; step++) {
             drawStep(nodes, groups, step, left + step * slot, slot, baseline, plotHeight, axis);
             names.draw(nodes, step, left + step * slot + slot / 2, baseline + 8, ChartStyle.TEXT);
+        }
+        for (int step = 0; step < stepCount; step++) {
+            addHitAreas(nodes, groups, step, left + step * slot, slot, top, baseline);
         }
         return nodes;
     }
@@ -97,6 +110,25 @@ public final class BreakdownChart extends SurfaceChart {
 
     private static Node swatch(double x, double y, int series) {
         return Hatching.series(x, y - 1, 12, 12, ChartStyle.SERIES.get(series % ChartStyle.SERIES.size()), series);
+    }
+
+    /** Invisible full-height areas over each bar that take its clicks, so short bars are easy to hit. */
+    private void addHitAreas(List<Node> nodes, List<BreakdownGroup> groups, int step, double x, double slot,
+                             double top, double baseline) {
+        double groupWidth = slot * 0.8;
+        double barWidth = groupWidth / groups.size();
+        for (int g = 0; g < groups.size(); g++) {
+            BreakdownGroup group = groups.get(g);
+            Rectangle area = new Rectangle(x + (slot - groupWidth) / 2 + g * barWidth, top, barWidth,
+                    Math.max(0, baseline - top));
+            area.setFill(Color.TRANSPARENT);
+            area.setCursor(Cursor.HAND);
+            area.getProperties().put("step", step + 1);
+            area.getProperties().put("group", group.label());
+            int number = step + 1;
+            area.setOnMouseClicked(e -> onBarClicked.accept(number, group));
+            nodes.add(area);
+        }
     }
 
     private void drawStep(List<Node> nodes, List<BreakdownGroup> groups, int step, double x, double slot,

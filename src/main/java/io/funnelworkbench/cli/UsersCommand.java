@@ -3,15 +3,18 @@ package io.funnelworkbench.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +41,10 @@ final class UsersCommand implements Callable<Integer> {
     @Option(names = "--step", required = true, paramLabel = "N", description = "The step, from 1.")
     private int step;
 
+    @Option(names = "--group", paramLabel = "VALUE",
+            description = "Only the users of this breakdown group (needs --by): a value, (none) or Other.")
+    private String group;
+
     @Option(names = "--outcome", defaultValue = "all",
             description = "all (default), went-on, dropped or completed.")
     private String outcome;
@@ -58,9 +65,17 @@ final class UsersCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--step " + step + " is not a step of this funnel: give 1 to "
                         + funnelSpec.steps().size() + ".");
             }
-            List<Explanation> users = new StepExplanations(analysis.log(), funnelSpec,
-                    new FunnelEngine(analysis.log()).scan(funnelSpec)).explain(step).stream()
-                    .filter(e -> only == null || e.outcome() == only).toList();
+            FunnelEngine engine = new FunnelEngine(analysis.log());
+            FunnelOutcome outcome = engine.scan(funnelSpec);
+            IntPredicate among = user -> true;
+            if (group != null) {
+                if (funnelSpec.breakdownProperty() == null) {
+                    throw new IllegalArgumentException("--group needs a breakdown: give --by PROPERTY.");
+                }
+                among = engine.breakdownMembers(funnelSpec, outcome, breakdownGroup(group));
+            }
+            List<Explanation> users = new StepExplanations(analysis.log(), funnelSpec, outcome).explain(step, among)
+                    .stream().filter(e -> only == null || e.outcome() == only).toList();
             if (output == Output.Format.JSON) {
                 spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)));
             } else {
@@ -71,10 +86,20 @@ final class UsersCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A group as the breakdown names it: its value, "(none)" for no value, or "Other". */
+    private static BreakdownGroup breakdownGroup(String label) {
+        return switch (label) {
+            case "Other" -> new BreakdownGroup(null, true, List.of());
+            case "(none)" -> new BreakdownGroup(null, false, List.of());
+            default -> new BreakdownGroup(label, false, List.of());
+        };
+    }
+
     private ObjectNode toJson(FunnelSpec funnelSpec, List<Explanation> users) {
         ObjectNode json = Json.object();
         json.put("step", step);
         json.put("step_name", funnelSpec.steps().get(step - 1).name());
+        json.put("group", group);
         if (step < funnelSpec.steps().size()) {
             json.put("next_step_name", funnelSpec.steps().get(step).name());
         } else {

@@ -936,6 +936,22 @@ class FunnelSemanticsTest {
             assertThat(other.label()).isEqualTo("Other");
             assertThat(users(other.steps())).containsExactly(3, 2);
             assertThat(users(group(result, "v27").steps())).containsExactly(27, 1);
+
+            // Drill-down finds the same users in each group, Other included.
+            EventLog log = b.build();
+            FunnelSpec spec = sequential(WEEK, "view", "buy").withBreakdown("source", Attribution.FIRST_TOUCH);
+            FunnelEngine engine = new FunnelEngine(log);
+            FunnelOutcome outcome = engine.scan(spec);
+            for (BreakdownGroup g : result.breakdown()) {
+                java.util.function.IntPredicate members = engine.breakdownMembers(spec, outcome, g);
+                for (int step = 1; step <= 2; step++) {
+                    int reachedStep = step;
+                    long reached = java.util.stream.IntStream.range(0, outcome.userCount())
+                            .filter(u -> members.test(u) && outcome.furthest(u) >= reachedStep).count();
+                    assertThat(reached).as(g.label() + " at step " + step)
+                            .isEqualTo(g.steps().get(step - 1).users());
+                }
+            }
         }
     }
 

@@ -113,6 +113,22 @@ class AnalysisCommandsTest {
                 "2");
         assertThat(last.json().get("users")).hasSize(546).allSatisfy(u -> assertThat(u.get("outcome").asText())
                 .isEqualTo("completed"));
+        JsonNode organic = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1", "--by", "origin", "--group", "organic_search").json();
+        JsonNode funnel = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--by", "origin").json();
+        long organicLeads = 0;
+        for (JsonNode g : funnel.get("breakdown")) {
+            if ("organic_search".equals(g.get("value").asText())) {
+                organicLeads = g.get("steps").get(0).get("users").asLong();
+            }
+        }
+        assertThat(organicLeads).isPositive();
+        assertThat(organic.get("group").asText()).isEqualTo("organic_search");
+        assertThat(organic.get("users")).hasSize((int) organicLeads);
+        CliRun noBreakdown = cli("users", "--project", project, "--steps", "lead,closed_deal", "--step", "1",
+                "--group", "x");
+        assertThat(noBreakdown.err().strip()).isEqualTo("--group needs a breakdown: give --by PROPERTY.");
         CliRun bad = cli("users", "--project", project, "--steps", "lead,closed_deal", "--step", "3");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err().strip()).isEqualTo("--step 3 is not a step of this funnel: give 1 to 2.");

@@ -1,25 +1,40 @@
 package io.funnelworkbench.ui.funnel;
 
+import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
- * The users behind one step: everyone who reached it, each with what happened next (went on, dropped out there,
- * or completed the funnel at the last step) and why.
+ * The users behind one step: everyone who reached it (in one breakdown group, when {@code group} is not null),
+ * each with what happened next (went on, dropped out there, or completed the funnel at the last step) and why.
+ * {@code group} reads like "device = mobile".
  */
-public record DrillDown(int step, String stepName, String nextStepName, List<Explanation> users) {
+public record DrillDown(int step, String stepName, String nextStepName, String group, List<Explanation> users) {
 
     public static DrillDown of(EventLog log, FunnelSpec spec, FunnelOutcome outcome, int step) {
+        return of(step, spec, null, new StepExplanations(log, spec, outcome).explain(step));
+    }
+
+    /** The users of one breakdown group at the step. */
+    public static DrillDown of(EventLog log, FunnelSpec spec, FunnelOutcome outcome, int step, BreakdownGroup group) {
+        IntPredicate members = new FunnelEngine(log).breakdownMembers(spec, outcome, group);
+        String label = group.other() ? spec.breakdownProperty() + " in Other"
+                : spec.breakdownProperty() + " = " + group.label();
+        return of(step, spec, label, new StepExplanations(log, spec, outcome).explain(step, members));
+    }
+
+    private static DrillDown of(int step, FunnelSpec spec, String group, List<Explanation> users) {
         List<String> names = spec.steps().stream().map(FunnelSpec.Step::name).toList();
         boolean last = step == names.size();
-        return new DrillDown(step, names.get(step - 1), last ? null : names.get(step),
-                new StepExplanations(log, spec, outcome).explain(step));
+        return new DrillDown(step, names.get(step - 1), last ? null : names.get(step), group, users);
     }
 
     public List<String> reached() {
@@ -44,9 +59,11 @@ public record DrillDown(int step, String stepName, String nextStepName, List<Exp
     public ResultTable table() {
         List<List<?>> rows = new ArrayList<>(users.size());
         for (Explanation user : users) {
-            rows.add(List.of(user.user(), step + ". " + stepName, outcome(user.outcome()), user.reason()));
+            rows.add(group == null ? List.of(user.user(), step + ". " + stepName, outcome(user.outcome()), user.reason())
+                    : List.of(user.user(), group, step + ". " + stepName, outcome(user.outcome()), user.reason()));
         }
-        return new ResultTable(List.of("User", "Step", "Outcome", "Reason"), rows);
+        return new ResultTable(group == null ? List.of("User", "Step", "Outcome", "Reason")
+                : List.of("User", "Group", "Step", "Outcome", "Reason"), rows);
     }
 
     /** The outcome in a sentence that names the next step. */

@@ -41,7 +41,8 @@ final class DrillDownDialog {
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
         dialog.setResizable(true);
-        dialog.setTitle("Users at step " + users.step() + ": " + users.stepName());
+        dialog.setTitle("Users at step " + users.step() + ": " + users.stepName()
+                + (users.group() == null ? "" : " · " + users.group()));
         dialog.setHeaderText(null);
 
         TableView<Explanation> table = table(users);
@@ -93,9 +94,10 @@ final class DrillDownDialog {
         return table;
     }
 
-    /** "1,749 users reached Add to cart: 1,190 went on to Checkout started and 559 dropped out." */
+    /** "1,749 users (with device = mobile) reached Add to cart: 1,190 went on to Checkout started and 559 ..." */
     private static String summary(DrillDown users) {
-        String reached = FunnelFormats.count(users.users().size()) + " users reached " + users.stepName();
+        String reached = FunnelFormats.count(users.users().size()) + " users"
+                + (users.group() == null ? "" : " with " + users.group()) + " reached " + users.stepName();
         if (users.nextStepName() == null) {
             return reached + " and completed the funnel.";
         }

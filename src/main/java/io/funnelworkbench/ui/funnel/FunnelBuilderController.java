@@ -366,6 +366,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         shapeBox.managedProperty().bind(shapeBox.visibleProperty());
         funnelChart.funnelShapeProperty().bind(model.funnelShapeProperty());
         funnelChart.setOnStepClicked(model::drillDown);
+        breakdownChart.setOnBarClicked(model::drillDown);
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));
         model.resultProperty().addListener((obs, old, result) -> showResult(result));

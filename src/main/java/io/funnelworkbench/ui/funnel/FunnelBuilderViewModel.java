@@ -1,11 +1,13 @@
 package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.analysis.FunnelEngine;
+import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Exclusion;
@@ -500,14 +502,22 @@ public final class FunnelBuilderViewModel {
 
     /** Lists the users who reached step {@code step} (1-based) of the shown result, what they did next and why. */
     public void drillDown(int step) {
+        drillDown(step, null);
+    }
+
+    /** As {@link #drillDown(int)}, for the users of one breakdown group; null means all users. */
+    public void drillDown(int step, BreakdownGroup group) {
         FunnelSpec spec = resultSpec.get();
-        if (session == null || spec == null || step < 1 || step > spec.steps().size()) {
+        if (session == null || spec == null || step < 1 || step > spec.steps().size()
+                || (group != null && spec.breakdownProperty() == null)) {
             return;
         }
         selectedStep.set(step);
         EventLog log = session.log();
-        runner().run("Listing users", p -> DrillDown.of(log, spec, new FunnelEngine(log).scan(spec), step),
-                drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
+        runner().run("Listing users", p -> {
+            FunnelOutcome outcome = new FunnelEngine(log).scan(spec);
+            return group == null ? DrillDown.of(log, spec, outcome, step) : DrillDown.of(log, spec, outcome, step, group);
+        }, drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
     }
 
     public void clearDrillDown() {

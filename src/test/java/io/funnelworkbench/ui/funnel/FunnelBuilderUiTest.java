@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations;
+import io.funnelworkbench.chart.BreakdownChart;
 import io.funnelworkbench.chart.FunnelChart;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.model.Attribution;
@@ -199,6 +200,29 @@ class FunnelBuilderUiTest extends FxRobot {
         clickOn("#drillDown-continued");
         assertThat(table.getItems()).hasSize((int) (reached - dropped))
                 .allSatisfy(e -> assertThat(e.reason()).endsWith(" later"));
+        interact(dialog::hide);
+    }
+
+    @Test
+    void clickingABreakdownBarListsThatGroupsUsers() throws Exception {
+        interact(() -> model.breakdownPropertyProperty().set("device"));
+        waitForResult();
+        clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Breakdown"))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node bar = lookup("#breakdownChart").queryAs(BreakdownChart.class).getChildrenUnmodifiable().stream()
+                .filter(n -> Integer.valueOf(2).equals(n.getProperties().get("step"))
+                        && "mobile".equals(n.getProperties().get("group"))).findFirst().orElseThrow();
+        clickOn(bar);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownTable").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        TableView<?> table = lookup("#drillDownTable").queryAs(TableView.class);
+        long mobileAtStep2 = model.resultProperty().get().breakdown().stream()
+                .filter(g -> "mobile".equals(g.value())).findFirst().orElseThrow().steps().get(1).users();
+        assertThat(table.getItems()).hasSize((int) mobileAtStep2);
+        Window dialog = table.getScene().getWindow();
+        assertThat(((Stage) dialog).getTitle()).endsWith("· device = mobile");
         interact(dialog::hide);
     }
 

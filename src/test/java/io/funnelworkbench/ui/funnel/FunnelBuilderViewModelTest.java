@@ -9,6 +9,7 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.Exclusion;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -301,6 +302,23 @@ class FunnelBuilderViewModelTest {
         model.drillDown(3);
         assertThat(model.drillDownProperty().get().reached()).containsExactly("ann");
         assertThat(model.drillDownProperty().get().dropped()).isEmpty();
+    }
+
+    @Test
+    void drillDownIntoABreakdownGroupListsOnlyItsUsers() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        model.breakdownPropertyProperty().set("device");
+        BreakdownGroup mobile = model.resultProperty().get().breakdown().stream()
+                .filter(g -> "mobile".equals(g.value())).findFirst().orElseThrow();
+
+        model.drillDown(1, mobile);
+
+        DrillDown users = model.drillDownProperty().get();
+        assertThat(users.group()).isEqualTo("device = mobile");
+        assertThat(users.users()).hasSize((int) mobile.steps().get(0).users());
+        assertThat(users.table().header()).containsExactly("User", "Group", "Step", "Outcome", "Reason");
+        assertThat(users.table().rows()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("device = mobile"));
     }
 
     @Test
