@@ -3,6 +3,8 @@ package io.funnelworkbench.ui.goals;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
@@ -134,11 +136,22 @@ public final class GoalsPanelViewModel {
     // ---- commands on goals
 
     public void delete(Goal goal) {
+        List<String> usedBy = funnelsUsing(goal.name());
         act(() -> session.removeGoal(goal));
         if (goal.equals(selected.get())) {
             selected.set(null);
         }
-        notice.set("Deleted “" + goal.name() + "”. Edit › Undo brings it back.");
+        notice.set("Deleted “" + goal.name() + "”." + (usedBy.isEmpty() ? "" : " The saved "
+                + (usedBy.size() == 1 ? "funnel " : "funnels ") + String.join(", ", usedBy.stream()
+                .map(name -> "“" + name + "”").toList()) + " used it and cannot be computed without it.")
+                + " Edit › Undo brings it back.");
+    }
+
+    /** The saved funnels with the goal as a step or an exclusion. */
+    private List<String> funnelsUsing(String goalName) {
+        FunnelStep step = FunnelStep.goal(goalName);
+        return session.funnels().stream().filter(f -> f.steps().contains(step)
+                || f.exclusions().stream().anyMatch(e -> e.step().equals(step))).map(FunnelDefinition::name).toList();
     }
 
     /** Whether dropping {@code goal} onto {@code list} would change it. */

@@ -147,6 +147,13 @@ class GoalsPanelViewModelTest {
         assertThat(panel.goals(GoalList.MACRO)).containsExactly(PURCHASE);
         assertThat(panel.metricsOf(PURCHASE)).isPresent();
         assertThat(store.goals().list()).containsExactlyInAnyOrder(PURCHASE, edited);
+
+        session.saveFunnel(io.funnelworkbench.model.FunnelDefinition.of("Buyers", java.util.List.of(
+                io.funnelworkbench.model.FunnelStep.event("view_product"),
+                io.funnelworkbench.model.FunnelStep.goal("Purchase"))));
+        panel.delete(PURCHASE);
+        assertThat(panel.noticeProperty().get()).isEqualTo("Deleted “Purchase”. The saved funnel “Buyers” used it"
+                + " and cannot be computed without it. Edit › Undo brings it back.");
     }
 
     @Test
