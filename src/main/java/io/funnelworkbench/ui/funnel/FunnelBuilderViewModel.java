@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.beans.Observable;
@@ -61,6 +62,7 @@ public final class FunnelBuilderViewModel {
     private final Recompute recompute;
     private ProjectSession session;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
+    private final BiConsumer<String, String> goalRenamed = this::goalRenamed;
 
     private final ObservableList<PaletteItem> paletteItems = FXCollections.observableArrayList();
     private final ObservableList<PaletteItem> visiblePalette = FXCollections.observableArrayList();
@@ -122,6 +124,7 @@ public final class FunnelBuilderViewModel {
         close();
         session = newSession;
         session.goals().addListener(goalsChanged);
+        session.addGoalRenameListener(goalRenamed);
         propertyNames.setAll(Arrays.stream(session.log().propertyNames()).sorted().toList());
         rebuildPalette();
         macroGoals.setAll(macros());
@@ -135,6 +138,7 @@ public final class FunnelBuilderViewModel {
         recompute.cancel();
         if (session != null) {
             session.goals().removeListener(goalsChanged);
+            session.removeGoalRenameListener(goalRenamed);
         }
         session = null;
         result.set(null);
@@ -151,6 +155,25 @@ public final class FunnelBuilderViewModel {
         impactMacro.set(chosen != null && macroGoals.contains(chosen) ? chosen
                 : macroGoals.isEmpty() ? null : macroGoals.get(0));
         computeImpact();
+        recompute();
+    }
+
+    /**
+     * Follows a goal's new name in the draft. Not an edit of its own: it is part of the goal edit, which undoes it
+     * (telling this view model the other way round).
+     */
+    private void goalRenamed(String from, String to) {
+        FunnelStep old = FunnelStep.goal(from);
+        FunnelStep renamed = FunnelStep.goal(to);
+        restoring = true;
+        try {
+            steps.replaceAll(s -> s.equals(old) ? renamed : s);
+            exclusions.replaceAll(e -> e.step().equals(old)
+                    ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e);
+        } finally {
+            restoring = false;
+        }
+        committed = snapshot();
         recompute();
     }
 

@@ -4,7 +4,6 @@ import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
-import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
@@ -149,9 +148,7 @@ public final class GoalsPanelViewModel {
 
     /** The saved funnels with the goal as a step or an exclusion. */
     private List<String> funnelsUsing(String goalName) {
-        FunnelStep step = FunnelStep.goal(goalName);
-        return session.funnels().stream().filter(f -> f.steps().contains(step)
-                || f.exclusions().stream().anyMatch(e -> e.step().equals(step))).map(FunnelDefinition::name).toList();
+        return session.funnels().stream().filter(f -> f.usesGoal(goalName)).map(FunnelDefinition::name).toList();
     }
 
     /** Whether dropping {@code goal} onto {@code list} would change it. */

@@ -6,8 +6,10 @@ import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.BackgroundRunner;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -24,6 +26,7 @@ public final class ProjectSession {
     private final ObservableList<Goal> goals = FXCollections.observableArrayList();
     private final ObservableList<FunnelDefinition> funnels = FXCollections.observableArrayList();
     private final UndoHistory history = new UndoHistory();
+    private final List<BiConsumer<String, String>> goalRenameListeners = new ArrayList<>();
     private Consumer<String> errorSink = message -> { };
 
     public ProjectSession(ProjectStore store, ProjectOverview overview, BackgroundRunner runner) {
@@ -71,17 +74,39 @@ public final class ProjectSession {
     }
 
     /** Adds {@code goal}, or replaces {@code replaced} (which may have had another name) with it. */
+    /**
+     * Saves a new or edited goal. A renamed goal is renamed in the saved funnels that use it, and listeners (the
+     * Funnels tab's draft) are told, all in one undoable edit, so no funnel is left pointing at a missing goal.
+     */
     public void saveGoal(Goal goal, Goal replaced) {
         Goal clash = findGoal(goal.name());
         if (clash != null && clash != replaced && !Objects.equals(clash, replaced)) {
             throw new IllegalArgumentException("A goal named '" + goal.name() + "' exists already.");
         }
-        Runnable redo = () -> putGoal(goal, replaced);
+        String from = replaced == null || replaced.name().equals(goal.name()) ? null : replaced.name();
+        List<FunnelDefinition> using = from == null ? List.of()
+                : funnels.stream().filter(f -> f.usesGoal(from)).toList();
+        List<FunnelDefinition> renamed = using.stream().map(f -> f.withGoalRenamed(from, goal.name())).toList();
+        Runnable redo = () -> {
+            putGoal(goal, replaced);
+            for (int i = 0; i < using.size(); i++) {
+                putFunnel(renamed.get(i), using.get(i));
+            }
+            if (from != null) {
+                goalRenameListeners.forEach(l -> l.accept(from, goal.name()));
+            }
+        };
         Runnable undo = () -> {
             if (replaced == null) {
                 dropGoal(goal);
             } else {
                 putGoal(replaced, goal);
+            }
+            for (int i = 0; i < using.size(); i++) {
+                putFunnel(using.get(i), renamed.get(i));
+            }
+            if (from != null) {
+                goalRenameListeners.forEach(l -> l.accept(goal.name(), from));
             }
         };
         redo.run();
@@ -97,6 +122,15 @@ public final class ProjectSession {
         };
         redo.run();
         history.record(new UndoHistory.Edit("goal removal", undo, redo));
+    }
+
+    /** Told (old name, new name) when a goal is renamed, and again the other way when that is undone. */
+    public void addGoalRenameListener(BiConsumer<String, String> listener) {
+        goalRenameListeners.add(listener);
+    }
+
+    public void removeGoalRenameListener(BiConsumer<String, String> listener) {
+        goalRenameListeners.remove(listener);
     }
 
     public Goal findGoal(String name) {

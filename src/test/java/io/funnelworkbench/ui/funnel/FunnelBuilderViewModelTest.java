@@ -246,6 +246,31 @@ class FunnelBuilderViewModelTest {
     }
 
     @Test
+    void renamingAGoalRenamesItInTheDraftAndTheSavedFunnelsAndUndoPutsItBack() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Purchase"));
+        model.saveAs("Buyers");
+        long buyers = model.resultProperty().get().steps().get(1).users();
+        Goal order = new Goal("Order completed", PURCHASE.kind(), PURCHASE.category(), PURCHASE.type(),
+                PURCHASE.rule(), PURCHASE.value(), PURCHASE.counting());
+
+        session.saveGoal(order, PURCHASE);
+
+        assertThat(model.steps()).containsExactly(FunnelStep.goal("Product view"), FunnelStep.goal("Order completed"));
+        assertThat(model.problemProperty().get()).isNull();
+        assertThat(model.resultProperty().get().steps().get(1).users()).isEqualTo(buyers);
+        assertThat(session.funnels()).singleElement()
+                .satisfies(f -> assertThat(f.steps()).contains(FunnelStep.goal("Order completed")));
+        assertThat(store.funnels().list()).singleElement()
+                .satisfies(f -> assertThat(f.usesGoal("Order completed")).isTrue());
+
+        session.history().undo();
+        assertThat(model.steps()).containsExactly(FunnelStep.goal("Product view"), FunnelStep.goal("Purchase"));
+        assertThat(session.funnels()).singleElement().satisfies(f -> assertThat(f.usesGoal("Purchase")).isTrue());
+        assertThat(model.problemProperty().get()).isNull();
+    }
+
+    @Test
     void savedFunnelsRoundTrip() {
         model.appendStep(FunnelStep.goal("Product view"));
         model.appendStep(FunnelStep.goal("Purchase"));
