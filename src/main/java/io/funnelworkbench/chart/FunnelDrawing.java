@@ -121,11 +121,10 @@ final class FunnelDrawing extends FunnelLayout {
     }
 
     private List<String> dropLabel(StepResult previous, boolean wide) {
-        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped()) : ChartStyle.count(previous.dropped()));
         if (wide) {
-            return List.of(lost + " (" + ChartStyle.percent(previous.dropOffRate()) + ")",
-                    ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+            return dropLines(previous, compact);
         }
+        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped()) : ChartStyle.count(previous.dropped()));
         return List.of(lost, ChartStyle.percent(previous.dropOffRate()));
     }
 

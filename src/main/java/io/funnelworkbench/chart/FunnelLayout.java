@@ -56,6 +56,14 @@ abstract class FunnelLayout {
         return drawLegend(top);
     }
 
+    /** The drop-off after {@code previous} in two lines: "−14,607 (89.3%)" and "10.7% continued". */
+    static List<String> dropLines(StepResult previous, boolean compactCount) {
+        String lost = "−" + (compactCount ? ChartStyle.compactCount(previous.dropped())
+                : ChartStyle.count(previous.dropped()));
+        return List.of(lost + " (" + ChartStyle.percent(previous.dropOffRate()) + ")",
+                ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+    }
+
     final boolean isLargestDropOff(StepResult previous) {
         Integer largest = result.largestDropOffStep();
         return largest != null && largest == previous.number();

@@ -124,7 +124,6 @@ final class FunnelShapeDrawing extends FunnelLayout {
     }
 
     private static List<String> dropLabel(StepResult previous) {
-        return List.of("−" + ChartStyle.count(previous.dropped()) + " (" + ChartStyle.percent(previous.dropOffRate())
-                + ")", ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+        return dropLines(previous, false);
     }
 }

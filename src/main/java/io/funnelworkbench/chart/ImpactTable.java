@@ -196,14 +196,15 @@ public final class ImpactTable extends SurfaceChart {
     }
 
     /** Ratios with two decimals, large ones whole with separators, infinite ones as ∞. */
-    static String ratio(double value) {
+    public static String ratio(double value) {
         if (Double.isInfinite(value)) {
             return "∞";
         }
         return value < 100 ? String.format(Locale.ROOT, "%.2f", value) : ChartStyle.count(Math.round(value));
     }
 
-    static String pValue(double p) {
+    /** A p-value to read: three decimals, or "< 0.001". */
+    public static String pValue(double p) {
         return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 }

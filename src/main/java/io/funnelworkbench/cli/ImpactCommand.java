@@ -3,6 +3,7 @@ package io.funnelworkbench.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.chart.ImpactTable;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.ImpactResult;
@@ -52,9 +53,9 @@ final class ImpactCommand implements Callable<Integer> {
                         .<List<?>>map(r -> List.of(r.microGoal(), r.usersWith(),
                                 readable ? Output.percent(r.rateWith()) : r.rateWith(), r.usersWithout(),
                                 readable ? Output.percent(r.rateWithout()) : r.rateWithout(),
-                                r.lift() == null ? "" : readable ? Output.ratio(r.lift()) + "×" : r.lift(),
-                                readable ? Output.ratio(r.oddsRatio()) : r.oddsRatio(),
-                                readable ? Output.pValue(r.pValue()) : r.pValue())).toList());
+                                r.lift() == null ? "" : readable ? ImpactTable.ratio(r.lift()) + "×" : r.lift(),
+                                readable ? ImpactTable.ratio(r.oddsRatio()) : r.oddsRatio(),
+                                readable ? ImpactTable.pValue(r.pValue()) : r.pValue())).toList());
             }
         }
         return 0;

@@ -56,19 +56,6 @@ final class Output {
         return value.toString();
     }
 
-    /** A p-value for tables meant to be read: three decimals, or "< 0.001". */
-    static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
-    }
-
-    /** A ratio for tables meant to be read: two decimals, large ones whole with separators. */
-    static String ratio(double value) {
-        if (Double.isInfinite(value)) {
-            return "∞";
-        }
-        return value < 100 ? String.format(Locale.ROOT, "%.2f", value) : String.format(Locale.US, "%,.0f", value);
-    }
-
     /** An amount of money or points for tables meant to be read: separators and two decimals. */
     static String amount(double value) {
         return String.format(Locale.US, "%,.2f", value);

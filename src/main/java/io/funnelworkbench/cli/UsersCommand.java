@@ -12,7 +12,6 @@ import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
@@ -80,7 +79,7 @@ final class UsersCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)));
             } else {
                 Output.table(spec.commandLine().getOut(), output, List.of("user", "outcome", "reason"),
-                        users.stream().<List<?>>map(e -> List.of(e.user(), lower(e.outcome()), e.reason())).toList());
+                        users.stream().<List<?>>map(e -> List.of(e.user(), GoalCommand.lower(e.outcome()), e.reason())).toList());
             }
         }
         return 0;
@@ -106,12 +105,8 @@ final class UsersCommand implements Callable<Integer> {
             json.putNull("next_step_name");
         }
         ArrayNode list = json.putArray("users");
-        users.forEach(e -> list.addObject().put("user", e.user()).put("outcome", lower(e.outcome()))
+        users.forEach(e -> list.addObject().put("user", e.user()).put("outcome", GoalCommand.lower(e.outcome()))
                 .put("reason", e.reason()));
         return json;
-    }
-
-    private static String lower(Outcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The chart command on the tech-store sample: it starts the toolkit itself, headless, and writes real PNGs. */
 class ChartCommandTest {
-    /** The charts' accent blue, the colour of the bars. */
-    private static final int ACCENT = 0x2F6FB3;
 
     @TempDir
     static Path dir;
@@ -56,8 +54,8 @@ class ChartCommandTest {
         assertThat(columnsRun.exitCode()).as(columnsRun.err()).isZero();
         assertThat(shapeRun.exitCode()).as(shapeRun.err()).isZero();
         // The first step is a column about a sixth of the width wide, or a funnel top spanning most of it.
-        assertThat(Pixels.widestRun(ImageIO.read(columns.toFile()), ACCENT)).isLessThan(300);
-        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), ACCENT)).isGreaterThan(600);
+        assertThat(Pixels.widestRun(ImageIO.read(columns.toFile()), Pixels.CHART_ACCENT)).isLessThan(300);
+        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), Pixels.CHART_ACCENT)).isGreaterThan(600);
         CliRun bad = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--shape", "pyramid",
                 "--out", shape.toString());
         assertThat(bad.exitCode()).isEqualTo(1);
@@ -71,7 +69,7 @@ class ChartCommandTest {
                 "--step", "2", "--out", time.toString(), "--scale", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("type").asText()).isEqualTo("time");
-        assertThat(Pixels.widestRun(ImageIO.read(time.toFile()), ACCENT)).isGreaterThan(20);
+        assertThat(Pixels.widestRun(ImageIO.read(time.toFile()), Pixels.CHART_ACCENT)).isGreaterThan(20);
         CliRun first = CliRun.of("chart", "--project", project, "--name", "Purchase funnel", "--type", "time",
                 "--step", "1", "--out", time.toString());
         assertThat(first.exitCode()).isEqualTo(1);

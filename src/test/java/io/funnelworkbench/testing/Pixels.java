@@ -6,6 +6,8 @@ import java.util.Set;
 
 /** Checks on rendered images: that something was drawn, and how wide a colour runs. */
 public final class Pixels {
+    /** The charts' accent blue (RGB), the colour of their bars. */
+    public static final int CHART_ACCENT = 0x2F6FB3;
     private Pixels() {
     }
 

@@ -49,8 +49,6 @@ import org.testfx.util.WaitForAsyncUtils;
  * change the window; the chart and the table must show exactly what the analysis engine computes.
  */
 class FunnelBuilderUiTest extends FxRobot {
-    /** The charts' accent blue, the colour of the bars. */
-    private static final int ACCENT = 0x2F6FB3;
 
     private static final Path SNAPSHOTS = Path.of("target", "funnel-snapshots");
 
@@ -245,8 +243,8 @@ class FunnelBuilderUiTest extends FxRobot {
         interact(() -> model.funnelShapeProperty().set(FunnelShape.FUNNEL));
         interact(() -> controller.exportPng(shape, 1, shapeWritten::countDown));
         assertThat(shapeWritten.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), ACCENT)).isGreaterThan(600);
-        assertThat(Pixels.widestRun(ImageIO.read(target.toFile()), ACCENT)).isLessThan(2 * 300);
+        assertThat(Pixels.widestRun(ImageIO.read(shape.toFile()), Pixels.CHART_ACCENT)).isGreaterThan(600);
+        assertThat(Pixels.widestRun(ImageIO.read(target.toFile()), Pixels.CHART_ACCENT)).isLessThan(2 * 300);
     }
 
     @Test
