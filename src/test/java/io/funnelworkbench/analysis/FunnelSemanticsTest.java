@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * One test per rule and per edge case of {@code shared/design/FUNNEL-SEMANTICS.md}, each on a small hand-built
+ * One test per rule and per edge case of {@code docs/FUNNEL-SEMANTICS.md}, each on a small hand-built
  * log with hand-worked numbers. Section names follow the document.
  */
 class FunnelSemanticsTest {

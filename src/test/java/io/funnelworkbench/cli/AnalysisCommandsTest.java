@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.testing.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * deals won after the first contact within the window.
  */
 class AnalysisCommandsTest {
-    private static final Path OLIST = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+    private static final Path OLIST = Datasets.OLIST;
 
     @TempDir
     static Path dir;

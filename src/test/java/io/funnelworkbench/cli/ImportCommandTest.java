@@ -3,17 +3,17 @@ package io.funnelworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.testing.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The import and events commands on the real public datasets in ../shared/datasets. */
+/** The import and events commands on the real public datasets in src/test/resources/datasets. */
 class ImportCommandTest {
-    private static final Path DATASETS = Path.of("..", "shared", "datasets");
-    private static final Path LEADS = DATASETS.resolve("olist-marketing-funnel/olist_marketing_qualified_leads_dataset.csv");
-    private static final Path DEALS = DATASETS.resolve("olist-marketing-funnel/olist_closed_deals_dataset.csv");
-    private static final Path SHOPPERS = DATASETS.resolve("uci-online-shoppers-intention/online_shoppers_intention.csv");
+    private static final Path LEADS = Datasets.OLIST_LEADS;
+    private static final Path DEALS = Datasets.OLIST_DEALS;
+    private static final Path SHOPPERS = Datasets.SHOPPERS;
 
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.FxBackgroundRunner;
@@ -152,7 +153,7 @@ class ImportWizardUiTest extends FxRobot {
     /** The public Olist lists have no event column: the user types one in the wizard, as a new user would. */
     @Test
     void importsTheOlistLeadsAndDealsThroughTheWindow() throws Exception {
-        Path olist = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+        Path olist = Datasets.OLIST;
         importWithTypedEventName(olist.resolve("olist_marketing_qualified_leads_dataset.csv"), "lead");
         assertThat(facts()).containsEntry("Rows imported", "8,000").containsEntry("Rows rejected", "0")
                 .containsEntry("Users", "8,000");

@@ -6,6 +6,7 @@ import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
@@ -350,7 +351,7 @@ class ImportWizardViewModelTest {
 
     @Test
     void importsTheOlistLeadsAndClosedDealsAsANewUserWould() {
-        Path olist = Path.of("..", "shared", "datasets", "olist-marketing-funnel");
+        Path olist = Datasets.OLIST;
         ImportWizardViewModel leads = main.importWizard(List.of(olist.resolve(
                 "olist_marketing_qualified_leads_dataset.csv")));
         assertThat(leads.problemProperty().get()).contains("Event name");
@@ -374,8 +375,7 @@ class ImportWizardViewModelTest {
 
     @Test
     void refusesTheSessionLevelShoppersFileWithTheReason() {
-        ImportWizardViewModel wizard = main.importWizard(List.of(Path.of("..", "shared", "datasets",
-                "uci-online-shoppers-intention", "online_shoppers_intention.csv")));
+        ImportWizardViewModel wizard = main.importWizard(List.of(Datasets.SHOPPERS));
         assertThat(wizard.formatLineProperty().get()).isEqualTo("UTF-8, semicolon-separated · 18 columns");
         assertThat(wizard.problemProperty().get()).startsWith("online_shoppers_intention.csv looks like a report of"
                 + " counts, not an event export");
