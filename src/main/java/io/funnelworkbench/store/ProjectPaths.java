@@ -2,9 +2,13 @@ package io.funnelworkbench.store;
 
 import java.nio.file.Path;
 
-/** A project is the H2 file {@code NAME.mv.db}; the user may name it with or without that suffix. */
+/**
+ * A project is the H2 file {@code NAME.mv.db}; the user may name it with or without that suffix, or with
+ * {@code .db} (what a save dialog leaves when typing replaces its preselected {@code NAME.mv}).
+ */
 public final class ProjectPaths {
     public static final String EXTENSION = ".mv.db";
+    private static final String DB_SUFFIX = ".db";
 
     private ProjectPaths() {
     }
@@ -13,7 +17,12 @@ public final class ProjectPaths {
     public static Path databaseFile(Path path) {
         Path absolute = path.toAbsolutePath().normalize();
         String name = absolute.getFileName().toString();
-        return name.endsWith(EXTENSION) ? absolute : absolute.resolveSibling(name + EXTENSION);
+        if (name.endsWith(EXTENSION)) {
+            return absolute;
+        }
+        boolean dbSuffix = name.endsWith(DB_SUFFIX) && name.length() > DB_SUFFIX.length();
+        String base = dbSuffix ? name.substring(0, name.length() - DB_SUFFIX.length()) : name;
+        return absolute.resolveSibling(base + EXTENSION);
     }
 
     /** The path H2 expects in its URL: the database file without {@code .mv.db}. */

@@ -31,6 +31,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProjectStoreTest {
     @TempDir
@@ -54,6 +56,22 @@ class ProjectStoreTest {
             }
         }
         assertThat(dir.resolve("shop.mv.db")).isRegularFile();
+    }
+
+    /** What a save dialog hands over when a name is typed over its preselected text, with or without suffixes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"olist-funnel", "olist-funnel.mv.db", "olist-funnel.db"})
+    void aProjectNameTypedWithOrWithoutSuffixesGivesOneCleanFile(String typed) throws Exception {
+        try (ProjectStore store = ProjectStore.create(dir.resolve(typed))) {
+            assertThat(store.name()).isEqualTo("olist-funnel");
+            assertThat(store.databaseFile()).isEqualTo(dir.resolve("olist-funnel.mv.db"));
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("olist-funnel.mv.db");
+        }
+        try (ProjectStore reopened = ProjectStore.open(dir.resolve(typed))) {
+            assertThat(reopened.name()).isEqualTo("olist-funnel");
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.funnelworkbench.ui.main;
 
+import io.funnelworkbench.model.AppVersion;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
@@ -379,7 +380,7 @@ public final class MainWindowController {
         Alert about = new Alert(Alert.AlertType.INFORMATION);
         about.initOwner(window());
         about.setTitle("About Funnel Workbench");
-        about.setHeaderText("Funnel Workbench " + FunnelWorkbenchApp.version());
+        about.setHeaderText("Funnel Workbench " + AppVersion.current());
         about.setContentText("Goals and funnels on your own event exports, offline.\n"
                 + "Projects are single H2 files; nothing leaves this computer.\n\nJava "
                 + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
@@ -389,7 +390,8 @@ public final class MainWindowController {
     private FileChooser projectChooser(String title, String initialName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.setInitialFileName(initialName + ProjectPaths.EXTENSION);
+        // Without the suffix, so the whole name is preselected and typing replaces it (ProjectPaths adds .mv.db).
+        chooser.setInitialFileName(initialName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Funnel Workbench project", "*.mv.db"));
         return chooser;
     }

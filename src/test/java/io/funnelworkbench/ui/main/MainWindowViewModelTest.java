@@ -62,6 +62,16 @@ class MainWindowViewModelTest {
         assertThat(model.projectOpen().get()).isFalse();
     }
 
+    /** GTK preselects "NAME.mv" of "NAME.mv.db"; typing over it left "olist-funnel.db.mv.db" before. */
+    @Test
+    void aNameTypedOverTheDialogsPreselectionGivesACleanProject() {
+        model.createProject(dir.resolve("olist-funnel.db"));
+        assertThat(errors).isEmpty();
+        assertThat(model.windowTitle().get()).isEqualTo("olist-funnel — Funnel Workbench");
+        assertThat(model.recentProjects()).containsExactly(dir.resolve("olist-funnel.mv.db"));
+        assertThat(dir.resolve("olist-funnel.db.mv.db")).doesNotExist();
+    }
+
     @Test
     void reportsAProjectHeldElsewhereAsInUse() {
         try (ProjectStore held = ProjectStore.create(dir.resolve("held"))) {
