@@ -1,5 +1,6 @@
 package io.funnelworkbench.cli;
 
+import io.funnelworkbench.model.AppVersion;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -25,6 +26,7 @@ public final class FunnelCli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new FunnelCli());
+        giveEveryCommandTheVersion(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
@@ -32,6 +34,12 @@ public final class FunnelCli {
             return BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** {@code funnel --version} answers like {@code --version}: picocli does not pass the provider down. */
+    private static void giveEveryCommandTheVersion(CommandLine command) {
+        command.getCommandSpec().versionProvider(new Version());
+        command.getSubcommands().values().forEach(FunnelCli::giveEveryCommandTheVersion);
     }
 
     private static String sentence(Throwable error) {
@@ -45,8 +53,7 @@ public final class FunnelCli {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String version = FunnelCli.class.getPackage().getImplementationVersion();
-            return new String[] {"Funnel Workbench " + (version == null ? "development build" : version)};
+            return new String[] {"Funnel Workbench " + AppVersion.current()};
         }
     }
 }

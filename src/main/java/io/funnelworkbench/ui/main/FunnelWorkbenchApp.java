@@ -126,11 +126,6 @@ public final class FunnelWorkbenchApp extends Application {
         }
     }
 
-    public static String version() {
-        String version = FunnelWorkbenchApp.class.getPackage().getImplementationVersion();
-        return version == null ? "development build" : version;
-    }
-
     MainWindowViewModel viewModel() {
         return viewModel;
     }

@@ -2,7 +2,9 @@ package io.funnelworkbench.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.testing.PomVersion;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -33,6 +35,17 @@ class AppSmokeTest extends FxRobot {
     void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theAboutBoxNamesTheVersionTheBuildWasMadeFrom() {
+        clickOn("Help").clickOn("About Funnel Workbench");
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane about = lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(about.getHeaderText()).isEqualTo("Funnel Workbench " + PomVersion.read());
+        clickOn("OK");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup(".dialog-pane").tryQuery()).isEmpty();
     }
 
     @Test
