@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.scene.layout.Region;
 
@@ -18,6 +20,8 @@ import javafx.scene.layout.Region;
 public final class ChartImages {
     private static final String MONOCLE = "com.sun.glass.ui.monocle.MonoclePlatformFactory";
     private static boolean started;
+    /** Held so the level sticks: JavaFX warns on stderr that it runs from the class path, noise for the CLI. */
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private ChartImages() {
     }
@@ -92,6 +96,7 @@ public final class ChartImages {
             System.setProperty("prism.order", "sw");
             System.setProperty("java.awt.headless", "true");
         }
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         CountDownLatch running = new CountDownLatch(1);
         try {
             Platform.startup(running::countDown);

@@ -32,6 +32,7 @@ public final class FunnelCli {
         commands.put("users", UsersCommand::new);
         commands.put("chart", ChartCommand::new);
         commands.put("bench", BenchCommand::new);
+        commands.put("selftest", SelfTestCommand::new);
         commands.put("help", CommandLine.HelpCommand::new);
         return commands;
     }
