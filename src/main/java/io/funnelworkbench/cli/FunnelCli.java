@@ -3,43 +3,64 @@ package io.funnelworkbench.cli;
 import io.funnelworkbench.model.AppVersion;
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** The command line: the same engine as the app, for automation and large files (see CLI.md). */
 @Command(name = "funnel-workbench", mixinStandardHelpOptions = true, versionProvider = FunnelCli.Version.class,
         description = {"Goals and funnels on event exports, offline.",
             "With no command, java -jar funnel-workbench.jar opens the desktop app."})
-public final class FunnelCli {
+public final class FunnelCli implements Callable<Integer> {
     static final int BAD_INPUT = 1;
+    static final int USAGE_ERROR = 2;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The commands in the order --help lists them. */
+    private static final List<String> COMMANDS = List.of("import", "events", "goal", "funnel", "impact", "users",
+            "chart", "bench", "selftest", "help");
 
     /**
-     * The commands in the order --help lists them. Only the one named is built for a run: picocli reads every
-     * registered command's annotations up front, which cost a fresh process about 0.3 s for all of them.
+     * A new command object, or null for an unknown name. Only the command named is built for a run: picocli
+     * reads every registered command's annotations up front, about 0.3 s of a fresh process for all of them.
+     * A switch rather than a map of constructor references, which cost a cold start a generated class each.
      */
-    private static final Map<String, Supplier<Object>> COMMANDS = commands();
-
-    private static Map<String, Supplier<Object>> commands() {
-        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-        commands.put("import", ImportCommand::new);
-        commands.put("events", EventsCommand::new);
-        commands.put("goal", GoalCommand::new);
-        commands.put("funnel", FunnelCommand::new);
-        commands.put("impact", ImpactCommand::new);
-        commands.put("users", UsersCommand::new);
-        commands.put("chart", ChartCommand::new);
-        commands.put("bench", BenchCommand::new);
-        commands.put("selftest", SelfTestCommand::new);
-        commands.put("help", CommandLine.HelpCommand::new);
-        return commands;
+    private static Object command(String name) {
+        return switch (name) {
+            case "import" -> new ImportCommand();
+            case "events" -> new EventsCommand();
+            case "goal" -> new GoalCommand();
+            case "funnel" -> new FunnelCommand();
+            case "impact" -> new ImpactCommand();
+            case "users" -> new UsersCommand();
+            case "chart" -> new ChartCommand();
+            case "bench" -> new BenchCommand();
+            case "selftest" -> new SelfTestCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> null;
+        };
     }
 
     /** True when {@code args} ask for the command line rather than the desktop app. */
     public static boolean wantsCommandLine(String[] args) {
         return Arrays.stream(args).anyMatch(a -> !a.startsWith("--sample=") && !a.startsWith("--project="));
+    }
+
+    /** The command-line launcher's entry point: never the desktop app, so no command prints the usage. */
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** No command given: the usage, as a usage error. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return USAGE_ERROR;
     }
 
     public static int run(String[] args) {
@@ -48,11 +69,8 @@ public final class FunnelCli {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new FunnelCli());
-        Supplier<Object> named = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
-        if (named != null) {
-            cli.addSubcommand(args[0], named.get());
-        } else {
-            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        for (String name : commandsFor(args)) {
+            cli.addSubcommand(name, command(name));
         }
         giveEveryCommandTheVersion(cli);
         cli.setOut(out);
@@ -62,6 +80,15 @@ public final class FunnelCli {
             return BAD_INPUT;
         });
         return cli.execute(args);
+    }
+
+    /** The command named first, none for the version, and all of them for help, a typo or no command. */
+    private static List<String> commandsFor(String[] args) {
+        String first = args.length > 0 ? args[0] : "";
+        if (first.equals("--version") || first.equals("-V")) {
+            return List.of();
+        }
+        return COMMANDS.contains(first) && !first.equals("help") ? List.of(first) : COMMANDS;
     }
 
     /** {@code funnel --version} answers like {@code --version}: picocli does not pass the provider down. */
