@@ -61,6 +61,9 @@ public final class FunnelWorkbenchApp extends Application {
             WindowPlacement.save(stage, settings);
             viewModel.closeProject();
         });
+        if (StartupProbe.requested()) {
+            StartupProbe.watch(scene, viewModel);
+        }
         stage.show();
         openFromParameters();
         warmUpStorage();
