@@ -421,7 +421,7 @@ public final class Benchmark {
         return seconds(t);
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.bench.AnalysisBenchmark;
 import io.funnelworkbench.bench.Benchmark;
+import io.funnelworkbench.bench.StartupBenchmark;
 import io.funnelworkbench.bench.SyntheticExport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -37,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
     static final double TARGET_BREAKDOWN_SECONDS = 0.300;
     static final double TARGET_CONDITIONS_SECONDS = 0.200;
     static final double TARGET_SNAPSHOT_HEAP_MB = 1024.0;
+    /** The target of issue 9: a fresh process's funnel no slower than a fresh DuckDB process's. */
+    static final double TARGET_STARTUP_VS_DUCKDB = 1.0;
 
     enum Format { json, table }
 
@@ -86,6 +89,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "json (default) or table.")
     private Format format;
 
+    @Option(names = "--startup", paramLabel = "LAUNCHER",
+            description = "Instead: time a funnel in a fresh process through this command-line launcher of the app"
+                    + " image (bin/funnel-workbench) beside a fresh DuckDB process, --runs times (see"
+                    + " docs/BENCHMARKS.md, \"Start-up\").")
+    private Path startup;
+
     @Override
     public Integer call() throws IOException {
         if (events < 1 || users < 1 || events < users) {
@@ -104,6 +113,9 @@ final class BenchCommand implements Callable<Integer> {
                     + " --analysis-warmup-runs not negative.");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (startup != null) {
+            return startup(err);
+        }
         Benchmark.Result result = new Benchmark(new Benchmark.Settings(events, users, seed, runs, warmup, dir, keep,
                 analysisWarmupRuns, analysisRuns), line -> {
                     err.println(line);
@@ -121,6 +133,43 @@ final class BenchCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    private int startup(PrintWriter err) throws IOException {
+        StartupBenchmark.Result r = new StartupBenchmark(new StartupBenchmark.Settings(startup.toAbsolutePath(),
+                events, users, seed, runs, dir, keep), line -> {
+                    err.println(line);
+                    err.flush();
+                }).run();
+        ObjectNode json = Json.object();
+        json.put("events", r.events());
+        json.put("users", r.users());
+        json.put("launcher", startup.toAbsolutePath().toString());
+        json.put("duckdb_version", r.duckdbVersion());
+        json.put("ours_seconds", round(r.oursMedian(), 3));
+        json.put("duckdb_seconds", round(r.duckdbMedian(), 3));
+        json.put("ours_vs_duckdb", round(r.oursMedian() / r.duckdbMedian(), 3));
+        json.put("duckdb_select_1_seconds", round(r.duckdbNoQueryMedian(), 3));
+        putRuns(json.putArray("ours_runs"), r.ours());
+        putRuns(json.putArray("duckdb_runs"), r.duckdb());
+        putRuns(json.putArray("duckdb_select_1_runs"), r.duckdbNoQuery());
+        ArrayNode users = json.putArray("users_per_step");
+        r.oursUsersPerStep().forEach(users::add);
+        json.put("counts_match_duckdb", r.countsMatch());
+        json.put("target_met", r.oursMedian() <= TARGET_STARTUP_VS_DUCKDB * r.duckdbMedian());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(format == Format.table ? table(json) : Json.write(json));
+        out.flush();
+        if (!r.countsMatch()) {
+            err.println("ERROR: our users per step " + r.oursUsersPerStep() + " differ from DuckDB's "
+                    + r.duckdbUsersPerStep());
+            return 1;
+        }
+        return 0;
+    }
+
+    private static void putRuns(ArrayNode array, List<Double> seconds) {
+        seconds.forEach(s -> array.add(round(s, 3)));
     }
 
     static ObjectNode toJson(Benchmark.Result r) {

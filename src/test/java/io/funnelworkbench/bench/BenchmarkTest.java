@@ -147,6 +147,19 @@ class BenchmarkTest {
                 .contains("DE: ours [1, 0, 0, 0], DuckDB [1, 1, 0, 0]").doesNotContain("US:");
     }
 
+    /** The full start-up comparison needs the app image and a -Pbench build; docs/BENCHMARKS.md has its runs. */
+    @Test
+    void theStartupComparisonSaysWhatItNeedsWithoutThePeer() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FunnelCli.run(new String[] {"bench", "--startup", dir.resolve("bin/funnel-workbench").toString(),
+            "--events", "1000", "--users", "10"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("The start-up benchmark needs DuckDB as its peer: the DuckDB"
+                + " JDBC driver is not on the class path; build with -Pbench.");
+        assertThat(out.toString()).isEmpty();
+    }
+
     @Test
     void theSqlFunnelChainsEachStepWithinTheWindowOfStepOne() {
         String sql = AnalysisBenchmark.funnelSql(List.of("a", "b", "c", "d"), 604_800_000_000L, null);
