@@ -17,12 +17,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code goal add|list|remove}: the project's macro and micro goals. */
@@ -53,15 +57,32 @@ final class GoalCommand {
                 description = "Event names that complete the goal (any of them).")
         private List<String> events;
 
-        @ArgGroup(exclusive = false, multiplicity = "0..*")
-        private List<Where> conditions = new ArrayList<>();
+        @Option(names = "--where", paramLabel = "PROP OP [VALUE]", parameterConsumer = WhereWords.class,
+                description = "A property condition (all must hold). OP: = != contains starts-with matches"
+                        + " < <= > >= empty not-empty. Repeatable.")
+        private List<List<String>> conditions = new ArrayList<>();
 
-        /** One --where occurrence; a group so that each occurrence keeps its own two or three words. */
-        static final class Where {
-            @Option(names = "--where", arity = "2..3", required = true, paramLabel = "PROP OP [VALUE]",
-                    description = "A property condition (all must hold). OP: = != contains starts-with matches"
-                            + " < <= > >= empty not-empty. Repeatable.")
-            List<String> parts;
+        /**
+         * Takes one --where's words: the property, the operator and, when the operator takes one, the value. A
+         * fixed arity cannot say that, and picocli would run a second --where into the first.
+         */
+        static final class WhereWords implements CommandLine.IParameterConsumer {
+            @Override
+            public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+                if (args.size() < 2) {
+                    throw new ParameterException(commandSpec.commandLine(),
+                            "--where needs a property and an operator (and a value for most operators).");
+                }
+                List<String> words = new ArrayList<>(List.of(args.pop(), args.pop()));
+                // An unknown operator takes its value too, so the error names the operator, not a stray word.
+                boolean takesValue = Operator.fromSymbol(words.get(1)).map(Operator::takesValue)
+                        .orElse(!args.isEmpty() && !args.peek().startsWith("--"));
+                if (takesValue && !args.isEmpty()) {
+                    words.add(args.pop());
+                }
+                List<List<String>> conditions = argSpec.getValue();
+                conditions.add(words);
+            }
         }
 
         @ArgGroup(exclusive = true)
@@ -82,7 +103,7 @@ final class GoalCommand {
         public Integer call() {
             Goal goal = new Goal(name, parse(GoalKind.class, kind, "--kind"),
                     category == null ? null : parse(GoalCategory.class, category, "--category"), null,
-                    new MatchRule(events, conditions.stream().map(w -> condition(w.parts)).toList()), goalValue(),
+                    new MatchRule(events, conditions.stream().map(Add::condition).toList()), goalValue(),
                     parse(Counting.class, count, "--count"));
             try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path())) {
                 project.store().goals().save(goal);

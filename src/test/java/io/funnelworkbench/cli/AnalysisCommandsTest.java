@@ -166,6 +166,16 @@ class AnalysisCommandsTest {
                 "lead", "--where", "origin", "starts-with", "paid");
         assertThat(paid.json().get("users").asLong()).isEqualTo(1586);
 
+        // Each --where takes two or three words as its operator needs, and all of them must hold.
+        CliRun social = cli("goal", "add", "--project", project, "--name", "Social lead", "--kind", "micro",
+                "--event", "lead", "--where", "origin", "not-empty", "--where", "origin", "=", "social");
+        assertThat(social.exitCode()).as(social.err()).isZero();
+        assertThat(social.json().get("where")).hasSize(2);
+        assertThat(social.json().get("users").asLong()).isEqualTo(1350);
+        CliRun neither = cli("goal", "add", "--project", project, "--name", "Nobody", "--kind", "micro",
+                "--event", "lead", "--where", "origin", "=", "social", "--where", "origin", "!=", "social");
+        assertThat(neither.json().get("users").asLong()).isZero();
+
         CliRun saved = cli("funnel", "--project", project, "--steps", "lead,Deal", "--window", "430d", "--save",
                 "Leads to deals");
         assertThat(saved.exitCode()).as(saved.err()).isZero();
@@ -193,6 +203,11 @@ class AnalysisCommandsTest {
         CliRun where = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
                 "--where", "origin", "~", "paid");
         assertThat(where.err().strip()).startsWith("--where origin ~ paid: '~' is not an operator");
+        CliRun half = cli("goal", "add", "--project", project, "--name", "X", "--kind", "micro", "--event", "lead",
+                "--where", "origin");
+        assertThat(half.exitCode()).isEqualTo(2);
+        assertThat(half.err()).startsWith("--where needs a property and an operator (and a value for most"
+                + " operators).");
         CliRun anyOrder = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--order", "any",
                 "--exclude", "lead");
         assertThat(anyOrder.exitCode()).isEqualTo(1);
