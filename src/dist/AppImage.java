@@ -71,6 +71,8 @@ public final class AppImage {
         copyInput(input);
         run("jlink", "--add-modules", String.join(",", MODULES), "--strip-debug", "--no-header-files",
                 "--no-man-pages", "--generate-cds-archive", "--output", runtime.toString());
+        // Only used with heaps over 32 GB; the archive for the usual heap stays.
+        Files.deleteIfExists(runtime.resolve("lib/server/classes_nocoops.jsa"));
         run("jpackage", appImageArguments(input, runtime, images));
         Path image = images.resolve(os.imageFolder());
         if (os == Os.LINUX) {
