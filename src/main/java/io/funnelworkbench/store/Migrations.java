@@ -25,6 +25,15 @@ final class Migrations {
         return SCRIPTS.size();
     }
 
+    /**
+     * The definitions a project holds once scripts 1 to {@code version} ran, as {@link StoredDefinitions}
+     * normalizes them (sorted, one per line), kept beside each script: a project must hold exactly these.
+     */
+    static List<String> expectedDefinitions(int version) {
+        String resource = SCRIPTS.get(version - 1).replace(".sql", ".definitions");
+        return read(resource).lines().filter(line -> !line.isBlank()).sorted().toList();
+    }
+
     static boolean hasVersionTable(Connection connection) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         try (ResultSet tables = meta.getTables(null, "PUBLIC", VERSION_TABLE, null)) {

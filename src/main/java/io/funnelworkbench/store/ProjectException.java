@@ -2,7 +2,7 @@ package io.funnelworkbench.store;
 
 /** A project cannot be created or opened; the message is meant for the user as it stands. */
 public class ProjectException extends RuntimeException {
-    public enum Reason { NOT_FOUND, ALREADY_EXISTS, IN_USE, NOT_A_PROJECT, TOO_NEW, STORAGE }
+    public enum Reason { NOT_FOUND, ALREADY_EXISTS, IN_USE, NOT_A_PROJECT, CHANGED_OUTSIDE, TOO_NEW, STORAGE }
 
     private final Reason reason;
 

@@ -3,6 +3,7 @@ package io.funnelworkbench.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,18 +15,28 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.api.ErrorCode;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * One project: an embedded H2 database file holding events, goals, funnels and import history.
  * The JDBC URL is always built here from a file path, never taken from the user.
  */
 public final class ProjectStore implements AutoCloseable {
+    static {
+        // Before H2 reads its settings: no class may be loaded for user code (triggers, functions, types) at
+        // all. A project holds none, and StoredDefinitions refuses a file that asks for any; this is the
+        // second lock on the same door.
+        System.setProperty("h2.allowedClasses", ProjectStore.class.getName() + "$NoUserCode");
+    }
+
     private static final Set<Path> OPEN_IN_THIS_PROCESS = ConcurrentHashMap.newKeySet();
     private static final byte[] H2_HEADER = "H:2,".getBytes(StandardCharsets.US_ASCII);
 
     private final Path databaseFile;
     private final String url;
     private final Connection anchor;
+    private boolean createdNow;
     private final GoalRepository goals = new GoalRepository(this);
     private final FunnelRepository funnels = new FunnelRepository(this);
     private final ImportRepository imports = new ImportRepository(this);
@@ -37,21 +48,32 @@ public final class ProjectStore implements AutoCloseable {
         this.anchor = anchor;
     }
 
-    /** Creates a new, empty project; fails when the file exists. */
+    /**
+     * Creates a new, empty project; fails when the file exists. The empty file is claimed atomically first, so
+     * of two processes creating the same project one creates it and the other is told it exists; a project
+     * whose creation fails is removed again.
+     */
     public static ProjectStore create(Path path) {
         Path file = ProjectPaths.databaseFile(path);
-        if (Files.exists(file)) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.createFile(file);
+        } catch (FileAlreadyExistsException e) {
             throw new ProjectException(ProjectException.Reason.ALREADY_EXISTS,
                     "A file named " + file.getFileName() + " already exists in " + file.getParent()
                             + ". Open it, or choose another name.");
-        }
-        try {
-            Files.createDirectories(file.getParent());
         } catch (IOException e) {
             throw new ProjectException(ProjectException.Reason.STORAGE,
-                    "Cannot create the folder " + file.getParent() + ": " + e.getMessage(), e);
+                    "Cannot create " + file + ": " + e.getMessage(), e);
         }
-        return connect(file, false);
+        try {
+            ProjectStore store = connect(file);
+            store.createdNow = true;
+            return store;
+        } catch (RuntimeException e) {
+            deleteQuietly(file);
+            throw e;
+        }
     }
 
     /** Opens an existing project, migrating its schema when it was made by an older version. */
@@ -60,31 +82,82 @@ public final class ProjectStore implements AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new ProjectException(ProjectException.Reason.NOT_FOUND, "There is no project at " + file + ".");
         }
+        if (isEmpty(file)) {
+            // Claimed by create() in another process a moment ago, or left by a creation that was stopped.
+            throw new ProjectException(ProjectException.Reason.IN_USE, "The project " + ProjectPaths.displayName(file)
+                    + " is being created by another window, or its creation did not finish. If no other window is"
+                    + " creating it, delete " + file.getFileName() + " and create the project again.");
+        }
         if (!hasH2Header(file)) {
             throw notAProject(file, "it is not a Funnel Workbench project file");
         }
-        return connect(file, true);
-    }
-
-    public static ProjectStore openOrCreate(Path path) {
-        return Files.exists(ProjectPaths.databaseFile(path)) ? open(path) : create(path);
-    }
-
-    private static ProjectStore connect(Path file, boolean mustExist) {
         if (!OPEN_IN_THIS_PROCESS.add(file)) {
             throw inUse(file, null);
         }
-        String url = "jdbc:h2:file:" + ProjectPaths.databaseBase(file) + (mustExist ? ";IFEXISTS=TRUE" : "");
+        try {
+            checkDefinitions(file);
+        } finally {
+            OPEN_IN_THIS_PROCESS.remove(file);
+        }
+        return connect(file);
+    }
+
+    /** Opens the project, or creates it when there is none; {@link #createdNow()} tells which happened. */
+    public static ProjectStore openOrCreate(Path path) {
+        try {
+            return create(path);
+        } catch (ProjectException e) {
+            if (e.reason() != ProjectException.Reason.ALREADY_EXISTS) {
+                throw e;
+            }
+            return open(path);
+        }
+    }
+
+    /**
+     * Refuses, before H2 opens the file, anything but the definitions our migrations make: H2 runs some stored
+     * definitions when it opens a file, and nothing from a file that came by mail may run.
+     */
+    private static void checkDefinitions(Path file) {
+        StoredDefinitions stored;
+        try {
+            stored = StoredDefinitions.read(file);
+        } catch (MVStoreException e) {
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw inUse(file, e);
+            }
+            throw notAProject(file, "H2 cannot read it (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        } catch (RuntimeException e) {
+            throw notAProject(file, "H2 cannot read its definitions");
+        }
+        if (!stored.hasVersionTable()) {
+            throw notAProject(file, "it is an H2 database, but not one made by Funnel Workbench");
+        }
+        if (stored.schemaVersion() > Migrations.latestVersion()) {
+            throw new ProjectException(ProjectException.Reason.TOO_NEW, "The project " + file.getFileName()
+                    + " was saved by a newer Funnel Workbench. Update the app to open it.");
+        }
+        if (stored.schemaVersion() == 0) {
+            throw notAProject(file, "its creation did not finish");
+        }
+        if (!stored.normalized().equals(Migrations.expectedDefinitions(stored.schemaVersion()))) {
+            throw new ProjectException(ProjectException.Reason.CHANGED_OUTSIDE, file.getFileName()
+                    + " was changed outside Funnel Workbench: it holds database definitions the app does not make"
+                    + " (such as a trigger, a function, a view or a changed table), which could run code when the"
+                    + " file is opened, so it was not opened. Open a copy you trust, or import the events into a"
+                    + " new project.");
+        }
+    }
+
+    private static ProjectStore connect(Path file) {
+        if (!OPEN_IN_THIS_PROCESS.add(file)) {
+            throw inUse(file, null);
+        }
+        // The path travels as a file path (ProjectFilePath), never as URL text, whatever characters it has.
+        String url = "jdbc:h2:" + ProjectFilePath.databaseName(ProjectPaths.databaseBase(file)) + ";IFEXISTS=TRUE";
         Connection anchor = null;
         try {
             anchor = DriverManager.getConnection(url);
-            if (mustExist && !Migrations.hasVersionTable(anchor)) {
-                throw notAProject(file, "it is an H2 database, but not one made by Funnel Workbench");
-            }
-            if (mustExist && Migrations.currentVersion(anchor) > Migrations.latestVersion()) {
-                throw new ProjectException(ProjectException.Reason.TOO_NEW, "The project " + file.getFileName()
-                        + " was saved by a newer Funnel Workbench. Update the app to open it.");
-            }
             Migrations.migrate(anchor);
             ProjectStore store = new ProjectStore(file, url, anchor);
             // An import killed while writing leaves an unused generation of events behind; nothing refers to it.
@@ -123,12 +196,28 @@ public final class ProjectStore implements AutoCloseable {
                         + ". To bring data in, create a project and use File > Import.");
     }
 
+    private static boolean isEmpty(Path file) {
+        try {
+            return Files.size(file) == 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean hasH2Header(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(H2_HEADER.length);
             return java.util.Arrays.equals(head, H2_HEADER);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // Already failing; the original error is the one worth reporting.
         }
     }
 
@@ -161,6 +250,11 @@ public final class ProjectStore implements AutoCloseable {
 
     public Path databaseFile() {
         return databaseFile;
+    }
+
+    /** True when this store created the project's file: a failure before anything was saved may delete it. */
+    public boolean createdNow() {
+        return createdNow;
     }
 
     public String name() {

@@ -117,18 +117,18 @@ class ProjectStoreTest {
     }
 
     @Test
-    void migratesAProjectMadeWithAnOlderSchema() throws Exception {
-        // An "older version" project: the version table exists but no script has run yet.
-        String base = dir.resolve("old").toString();
+    void refusesAProjectWhoseCreationDidNotFinish() throws Exception {
+        // The version table exists but no script ran: the process creating it was stopped.
+        String base = dir.resolve("half").toString();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + base);
              Statement s = c.createStatement()) {
             s.execute("CREATE TABLE " + Migrations.VERSION_TABLE + " (version INT PRIMARY KEY,"
                     + " script VARCHAR(200) NOT NULL, applied_at TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP)");
         }
-        try (ProjectStore store = ProjectStore.open(dir.resolve("old"))) {
-            assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
-            assertThat(store.goals().list()).isEmpty();
-        }
+        assertThatThrownBy(() -> ProjectStore.open(dir.resolve("half")))
+                .isInstanceOf(ProjectException.class)
+                .hasMessage("half.mv.db cannot be opened as a project: its creation did not finish. To bring data"
+                        + " in, create a project and use File > Import.");
     }
 
     @Test
