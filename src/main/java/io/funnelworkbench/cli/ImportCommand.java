@@ -69,12 +69,20 @@ final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         FilePreview preview = EventImporter.preview(files.get(0), 100);
         ColumnMapping mapping = mapping(preview);
-        boolean existed = Files.exists(ProjectPaths.databaseFile(project));
         ImportSummary summary;
+        boolean created = false;
         try (ProjectStore store = ProjectStore.openOrCreate(project)) {
+            created = store.createdNow();
             summary = new ImportService(store).importFiles(files, mapping, append, Progress.NONE);
+        } catch (ImportException e) {
+            // Only a project this command created, and into which no file went, is removed: a project another
+            // command created at the same moment, or earlier files of this one, stay.
+            if (created && e.importedBefore().isEmpty()) {
+                deleteQuietly(ProjectPaths.databaseFile(project));
+            }
+            throw e;
         } catch (RuntimeException e) {
-            if (!existed) {
+            if (created) {
                 deleteQuietly(ProjectPaths.databaseFile(project));
             }
             throw e;

@@ -1,5 +1,6 @@
 package io.funnelworkbench.export;
 
+import io.funnelworkbench.model.SpreadsheetCells;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +11,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/**
- * Writes result tables as CSV that spreadsheets open safely: text cells that a spreadsheet would run as a
- * formula (starting with =, +, -, @, tab or carriage return) get a leading apostrophe. Numbers pass unchanged.
- */
+/** Writes result tables as CSV that spreadsheets open safely ({@link SpreadsheetCells}). */
 public final class CsvTableWriter {
     private CsvTableWriter() {
     }
@@ -49,16 +47,6 @@ public final class CsvTableWriter {
     }
 
     static Object cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Number) {
-            return value;
-        }
-        String text = value.toString();
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            return "'" + text;
-        }
-        return text;
+        return SpreadsheetCells.safe(value);
     }
 }

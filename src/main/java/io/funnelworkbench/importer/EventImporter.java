@@ -198,21 +198,37 @@ public final class EventImporter {
         try (EventWriter writer = store.imports().begin(source)) {
             RejectsWriter rejects = new RejectsWriter(ProjectPaths.rejectsFile(store.databaseFile(),
                     writer.importId()));
+            RowReader reader = new RowReader(file, mapping, writer, rejects);
+            long rowsRead;
             try (RecordSource records = openForImport(file, format, digest)) {
-                RowReader reader = new RowReader(file, mapping, writer, rejects);
-                long rowsRead = reader.readAll(records, size, progress);
+                rowsRead = reader.readAll(records, size, progress);
                 rejects.close();
+            } catch (IOException | SQLException | RuntimeException e) {
+                rejects.discard();
+                throw e;
+            }
+            if (writer.rows() == 0 && rejects.count() > 0 && reader.duplicates == 0) {
+                throw noRowReadable(file, rowsRead, rejects);
+            }
+            try {
                 ImportResult result = writer.commit(rowsRead, rejects.count(),
                         rejects.file() == null ? null : rejects.file().toString(),
                         HexFormat.of().formatHex(digest.digest()), progress);
                 return new FileImportResult(file, result.record().id(), rowsRead, writer.rows(), rejects.count(),
                         rejects.file(), result.users(), result.eventsByName(), result.firstTime(),
                         result.lastTime(), reader.duplicates);
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (SQLException | RuntimeException e) {
                 rejects.discard();
                 throw e;
             }
         }
+    }
+
+    /** Nothing of the file is imported; the report of its rows stays, since it is what the user reads next. */
+    private static ImportException noRowReadable(Path file, long rowsRead, RejectsWriter rejects) {
+        return new ImportException(String.format(Locale.ROOT, "None of the %,d rows of %s could be imported; the"
+                + " first was rejected at %s. Every row and its reason are listed in %s. Nothing was imported.",
+                rowsRead, file.getFileName(), rejects.firstRejection(), rejects.file()));
     }
 
     /** Turns the records of one file into events, rejecting those that cannot become events. */

@@ -28,7 +28,8 @@ public final class ImportService {
             try {
                 results.add(importer.importFile(file, mapping, allowReimport, progress));
             } catch (ImportException e) {
-                throw results.isEmpty() ? e : new ImportException(e.getMessage() + " " + alreadyImported(results), e);
+                throw results.isEmpty() ? e : new ImportException(e.getMessage() + " " + alreadyImported(results), e,
+                        results.stream().map(FileImportResult::file).toList());
             }
         }
         return summarise(results);
@@ -60,12 +61,19 @@ public final class ImportService {
             imported += r.rowsImported();
             rejected += r.rowsRejected();
             duplicates += r.duplicatesSkipped();
-            first = r.firstTimeMicros() == null ? first : first == null ? r.firstTimeMicros()
-                    : Math.min(first, r.firstTimeMicros());
-            last = r.lastTimeMicros() == null ? last : last == null ? r.lastTimeMicros()
-                    : Math.max(last, r.lastTimeMicros());
+            first = earlier(first, r.firstTimeMicros());
+            last = later(last, r.lastTimeMicros());
         }
         return new ImportSummary(List.copyOf(results), read, imported, rejected, duplicates, rejects,
                 users.cardinality(), events, first, last);
+    }
+
+    /** The earlier of two times where either may be absent (a file whose events were all already there). */
+    private static Long earlier(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.min(a, b));
+    }
+
+    private static Long later(Long a, Long b) {
+        return a == null ? b : b == null ? a : Long.valueOf(Math.max(a, b));
     }
 }
