@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.DiskSpace;
 import io.funnelworkbench.store.EventWriter;
 import io.funnelworkbench.store.ImportRecord;
 import io.funnelworkbench.store.ImportResult;
@@ -132,14 +133,48 @@ public final class EventImporter {
         FilePreview preview = preview(file, 100);
         ColumnMapping effective = mapping != null ? mapping : preview.suggestedMapping();
         checkMapping(file, preview, effective);
+        long needed = DiskSpace.neededForImport(store.databaseFile(), estimatedRows(file));
+        long usable = DiskSpace.usable(store.databaseFile());
+        if (usable >= 0 && usable < needed) {
+            throw new ImportException(DiskSpace.fullDiskSentence(store.databaseFile(), file.getFileName().toString(),
+                    needed, false));
+        }
         try {
             return importRows(file, preview.format(), effective, progress);
-        } catch (SQLException e) {
-            throw new ImportException("The project could not store " + file.getFileName() + ": " + e.getMessage()
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw failure(file, needed, e);
+        }
+    }
+
+    /** The sentence for an import that failed part way: a full disk, the project, or the file. */
+    private RuntimeException failure(Path file, long needed, Exception e) {
+        if (DiskSpace.isRefusedWrite(e)) {
+            return new ImportException(DiskSpace.fullDiskSentence(store.databaseFile(),
+                    file.getFileName().toString(), needed, true), e);
+        }
+        if (e instanceof SQLException) {
+            return new ImportException("The project could not store " + file.getFileName() + ": " + e.getMessage()
                     + ". Nothing was imported from it.", e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ImportException("Reading " + file + " failed: " + e.getMessage()
+        }
+        if (e instanceof IOException || e instanceof UncheckedIOException) {
+            return new ImportException("Reading " + file + " failed: " + e.getMessage()
                     + ". Nothing was imported from it.", e);
+        }
+        return (RuntimeException) e;
+    }
+
+    /** About how many rows {@code file} has, from the length of the lines in its first megabyte. */
+    static long estimatedRows(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(1 << 20);
+            long lines = 0;
+            for (byte b : head) {
+                lines += b == '\n' ? 1 : 0;
+            }
+            long size = Files.size(file);
+            return lines == 0 ? 1 : size * lines / Math.max(1, head.length);
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 

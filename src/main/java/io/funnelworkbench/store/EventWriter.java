@@ -147,6 +147,10 @@ public final class EventWriter implements AutoCloseable {
         ImportRepository.update(connection, record);
         EventGenerations.switchTo(connection, generation);
         connection.commit();
+        // The storage writes in the background: only a synced checkpoint tells whether the disk took it all.
+        try (java.sql.Statement sync = connection.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
+        }
         committed = true;
         dictionaries.markSaved();
         EventGenerations.deleteUnused(store);

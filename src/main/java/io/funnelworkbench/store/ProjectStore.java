@@ -154,7 +154,9 @@ public final class ProjectStore implements AutoCloseable {
             throw inUse(file, null);
         }
         // The path travels as a file path (ProjectFilePath), never as URL text, whatever characters it has.
-        String url = "jdbc:h2:" + ProjectFilePath.databaseName(ProjectPaths.databaseBase(file)) + ";IFEXISTS=TRUE";
+        // No trace file beside the project: failures reach the user as sentences and the app's log.
+        String url = "jdbc:h2:" + ProjectFilePath.databaseName(ProjectPaths.databaseBase(file))
+                + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
         Connection anchor = null;
         try {
             anchor = DriverManager.getConnection(url);

@@ -3,6 +3,8 @@ package io.funnelworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.bench.SyntheticExport;
+import io.funnelworkbench.store.DiskSpace;
 import io.funnelworkbench.store.ProjectStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,6 +83,49 @@ class ImportFailureTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> report = Files.readAllLines(Path.of(run.json().get("rejects_file").asText()));
         assertThat(report.get(1)).contains(",\"'=HYPERLINK(\"\"http://x\"\") | view | bad\"");
+    }
+
+    /**
+     * A disk that refuses a write part way (here a file size limit on the importing process, as a full disk
+     * would): the import fails with the sentence, and the project opens as it was.
+     */
+    @Test
+    void aRefusedWriteFailsTheImportAndLeavesTheProjectAsItWas() throws Exception {
+        Path small = dir.resolve("small.csv");
+        new SyntheticExport(5_000, 500, 1).write(small);
+        Path big = dir.resolve("big.csv");
+        new SyntheticExport(300_000, 20_000, 2).write(big);
+        String project = dir.resolve("full").toString();
+        assertThat(CliRun.of("import", "--project", project, small.toString()).exitCode()).isZero();
+        String before = CliRun.of("events", "--project", project).out();
+
+        Process limited = new ProcessBuilder("sh", "-c", "ulimit -f 4000 && exec \"$0\" \"$@\"",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), FunnelCli.class.getName(), "import", "--project", project,
+                big.toString()).redirectOutput(dir.resolve("limited.out").toFile())
+                .redirectError(dir.resolve("limited.err").toFile()).start();
+        assertThat(limited.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(limited.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("limited.err")).strip()).startsWith("The disk holding full.mv.db"
+                + " refused to store more (it is full, or a size limit was reached): importing big.csv needs about")
+                .endsWith("Nothing was imported; the project is as it was.");
+        assertThat(Files.readString(dir.resolve("limited.out"))).isEmpty();
+        assertThat(CliRun.of("events", "--project", project).out()).isEqualTo(before);
+        CliRun retry = CliRun.of("import", "--project", project, big.toString());
+        assertThat(retry.exitCode()).as(retry.err()).isZero();
+        assertThat(retry.json().get("rows_imported").asLong()).isEqualTo(300_000);
+    }
+
+    @Test
+    void theUpFrontCheckSaysWhatIsNeededAndWhatIsFree() throws Exception {
+        Path project = dir.resolve("p.mv.db");
+        ProjectStore.create(project).close();
+        long needed = DiskSpace.neededForImport(project, 1_000_000);
+        assertThat(needed).isBetween(12_000_000L, 15_000_000L);
+        assertThat(DiskSpace.fullDiskSentence(project, "events.csv", needed, false))
+                .matches("The disk holding p\\.mv\\.db has too little room: importing events\\.csv needs about 1[34]"
+                        + " MB and \\d+ MB are free\\. Free some space or move the project to a disk with more room\\."
+                        + " Nothing was imported; the project is as it was\\.");
     }
 
     /** Two processes importing into the same new project: whatever the timing, neither deletes the other's. */
