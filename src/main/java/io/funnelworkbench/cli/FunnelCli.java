@@ -4,6 +4,7 @@ import io.funnelworkbench.model.AppVersion;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -79,7 +80,14 @@ public final class FunnelCli implements Callable<Integer> {
             commandLine.getErr().println(sentence(error));
             return BAD_INPUT;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println(String.format(Locale.ROOT, "The command ran out of memory: Funnel Workbench may use %,d MB"
+                    + " here, and nothing was changed. Give it more (java -Xmx4g, or JAVA_TOOL_OPTIONS=-Xmx4g for the"
+                    + " installed command), or split the file.", Runtime.getRuntime().maxMemory() >> 20));
+            return BAD_INPUT;
+        }
     }
 
     /** The command named first, none for the version, and all of them for help, a typo or no command. */

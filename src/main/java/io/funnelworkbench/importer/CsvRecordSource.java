@@ -13,6 +13,13 @@ import java.util.List;
  */
 final class CsvRecordSource implements RecordSource {
     private static final byte QUOTE = '"';
+    /**
+     * A quoted value may hold newlines, but one still open after this many lines or bytes is a stray quote:
+     * its row is read to the end of its first line (and rejected), and reading goes on at the next line, instead
+     * of taking the rest of the file as one value.
+     */
+    static final int MAX_QUOTED_LINES = 1_000;
+    static final int MAX_QUOTED_BYTES = 8 << 20;
 
     private final InputStream in;
     private final byte delimiter;
@@ -27,6 +34,7 @@ final class CsvRecordSource implements RecordSource {
     private int[] ends = new int[64];
     private int fields;
     private String problem;
+    private boolean runawayQuote;
     private List<String> headers;
 
     CsvRecordSource(InputStream in, char delimiter) {
@@ -92,6 +100,11 @@ final class CsvRecordSource implements RecordSource {
             }
             boolean blank = recordEnd == position;
             split(position, recordEnd);
+            if (runawayQuote) {
+                problem = "a quote opened in this row is not closed within " + MAX_QUOTED_LINES + " lines; the row"
+                        + " was read to the end of its line, and reading went on at the next";
+                runawayQuote = false;
+            }
             countLines(position, consumedTo);
             position = consumedTo;
             if (!blank) {
@@ -118,6 +131,7 @@ final class CsvRecordSource implements RecordSource {
         boolean quoted = false;
         boolean justClosed = false;
         boolean fieldStart = true;
+        int quotedLines = 0;
         while (true) {
             int i = scanned;
             for (; i < limit; i++) {
@@ -126,6 +140,9 @@ final class CsvRecordSource implements RecordSource {
                     if (b == QUOTE) {
                         quoted = false;
                         justClosed = true;
+                    } else if (b == '\n' && ++quotedLines > MAX_QUOTED_LINES || i - position > MAX_QUOTED_BYTES) {
+                        runawayQuote = true;
+                        return endOfFirstLine();
                     }
                     continue;
                 }
@@ -146,6 +163,24 @@ final class CsvRecordSource implements RecordSource {
             }
             fill();
             scanned = position + scannedSoFar;
+        }
+    }
+
+    /** The end of the physical line the record starts on, reading further when the line itself is long. */
+    private int endOfFirstLine() throws IOException {
+        int i = position;
+        while (true) {
+            for (; i < limit; i++) {
+                if (buffer[i] == '\n' || buffer[i] == '\r') {
+                    return i;
+                }
+            }
+            if (endOfInput) {
+                return limit;
+            }
+            int offset = i - position;
+            fill();
+            i = position + offset;
         }
     }
 

@@ -80,11 +80,45 @@ public final class EventImporter {
         return open(file, format, Files.newInputStream(file));
     }
 
-    /** The import's reader: hashes the bytes as they pass, and splits CSV records on a second thread. */
-    private static RecordSource openForImport(Path file, TextFormat format, MessageDigest digest)
+    /**
+     * The import's reader: hashes and counts the bytes as they pass (see {@link ReadBytes}), and splits CSV
+     * records on a second thread.
+     */
+    private static RecordSource openForImport(Path file, TextFormat format, MessageDigest digest, ReadBytes counted)
             throws IOException {
-        RecordSource source = open(file, format, new DigestInputStream(Files.newInputStream(file), digest));
+        InputStream raw = counted.wrap(new DigestInputStream(Files.newInputStream(file), digest));
+        RecordSource source = open(file, format, raw);
         return source instanceof CsvRecordSource ? new PrefetchingSource(source) : source;
+    }
+
+    /** Counts the bytes read, so the content hash is only recorded when it covers the whole file. */
+    private static final class ReadBytes {
+        private long count;
+
+        InputStream wrap(InputStream in) {
+            return new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    count += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    int n = super.read(bytes, offset, length);
+                    count += Math.max(n, 0);
+                    return n;
+                }
+
+                @Override
+                public long skip(long n) throws IOException {
+                    long skipped = super.skip(n);
+                    count += skipped;
+                    return skipped;
+                }
+            };
+        }
     }
 
     private static RecordSource open(Path file, TextFormat format, InputStream raw) throws IOException {
@@ -143,6 +177,10 @@ public final class EventImporter {
             return importRows(file, preview.format(), effective, progress);
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(file, needed, e);
+        } catch (OutOfMemoryError e) {
+            throw new ImportException(String.format(Locale.ROOT, "Importing %s needs more memory than Funnel"
+                    + " Workbench may use (%,d MB): nothing was imported. Give it more (for the command line, java"
+                    + " -Xmx4g), or split the file.", file.getFileName(), Runtime.getRuntime().maxMemory() >> 20), e);
         }
     }
 
@@ -230,17 +268,24 @@ public final class EventImporter {
         ImportSource source = new ImportSource(file.getFileName().toString(), file.toAbsolutePath().toString(), "",
                 size, mappingJson(mapping, format));
         MessageDigest digest = sha256();
+        ReadBytes counted = new ReadBytes();
         try (EventWriter writer = store.imports().begin(source)) {
             RejectsWriter rejects = new RejectsWriter(ProjectPaths.rejectsFile(store.databaseFile(),
                     writer.importId()));
             RowReader reader = new RowReader(file, mapping, writer, rejects);
             long rowsRead;
-            try (RecordSource records = openForImport(file, format, digest)) {
+            try (RecordSource records = openForImport(file, format, digest, counted)) {
                 rowsRead = reader.readAll(records, size, progress);
                 rejects.close();
-            } catch (IOException | SQLException | RuntimeException e) {
+            } catch (IOException | SQLException | RuntimeException | Error e) {
                 rejects.discard();
                 throw e;
+            }
+            if (counted.count != size || Files.size(file) != size) {
+                rejects.discard();
+                throw new ImportException(file.getFileName() + " changed while it was read (it had " + size
+                        + " bytes, " + Files.size(file) + " now): nothing was imported. Import it again once it is"
+                        + " complete.");
             }
             if (writer.rows() == 0 && rejects.count() > 0 && reader.duplicates == 0) {
                 throw noRowReadable(file, rowsRead, rejects);

@@ -49,7 +49,9 @@ final class PrefetchingSource implements RecordSource {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | Error e) {
+            // Any failure, running out of memory included, reaches the importing thread: never taken for the
+            // end of the file, which would import part of it as if it were all.
             failure = e;
         } finally {
             try {
@@ -94,6 +96,9 @@ final class PrefetchingSource implements RecordSource {
             queue.offer(END); // later calls see the end too
             if (failure instanceof IOException io) {
                 throw io;
+            }
+            if (failure instanceof Error error) {
+                throw error;
             }
             if (failure != null) {
                 throw new UncheckedIOException(new IOException(failure.getMessage(), failure));

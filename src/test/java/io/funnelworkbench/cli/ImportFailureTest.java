@@ -116,6 +116,35 @@ class ImportFailureTest {
         assertThat(retry.json().get("rows_imported").asLong()).isEqualTo(300_000);
     }
 
+    /** Out of memory is a sentence, never a stack trace, and never taken for the end of the file. */
+    @Test
+    void runningOutOfMemoryIsASentenceAndImportsNothing() throws Exception {
+        Path huge = dir.resolve("huge.csv");
+        try (var out = Files.newOutputStream(huge)) {
+            out.write("user_id,event,time,note\n".getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < 150; i++) {
+                out.write(("u" + i + ",view,2024-01-01,short\n").getBytes(StandardCharsets.UTF_8));
+            }
+            // Past the preview's rows: the reading thread runs out of memory during the import itself.
+            out.write("u1,view,2024-01-01,".getBytes(StandardCharsets.UTF_8));
+            byte[] block = "x".repeat(1 << 20).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 96; i++) {
+                out.write(block);
+            }
+            out.write("\nu2,view,2024-01-02,short\n".getBytes(StandardCharsets.UTF_8));
+        }
+        Process small = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", System.getProperty("java.class.path"), FunnelCli.class.getName(), "import",
+                "--project", dir.resolve("mem").toString(), huge.toString())
+                .redirectOutput(dir.resolve("mem.out").toFile()).redirectError(dir.resolve("mem.err").toFile()).start();
+        assertThat(small.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(small.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("mem.err")).strip()).matches("Importing huge\\.csv needs more memory"
+                + " than Funnel Workbench may use \\(\\d+ MB\\): nothing was imported\\. Give it more \\(for the command"
+                + " line, java -Xmx4g\\), or split the file\\.");
+        assertThat(dir.resolve("mem.mv.db")).doesNotExist();
+    }
+
     @Test
     void theUpFrontCheckSaysWhatIsNeededAndWhatIsFree() throws Exception {
         Path project = dir.resolve("p.mv.db");
