@@ -39,7 +39,7 @@ import java.util.Map;
  */
 public final class EventImporter {
     private static final int PROGRESS_EVERY = 65_536;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonLinesSource.JSON;
 
     private final ProjectStore store;
 

@@ -22,7 +22,9 @@ import java.util.Map;
  */
 final class JsonLinesSource implements RecordSource {
     static final int DISCOVERY_LINES = 1000;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Decimals kept exact, so 1704067200.123456 stays that text rather than a double's 1.704067200123456E9. */
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     private final BufferedReader reader;
     private final List<String> headers;
@@ -87,6 +89,10 @@ final class JsonLinesSource implements RecordSource {
     private static String text(JsonNode value) {
         if (value.isNull()) {
             return "";
+        }
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : value.decimalValue().toPlainString();
         }
         return value.isValueNode() ? value.asText() : value.toString();
     }

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
@@ -19,11 +20,22 @@ public final class TimestampParser {
     private final TimeFormat format;
     private final ZoneId zone;
     private final DateTimeFormatter pattern;
+    private final String patternText;
 
     public TimestampParser(TimeFormat format, ZoneId zone, String pattern) {
         this.format = format;
         this.zone = zone == null ? ZoneOffset.UTC : zone;
-        this.pattern = format == TimeFormat.PATTERN ? DateTimeFormatter.ofPattern(pattern) : null;
+        this.pattern = format == TimeFormat.PATTERN ? strict(pattern) : null;
+        this.patternText = pattern;
+    }
+
+    /**
+     * The pattern, resolved strictly: 31/02 is refused rather than read as 29/02. Strict resolution needs the
+     * proleptic year ({@code u}) where users write the year of era ({@code y}); they differ only before year 1.
+     */
+    private static DateTimeFormatter strict(String pattern) {
+        String proleptic = pattern.contains("G") ? pattern : pattern.replace('y', 'u');
+        return DateTimeFormatter.ofPattern(proleptic).withResolverStyle(ResolverStyle.STRICT);
     }
 
     public static TimestampParser auto() {
@@ -36,8 +48,30 @@ public final class TimestampParser {
         return parse(ascii, 0, ascii.length);
     }
 
+    /**
+     * Times an event export can hold: from 1900 to before 2200. Outside them a value is a placeholder, an
+     * overflow or a wrong unit (a 22-digit epoch), and taking it would put events a century off.
+     */
+    static final long EARLIEST_MICROS = -2_208_988_800_000_000L;
+    static final long LATEST_MICROS = 7_258_118_400_000_000L;
+
     /** As {@link #parse(String)}, reading ASCII bytes in place: the import's hot path. */
     public long parse(byte[] bytes, int from, int to) {
+        long micros = parseAny(bytes, from, to);
+        if (micros == 0) {
+            throw new IllegalArgumentException("'" + new String(bytes, from, to - from,
+                    java.nio.charset.StandardCharsets.ISO_8859_1).strip() + "' is the first instant of 1970, which"
+                    + " exports write for a missing time");
+        }
+        if (micros < EARLIEST_MICROS || micros >= LATEST_MICROS) {
+            throw new IllegalArgumentException("'" + new String(bytes, from, to - from,
+                    java.nio.charset.StandardCharsets.ISO_8859_1).strip() + "' is outside the years 1900 to 2199"
+                    + " (a placeholder, or an epoch number in another unit?)");
+        }
+        return micros;
+    }
+
+    private long parseAny(byte[] bytes, int from, int to) {
         while (from < to && bytes[from] == ' ') {
             from++;
         }
@@ -146,12 +180,12 @@ public final class TimestampParser {
         return digits;
     }
 
+    /** A plain decimal number (no exponent, NaN or Infinity, which would read as 1970 or overflow). */
     private static double number(String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
+        if (value.isEmpty() || !isNumber(value)) {
             throw new IllegalArgumentException("'" + value + "' is not an epoch number");
         }
+        return Double.parseDouble(value);
     }
 
     private long withPattern(String value) {
@@ -164,7 +198,8 @@ public final class TimestampParser {
                     ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : zone;
             return micros(local.atZone(valueZone).toEpochSecond(), local.getNano());
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + value + "' does not match the pattern " + pattern);
+            throw new IllegalArgumentException("'" + value + "' does not match the pattern " + patternText
+                    + " (or names a day the month does not have)");
         }
     }
 
@@ -319,6 +354,9 @@ public final class TimestampParser {
             }
             if (more()) {
                 minutes = digits(2);
+            }
+            if (hours > 18 || minutes > 59 || hours == 18 && minutes > 0) {
+                throw new DateTimeException("the offset is outside -18:00 to +18:00");
             }
             int seconds = hours * 3600 + minutes * 60;
             return first == '-' ? -seconds : seconds;

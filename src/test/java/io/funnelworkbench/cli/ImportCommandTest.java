@@ -79,6 +79,17 @@ class ImportCommandTest {
     }
 
     @Test
+    void fractionalEpochTimesInJsonAreRead() throws Exception {
+        Path jsonl = dir.resolve("frac.jsonl");
+        Files.writeString(jsonl, "{\"distinct_id\":\"u1\",\"event\":\"view\",\"time\":1704067200.123456,\"price\":19.90}\n"
+                + "{\"distinct_id\":\"u2\",\"event\":\"view\",\"time\":1704067201,\"price\":1e-7}\n");
+        CliRun run = cli("import", "--project", dir.resolve("frac").toString(), jsonl.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("rows_imported").asLong()).isEqualTo(2);
+        assertThat(run.json().get("first_time").asText()).isEqualTo("2024-01-01T00:00:00.123456Z");
+    }
+
+    @Test
     void explicitColumnsAndAnUnknownColumn() throws Exception {
         Path csv = dir.resolve("sheet.csv");
         Files.writeString(csv, "who,what,when,where\na,visit,01/02/2024 10:00,DE\nb,visit,02/02/2024 11:30,FR\n");
