@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A fast CSV reader over UTF-8 bytes: RFC 4180 quoting (doubled quotes, delimiters and newlines inside
@@ -61,16 +63,18 @@ final class CsvRecordSource implements RecordSource {
 
     private static List<String> uniqueNames(CsvRecordSource header) {
         List<String> names = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (int i = 0; i < header.fieldCount(); i++) {
             String name = header.text(i).strip();
             if (name.isEmpty()) {
                 name = "column_" + (i + 1);
             }
             String unique = name;
-            for (int n = 2; names.contains(unique); n++) {
+            for (int n = 2; taken.contains(unique); n++) {
                 unique = name + "_" + n;
             }
             names.add(unique);
+            taken.add(unique);
         }
         return names;
     }

@@ -12,6 +12,7 @@ import io.funnelworkbench.store.ImportSource;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.store.StringDictionary;
+import io.funnelworkbench.store.TooManyPropertiesException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -272,7 +273,12 @@ public final class EventImporter {
         try (EventWriter writer = store.imports().begin(source)) {
             RejectsWriter rejects = new RejectsWriter(ProjectPaths.rejectsFile(store.databaseFile(),
                     writer.importId()));
-            RowReader reader = new RowReader(file, mapping, writer, rejects);
+            RowReader reader;
+            try {
+                reader = new RowReader(file, mapping, writer, rejects);
+            } catch (TooManyPropertiesException e) {
+                throw tooManyProperties(file.getFileName().toString(), e, 0);
+            }
             long rowsRead;
             try (RecordSource records = openForImport(file, format, digest, counted)) {
                 rowsRead = reader.readAll(records, size, progress);
@@ -302,6 +308,16 @@ public final class EventImporter {
                 throw e;
             }
         }
+    }
+
+    /** {@code line} 0: the property is one of the file's columns (or fields, in JSON lines). */
+    private static ImportException tooManyProperties(String fileName, TooManyPropertiesException e, long line) {
+        String where = line == 0 ? "among its columns" : String.format(Locale.ROOT, "on line %,d", line);
+        return new ImportException(String.format(Locale.ROOT, "%s has more than %,d different properties (the next,"
+                + " '%s', %s): a project keeps at most %,d, each a column with a value for every event. Set the"
+                + " columns you do not need to Ignore, or leave unneeded nested fields out of the export. Nothing"
+                + " was imported.", fileName, EventWriter.MAX_PROPERTIES, e.property(), where,
+                EventWriter.MAX_PROPERTIES), e);
     }
 
     /** Nothing of the file is imported; the report of its rows stays, since it is what the user reads next. */
@@ -364,7 +380,11 @@ public final class EventImporter {
             long rowsRead = 0;
             while (records.next()) {
                 rowsRead++;
-                read(records);
+                try {
+                    read(records);
+                } catch (TooManyPropertiesException e) {
+                    throw tooManyProperties(fileName, e, records.line());
+                }
                 if (rowsRead % PROGRESS_EVERY == 0) {
                     progress.checkCancelled();
                     progress.report(records.bytesRead(), size, progressMessage(Path.of(fileName), rowsRead));

@@ -21,6 +21,11 @@ import java.util.stream.IntStream;
  */
 public final class EventWriter implements AutoCloseable {
     static final int CHUNK_ROWS = 65_536;
+    /**
+     * Properties a project may have: each is a column with a value for every event (4 bytes each in memory),
+     * so an export with thousands of distinct keys is refused early instead of exhausting memory late.
+     */
+    public static final int MAX_PROPERTIES = 500;
     private static final int WRITE_BATCH = 8;
 
     private final ProjectStore store;
@@ -61,6 +66,9 @@ public final class EventWriter implements AutoCloseable {
 
     /** The project-wide id of a property column, creating it when new. */
     public int propertyId(String name) {
+        if (dictionaries.properties.size() >= MAX_PROPERTIES && dictionaries.properties.find(name) < 0) {
+            throw new TooManyPropertiesException(name);
+        }
         int id = dictionaries.properties.idOf(name);
         dictionaries.valuesOf(id, true);
         return id;

@@ -145,6 +145,35 @@ class ImportFailureTest {
         assertThat(dir.resolve("mem.mv.db")).doesNotExist();
     }
 
+    /** Each property is a column for every event: thousands of keys are refused at once, not after minutes. */
+    @Test
+    void thousandsOfDistinctPropertiesAreRefusedEarlyWithTheReason() throws Exception {
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            jsonl.append("{\"distinct_id\":\"u").append(i).append("\",\"event\":\"view\",\"time\":").append(1704067200 + i)
+                    .append(",\"key_").append(i).append("\":1}\n");
+        }
+        Path keys = file("keys.jsonl", jsonl.toString());
+        CliRun run = CliRun.of("import", "--project", dir.resolve("keys").toString(), keys.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("keys.jsonl has more than 500 different properties (the next,"
+                + " 'key_500', among its columns): a project keeps at most 500, each a column with a value for every event."
+                + " Set the columns you do not need to Ignore, or leave unneeded nested fields out of the export."
+                + " Nothing was imported.");
+        assertThat(dir.resolve("keys.mv.db")).doesNotExist();
+
+        StringBuilder wide = new StringBuilder("user_id,event,time");
+        for (int i = 0; i < 100_000; i++) {
+            wide.append(",c").append(i);
+        }
+        wide.append("\nu1,view,2024-01-01").append(",1".repeat(100_000)).append('\n');
+        CliRun columns = CliRun.of("import", "--project", dir.resolve("wide").toString(),
+                file("wide.csv", wide.toString()).toString());
+        assertThat(columns.exitCode()).isEqualTo(1);
+        assertThat(columns.err().strip()).startsWith("wide.csv has more than 500 different properties (the next,"
+                + " 'c500', among its columns)");
+    }
+
     @Test
     void theUpFrontCheckSaysWhatIsNeededAndWhatIsFree() throws Exception {
         Path project = dir.resolve("p.mv.db");
