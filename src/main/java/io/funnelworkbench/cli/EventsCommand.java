@@ -24,7 +24,7 @@ final class EventsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (ProjectStore store = ProjectStore.open(project.path())) {
+        try (ProjectStore store = ProjectStore.openForReading(project.path())) {
             ObjectNode json = Json.object();
             ArrayNode events = json.putArray("events");
             for (EventCount count : EventStats.byName(store.snapshots().load(Progress.NONE))) {

@@ -47,7 +47,7 @@ final class FunnelCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output.Format output = format.format();
-        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path(), saveAs != null)) {
             List<Goal> goals = analysis.store().goals().list();
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());

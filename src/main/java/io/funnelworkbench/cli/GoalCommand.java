@@ -105,7 +105,7 @@ final class GoalCommand {
                     category == null ? null : parse(GoalCategory.class, category, "--category"), null,
                     new MatchRule(events, conditions.stream().map(Add::condition).toList()), goalValue(),
                     parse(Counting.class, count, "--count"));
-            try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path())) {
+            try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path(), true)) {
                 project.store().goals().save(goal);
                 GoalMetrics metrics = new GoalAnalysis(project.log()).metrics(goal);
                 spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)));

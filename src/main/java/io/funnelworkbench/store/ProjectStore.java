@@ -37,6 +37,7 @@ public final class ProjectStore implements AutoCloseable {
     private final String url;
     private final Connection anchor;
     private boolean createdNow;
+    private boolean readOnly;
     private final GoalRepository goals = new GoalRepository(this);
     private final FunnelRepository funnels = new FunnelRepository(this);
     private final ImportRepository imports = new ImportRepository(this);
@@ -67,7 +68,7 @@ public final class ProjectStore implements AutoCloseable {
                     "Cannot create " + file + ": " + e.getMessage(), e);
         }
         try {
-            ProjectStore store = connect(file);
+            ProjectStore store = connect(file, false);
             store.createdNow = true;
             return store;
         } catch (RuntimeException e) {
@@ -78,6 +79,19 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Opens an existing project, migrating its schema when it was made by an older version. */
     public static ProjectStore open(Path path) {
+        return open(path, false);
+    }
+
+    /**
+     * Opens a project for reading only: several processes may read one project at once (a writer is refused
+     * while they do, and they while it writes), and nothing is written, not even the clean-up of an import that
+     * was stopped. A project whose schema needs migrating opens for writing instead.
+     */
+    public static ProjectStore openForReading(Path path) {
+        return open(path, true);
+    }
+
+    private static ProjectStore open(Path path, boolean forReading) {
         Path file = ProjectPaths.databaseFile(path);
         if (!Files.isRegularFile(file)) {
             throw new ProjectException(ProjectException.Reason.NOT_FOUND, "There is no project at " + file + ".");
@@ -94,12 +108,15 @@ public final class ProjectStore implements AutoCloseable {
         if (!OPEN_IN_THIS_PROCESS.add(file)) {
             throw inUse(file, null);
         }
+        int version;
         try {
-            checkDefinitions(file);
+            version = checkDefinitions(file);
         } finally {
             OPEN_IN_THIS_PROCESS.remove(file);
         }
-        return connect(file);
+        // A write-protected file (read-only media, a shared folder) can still be read.
+        boolean readOnly = forReading && version == Migrations.latestVersion() || !Files.isWritable(file);
+        return connect(file, readOnly);
     }
 
     /** Opens the project, or creates it when there is none; {@link #createdNow()} tells which happened. */
@@ -118,7 +135,7 @@ public final class ProjectStore implements AutoCloseable {
      * Refuses, before H2 opens the file, anything but the definitions our migrations make: H2 runs some stored
      * definitions when it opens a file, and nothing from a file that came by mail may run.
      */
-    private static void checkDefinitions(Path file) {
+    private static int checkDefinitions(Path file) {
         StoredDefinitions stored;
         try {
             stored = StoredDefinitions.read(file);
@@ -147,23 +164,28 @@ public final class ProjectStore implements AutoCloseable {
                     + " file is opened, so it was not opened. Open a copy you trust, or import the events into a"
                     + " new project.");
         }
+        return stored.schemaVersion();
     }
 
-    private static ProjectStore connect(Path file) {
+    private static ProjectStore connect(Path file, boolean readOnly) {
         if (!OPEN_IN_THIS_PROCESS.add(file)) {
             throw inUse(file, null);
         }
         // The path travels as a file path (ProjectFilePath), never as URL text, whatever characters it has.
         // No trace file beside the project: failures reach the user as sentences and the app's log.
         String url = "jdbc:h2:" + ProjectFilePath.databaseName(ProjectPaths.databaseBase(file))
-                + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0";
+                + ";IFEXISTS=TRUE;TRACE_LEVEL_FILE=0" + (readOnly ? ";ACCESS_MODE_DATA=r" : "");
         Connection anchor = null;
         try {
             anchor = DriverManager.getConnection(url);
-            Migrations.migrate(anchor);
             ProjectStore store = new ProjectStore(file, url, anchor);
-            // An import killed while writing leaves an unused generation of events behind; nothing refers to it.
-            EventGenerations.deleteUnused(store);
+            store.readOnly = readOnly;
+            if (!readOnly) {
+                Migrations.migrate(anchor);
+                // An import killed while writing leaves an unused generation of events behind; nothing refers
+                // to it.
+                EventGenerations.deleteUnused(store);
+            }
             return store;
         } catch (SQLException e) {
             closeQuietly(anchor);
@@ -254,6 +276,11 @@ public final class ProjectStore implements AutoCloseable {
         return databaseFile;
     }
 
+    /** True when the project is open for reading only ({@link #openForReading}, or a write-protected file). */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     /** True when this store created the project's file: a failure before anything was saved may delete it. */
     public boolean createdNow() {
         return createdNow;
@@ -315,6 +342,11 @@ public final class ProjectStore implements AutoCloseable {
         try (Connection c = connect()) {
             return work.run(c);
         } catch (SQLException e) {
+            if (e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY) {
+                throw new ProjectException(ProjectException.Reason.STORAGE, "The project " + name() + " is open for"
+                        + " reading only (its file is write-protected, or it was opened to be read): changes cannot"
+                        + " be saved to it.", e);
+            }
             throw new ProjectException(ProjectException.Reason.STORAGE,
                     "The project " + name() + " could not be read or written: " + e.getMessage(), e);
         }

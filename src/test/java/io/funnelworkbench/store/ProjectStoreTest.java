@@ -154,6 +154,38 @@ class ProjectStoreTest {
         }
     }
 
+    /** Two analyses of one project at once (two funnel commands, say) both read it; a writer must wait. */
+    @Test
+    void severalProcessesMayReadAProjectWhileNoneWritesIt() throws Exception {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("shared"))) {
+            store.putInfo("probe", "there");
+        }
+        Process reader = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), HoldProjectMain.class.getName(),
+                dir.resolve("shared.mv.db").toString(), "read").redirectErrorStream(true).start();
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(reader.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(out.readLine()).isEqualTo("holding shared");
+            try (ProjectStore alsoReading = ProjectStore.openForReading(dir.resolve("shared"))) {
+                assertThat(alsoReading.readOnly()).isTrue();
+                assertThat(alsoReading.info("probe")).contains("there");
+                assertThatThrownBy(() -> alsoReading.putInfo("probe", "changed"))
+                        .isInstanceOf(ProjectException.class)
+                        .hasMessage("The project shared is open for reading only (its file is write-protected, or it"
+                                + " was opened to be read): changes cannot be saved to it.");
+            }
+            assertThatThrownBy(() -> ProjectStore.open(dir.resolve("shared")))
+                    .isInstanceOf(ProjectException.class).hasMessageContaining("is in use by another window");
+        } finally {
+            reader.getOutputStream().close();
+            assertThat(reader.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        try (ProjectStore writer = ProjectStore.open(dir.resolve("shared"))) {
+            assertThat(writer.readOnly()).isFalse();
+        }
+    }
+
     @Test
     void refusesToOpenTheSameProjectTwiceInOneProcess() {
         try (ProjectStore store = ProjectStore.create(dir.resolve("twice"))) {
