@@ -1,6 +1,7 @@
 package io.funnelworkbench.bench;
 
 import io.funnelworkbench.analysis.EventStats;
+import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.model.EventLog;
@@ -204,7 +205,7 @@ public final class Benchmark {
             long t = System.nanoTime();
             Path warmProject = work.resolve("warmup-project");
             try (ProjectStore store = ProjectStore.create(warmProject)) {
-                new ImportService(store).importFiles(List.of(warmFile), null, false, Progress.NONE);
+                new ImportService(store).importFiles(List.of(warmFile), null, ImportOptions.DEFAULT, Progress.NONE);
             }
             warmupImport = seconds(t);
             try (ProjectStore store = ProjectStore.open(warmProject)) {
@@ -245,7 +246,8 @@ public final class Benchmark {
                 long t = System.nanoTime();
                 long closing;
                 try (ProjectStore store = ProjectStore.create(project)) {
-                    summary = new ImportService(store).importFiles(List.of(file), null, false, new StepLog(log));
+                    summary = new ImportService(store).importFiles(List.of(file), null,
+                            ImportOptions.DEFAULT, new StepLog(log));
                     importRuns.add(seconds(t));
                     closing = System.nanoTime();
                 }

@@ -7,18 +7,21 @@ import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.ExportSchema;
 import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.ImportException;
+import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.store.ProjectPaths;
+import io.funnelworkbench.store.RepeatedRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,18 +65,44 @@ final class ImportCommand implements Callable<Integer> {
             description = "Event name for every row of files without an event column (e.g. lead).")
     private String eventName;
 
-    @Option(names = "--append", description = "Import a file again even though the project already has it.")
-    private boolean append;
+    @ArgGroup(exclusive = true)
+    private Repeats repeats;
+
+    /** What to do with rows the project already has; without either option such a file is refused. */
+    static final class Repeats {
+        @Option(names = "--only-new", description = "Import only the rows the project does not have yet (for an"
+                + " export that overlaps an earlier one).")
+        boolean onlyNew;
+
+        @Option(names = "--append", description = "Import every row even though the project has the file or its"
+                + " rows already.")
+        boolean append;
+
+        RepeatedRows choice() {
+            return onlyNew ? RepeatedRows.ONLY_NEW : append ? RepeatedRows.APPEND : RepeatedRows.REFUSE;
+        }
+    }
+
+    @Option(names = "--delimiter", paramLabel = "C",
+            description = "The delimiter of CSV files, instead of detecting it: one character, or tab.")
+    private String delimiter;
+
+    @Option(names = "--rejects", paramLabel = "FILE",
+            description = "Where to write the report of rejected rows (default: beside the project,"
+                    + " NAME.import-N.rejects.csv). One file per import.")
+    private Path rejects;
 
     @Override
     public Integer call() {
-        FilePreview preview = EventImporter.preview(files.get(0), 100);
+        ImportOptions options = new ImportOptions(repeats == null ? RepeatedRows.REFUSE : repeats.choice(),
+                delimiter(), rejects);
+        FilePreview preview = EventImporter.preview(files.get(0), 100, options.delimiter());
         ColumnMapping mapping = mapping(preview);
         ImportSummary summary;
         boolean created = false;
         try (ProjectStore store = ProjectStore.openOrCreate(project)) {
             created = store.createdNow();
-            summary = new ImportService(store).importFiles(files, mapping, append, Progress.NONE);
+            summary = new ImportService(store).importFiles(files, mapping, options, Progress.NONE);
         } catch (ImportException e) {
             // Only a project this command created, and into which no file went, is removed: a project another
             // command created at the same moment, or earlier files of this one, stay.
@@ -92,6 +121,20 @@ final class ImportCommand implements Callable<Integer> {
         json.put("time_format", preview.timeDescription(mapping));
         spec.commandLine().getOut().println(Json.write(json));
         return 0;
+    }
+
+    private Character delimiter() {
+        if (delimiter == null) {
+            return null;
+        }
+        if (delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t")) {
+            return '\t';
+        }
+        if (delimiter.length() != 1 || delimiter.equals("\"") || delimiter.equals("\n") || delimiter.equals("\r")) {
+            throw new ImportException("--delimiter " + delimiter + " is not one character: give one, such as ; or |,"
+                    + " or tab.");
+        }
+        return delimiter.charAt(0);
     }
 
     /** A project this command created for a failed import is removed, so the failure changes nothing. */

@@ -11,6 +11,8 @@ import io.funnelworkbench.store.ImportResult;
 import io.funnelworkbench.store.ImportSource;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.RepeatedRows;
+import io.funnelworkbench.store.RepeatedRowsException;
 import io.funnelworkbench.store.StringDictionary;
 import io.funnelworkbench.store.TooManyPropertiesException;
 import java.io.BufferedReader;
@@ -43,15 +45,22 @@ public final class EventImporter {
     private static final ObjectMapper JSON = JsonLinesSource.JSON;
 
     private final ProjectStore store;
+    private final ImportOptions options;
 
-    public EventImporter(ProjectStore store) {
+    public EventImporter(ProjectStore store, ImportOptions options) {
         this.store = store;
+        this.options = options;
     }
 
     /** Reads the start of {@code file} as the import would, and suggests a column mapping. */
     public static FilePreview preview(Path file, int maxRows) {
+        return preview(file, maxRows, null);
+    }
+
+    /** As {@link #preview(Path, int)}, with the delimiter given rather than detected when it is not null. */
+    public static FilePreview preview(Path file, int maxRows, Character delimiter) {
         try {
-            TextFormat format = TextFormat.detect(file);
+            TextFormat format = TextFormat.detect(file, delimiter);
             try (RecordSource source = open(file, format)) {
                 if (source.headers().isEmpty()) {
                     throw new ImportException(file.getFileName() + " has no columns: there is nothing to import.");
@@ -156,8 +165,8 @@ public final class EventImporter {
      * Imports one file. Throws {@link ImportException} when the file cannot be imported at all, and
      * {@link Progress.CancelledException} when cancelled; in both cases the project is unchanged.
      */
-    public FileImportResult importFile(Path file, ColumnMapping mapping, boolean allowReimport, Progress progress) {
-        List<ImportRecord> earlier = allowReimport ? List.of() : sameContent(file);
+    public FileImportResult importFile(Path file, ColumnMapping mapping, Progress progress) {
+        List<ImportRecord> earlier = options.repeats() == RepeatedRows.APPEND ? List.of() : sameContent(file);
         if (!earlier.isEmpty()) {
             ImportRecord first = earlier.get(0);
             throw new ImportException(file.getFileName() + " was already imported into this project on "
@@ -165,7 +174,7 @@ public final class EventImporter {
                     + " (" + first.rowsImported() + " events). Importing it again would count its events twice;"
                     + " choose Append (--append on the command line) to import it anyway.");
         }
-        FilePreview preview = preview(file, 100);
+        FilePreview preview = preview(file, 100, options.delimiter());
         ColumnMapping effective = mapping != null ? mapping : preview.suggestedMapping();
         checkMapping(file, preview, effective);
         long needed = DiskSpace.neededForImport(store.databaseFile(), estimatedRows(file));
@@ -179,9 +188,11 @@ public final class EventImporter {
         } catch (SQLException | IOException | RuntimeException e) {
             throw failure(file, needed, e);
         } catch (OutOfMemoryError e) {
+            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+            long suggestedGb = Math.max(2, 2 * ((maxMb + 1023) >> 10));
             throw new ImportException(String.format(Locale.ROOT, "Importing %s needs more memory than Funnel"
                     + " Workbench may use (%,d MB): nothing was imported. Give it more (for the command line, java"
-                    + " -Xmx4g), or split the file.", file.getFileName(), Runtime.getRuntime().maxMemory() >> 20), e);
+                    + " -Xmx%dg), or split the file.", file.getFileName(), maxMb, suggestedGb), e);
         }
     }
 
@@ -271,8 +282,8 @@ public final class EventImporter {
         MessageDigest digest = sha256();
         ReadBytes counted = new ReadBytes();
         try (EventWriter writer = store.imports().begin(source)) {
-            RejectsWriter rejects = new RejectsWriter(ProjectPaths.rejectsFile(store.databaseFile(),
-                    writer.importId()));
+            RejectsWriter rejects = new RejectsWriter(options.rejectsReport() != null ? options.rejectsReport()
+                    : ProjectPaths.rejectsFile(store.databaseFile(), writer.importId()));
             RowReader reader;
             try {
                 reader = new RowReader(file, mapping, writer, rejects);
@@ -299,10 +310,13 @@ public final class EventImporter {
             try {
                 ImportResult result = writer.commit(rowsRead, rejects.count(),
                         rejects.file() == null ? null : rejects.file().toString(),
-                        HexFormat.of().formatHex(digest.digest()), progress);
+                        HexFormat.of().formatHex(digest.digest()), options.repeats(), progress);
                 return new FileImportResult(file, result.record().id(), rowsRead, writer.rows(), rejects.count(),
                         rejects.file(), result.users(), result.eventsByName(), result.firstTime(),
-                        result.lastTime(), reader.duplicates);
+                        result.lastTime(), reader.duplicates + writer.repeatedSkipped());
+            } catch (RepeatedRowsException e) {
+                rejects.discard();
+                throw repeatedRows(file, e);
             } catch (SQLException | RuntimeException e) {
                 rejects.discard();
                 throw e;
@@ -311,6 +325,20 @@ public final class EventImporter {
     }
 
     /** {@code line} 0: the property is one of the file's columns (or fields, in JSON lines). */
+    private static ImportException repeatedRows(Path file, RepeatedRowsException e) {
+        long fresh = e.rows() - e.repeated();
+        if (fresh == 0) {
+            return new ImportException(String.format(Locale.ROOT, "Every event of %s (%,d) is already in the project"
+                    + " (the same user, event, time and properties), so nothing in it is new and nothing was"
+                    + " imported. Import them again anyway with --append.", file.getFileName(), e.rows()), e);
+        }
+        return new ImportException(String.format(Locale.ROOT, "%,d of the %,d events of %s are already in the project"
+                + " (the same user, event, time and properties), as when an export overlaps an earlier one. Nothing"
+                + " was imported. Import only the %,d new %s with --only-new (\"Only new rows\" in the wizard), or"
+                + " all of them with --append.", e.repeated(), e.rows(), file.getFileName(), fresh,
+                fresh == 1 ? "one" : "ones"), e);
+    }
+
     private static ImportException tooManyProperties(String fileName, TooManyPropertiesException e, long line) {
         String where = line == 0 ? "among its columns" : String.format(Locale.ROOT, "on line %,d", line);
         return new ImportException(String.format(Locale.ROOT, "%s has more than %,d different properties (the next,"

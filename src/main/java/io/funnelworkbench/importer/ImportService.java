@@ -20,13 +20,18 @@ public final class ImportService {
         this.store = store;
     }
 
-    public ImportSummary importFiles(List<Path> files, ColumnMapping mapping, boolean allowReimport,
+    public ImportSummary importFiles(List<Path> files, ColumnMapping mapping, ImportOptions options,
                                      Progress progress) {
-        EventImporter importer = new EventImporter(store);
+        if (options.rejectsReport() != null && files.size() > 1) {
+            throw new ImportException("A rejected-rows report named on the command line (--rejects) takes one file's"
+                    + " rows; import the " + files.size() + " files one at a time, or leave --rejects out to have a"
+                    + " report beside the project for each.");
+        }
+        EventImporter importer = new EventImporter(store, options);
         List<FileImportResult> results = new ArrayList<>();
         for (Path file : files) {
             try {
-                results.add(importer.importFile(file, mapping, allowReimport, progress));
+                results.add(importer.importFile(file, mapping, progress));
             } catch (ImportException e) {
                 throw results.isEmpty() ? e : new ImportException(e.getMessage() + " " + alreadyImported(results), e,
                         results.stream().map(FileImportResult::file).toList());

@@ -21,6 +21,11 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
     private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
 
     public static TextFormat detect(Path file) throws IOException {
+        return detect(file, null);
+    }
+
+    /** As {@link #detect(Path)}, with {@code delimiter} taken as given when it is not null. */
+    public static TextFormat detect(Path file, Character delimiter) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(SAMPLE_BYTES);
@@ -49,10 +54,14 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
             throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
         }
         if (text.stripLeading().startsWith("{")) {
+            if (delimiter != null) {
+                throw new ImportException(file.getFileName() + " holds JSON lines, which have no delimiter; leave"
+                        + " --delimiter out to import it.");
+            }
             return new TextFormat(charset, bom, Kind.JSON_LINES, ',', true);
         }
-        char delimiter = delimiterOf(text);
-        return new TextFormat(charset, bom, Kind.DELIMITED, delimiter, !firstRowIsData(text, delimiter));
+        char chosen = delimiter != null ? delimiter : delimiterOf(text);
+        return new TextFormat(charset, bom, Kind.DELIMITED, chosen, !firstRowIsData(text, chosen));
     }
 
     /** NUL bytes or many control characters mean this is not text (UTF-16 was ruled out by its BOM). */

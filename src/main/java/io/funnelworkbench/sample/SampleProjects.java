@@ -1,6 +1,7 @@
 package io.funnelworkbench.sample;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.AppDirectories;
@@ -55,7 +56,7 @@ public final class SampleProjects {
             progress.report(0, -1, "Generating the " + name + " sample data");
             generator(name, definition.path("data")).write(csv);
             try (ProjectStore store = ProjectStore.create(building)) {
-                new ImportService(store).importFiles(List.of(csv), null, false, progress);
+                new ImportService(store).importFiles(List.of(csv), null, ImportOptions.DEFAULT, progress);
                 definition.path("goals").forEach(g -> store.goals().save(DefinitionCodec.goalFromJson(g)));
                 definition.path("funnels").forEach(f -> store.funnels().save(DefinitionCodec.funnelFromJson(f)));
                 store.putInfo(VERSION_KEY, fingerprint);

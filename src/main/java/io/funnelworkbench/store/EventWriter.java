@@ -36,6 +36,7 @@ public final class EventWriter implements AutoCloseable {
     private final List<EventColumns> blocks = new ArrayList<>();
     private EventColumns current;
     private long rows;
+    private long repeatedSkipped;
     private LongHashSet insertIds;
     private final LongHashSet newInsertIds = new LongHashSet();
     private boolean committed;
@@ -50,6 +51,11 @@ public final class EventWriter implements AutoCloseable {
 
     public int importId() {
         return importId;
+    }
+
+    /** Rows left out at commit because the project had them already ({@link RepeatedRows#ONLY_NEW}). */
+    public long repeatedSkipped() {
+        return repeatedSkipped;
     }
 
     public StringDictionary users() {
@@ -135,12 +141,22 @@ public final class EventWriter implements AutoCloseable {
 
     /** Merges, sorts and stores the events, saves dictionaries and the import record, and commits. */
     public ImportResult commit(long rowsRead, long rowsRejected, String rejectsFile, String contentHash,
-                               Progress progress) throws SQLException {
+                               RepeatedRows repeats, Progress progress) throws SQLException {
         progress.report(0, -1, "Sorting events by user and time");
         int propertyCount = dictionaries.properties.size();
         EventColumns all = mergeWithStored(propertyCount);
         int storedRows = all.size - (int) rows;
         int[] order = SortOrder.byUserThenTime(all, dictionaries.users.size());
+        BitSet repeated = storedRows == 0 || repeats == RepeatedRows.APPEND ? new BitSet()
+                : Overlaps.repeatedNewRows(all, order, storedRows, propertyCount);
+        if (!repeated.isEmpty()) {
+            if (repeats == RepeatedRows.REFUSE) {
+                throw new RepeatedRowsException(repeated.cardinality(), rows);
+            }
+            order = Overlaps.without(order, repeated);
+            repeatedSkipped = repeated.cardinality();
+            rows -= repeatedSkipped;
+        }
         progress.checkCancelled();
         progress.report(0, -1, "Saving events");
         int generation = EventGenerations.current(connection) + 1;
@@ -148,7 +164,7 @@ public final class EventWriter implements AutoCloseable {
         progress.checkCancelled();
         dictionaries.save(connection);
         saveInsertIds();
-        ImportResult result = summarise(all, storedRows);
+        ImportResult result = summarise(all, storedRows, repeated);
         ImportRecord record = new ImportRecord(importId, source.fileName(), source.filePath(), contentHash,
                 source.fileSize(), Instant.now(), rowsRead, rows, rowsRejected, rejectsFile, result.firstTime(),
                 result.lastTime(), source.mapping());
@@ -188,20 +204,21 @@ public final class EventWriter implements AutoCloseable {
      */
     private void writeGeneration(int generation, EventColumns all, int[] order, int propertyCount,
                                  Progress progress) throws SQLException {
-        int chunks = (all.size + CHUNK_ROWS - 1) / CHUNK_ROWS;
+        int size = order.length;
+        int chunks = (size + CHUNK_ROWS - 1) / CHUNK_ROWS;
         try (Connection bulk = store.connect(); PreparedStatement ps = bulk.prepareStatement(
                 "INSERT INTO event_chunks (generation, chunk_no, row_count, data) VALUES (?, ?, ?, ?)")) {
             for (int batch = 0; batch < chunks; batch += WRITE_BATCH) {
                 int first = batch;
                 List<byte[]> encoded = IntStream.range(first, Math.min(chunks, first + WRITE_BATCH)).parallel()
                         .mapToObj(i -> ChunkCodec.encode(all, order, i * CHUNK_ROWS,
-                                Math.min(all.size, (i + 1) * CHUNK_ROWS), propertyCount))
+                                Math.min(size, (i + 1) * CHUNK_ROWS), propertyCount))
                         .toList();
                 for (int i = 0; i < encoded.size(); i++) {
                     int chunk = first + i;
                     ps.setInt(1, generation);
                     ps.setInt(2, chunk);
-                    ps.setInt(3, Math.min(all.size, (chunk + 1) * CHUNK_ROWS) - chunk * CHUNK_ROWS);
+                    ps.setInt(3, Math.min(size, (chunk + 1) * CHUNK_ROWS) - chunk * CHUNK_ROWS);
                     ps.setBytes(4, encoded.get(i));
                     ps.executeUpdate();
                 }
@@ -230,12 +247,15 @@ public final class EventWriter implements AutoCloseable {
     }
 
     /** Users, events by name and time range of this import's rows (the last {@code rows} of the merge). */
-    private ImportResult summarise(EventColumns all, int storedRows) {
+    private ImportResult summarise(EventColumns all, int storedRows, BitSet repeated) {
         BitSet users = new BitSet();
         long[] counts = new long[dictionaries.events.size()];
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
         for (int i = storedRows; i < all.size; i++) {
+            if (repeated.get(i)) {
+                continue;
+            }
             users.set(all.users[i]);
             counts[all.events[i]]++;
             first = Math.min(first, all.times[i]);

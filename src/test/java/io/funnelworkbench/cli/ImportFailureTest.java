@@ -139,9 +139,9 @@ class ImportFailureTest {
                 .redirectOutput(dir.resolve("mem.out").toFile()).redirectError(dir.resolve("mem.err").toFile()).start();
         assertThat(small.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(small.exitValue()).isEqualTo(1);
-        assertThat(Files.readString(dir.resolve("mem.err")).strip()).matches("Importing huge\\.csv needs more memory"
-                + " than Funnel Workbench may use \\(\\d+ MB\\): nothing was imported\\. Give it more \\(for the command"
-                + " line, java -Xmx4g\\), or split the file\\.");
+        assertThat(Files.readString(dir.resolve("mem.err")).strip()).matches("Importing huge\\.csv needs more"
+                + " memory than Funnel Workbench may use \\(\\d+ MB\\): nothing was imported\\. Give it more \\(for the"
+                + " command line, java -Xmx\\d+g\\), or split the file\\.");
         assertThat(dir.resolve("mem.mv.db")).doesNotExist();
     }
 
@@ -150,16 +150,16 @@ class ImportFailureTest {
     void thousandsOfDistinctPropertiesAreRefusedEarlyWithTheReason() throws Exception {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < 20_000; i++) {
-            jsonl.append("{\"distinct_id\":\"u").append(i).append("\",\"event\":\"view\",\"time\":").append(1704067200 + i)
-                    .append(",\"key_").append(i).append("\":1}\n");
+            jsonl.append("{\"distinct_id\":\"u").append(i).append("\",\"event\":\"view\",\"time\":")
+                    .append(1704067200 + i).append(",\"key_").append(i).append("\":1}\n");
         }
         Path keys = file("keys.jsonl", jsonl.toString());
         CliRun run = CliRun.of("import", "--project", dir.resolve("keys").toString(), keys.toString());
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("keys.jsonl has more than 500 different properties (the next,"
-                + " 'key_500', among its columns): a project keeps at most 500, each a column with a value for every event."
-                + " Set the columns you do not need to Ignore, or leave unneeded nested fields out of the export."
-                + " Nothing was imported.");
+                + " 'key_500', among its columns): a project keeps at most 500, each a column with a value for every"
+                + " event. Set the columns you do not need to Ignore, or leave unneeded nested fields out of the"
+                + " export. Nothing was imported.");
         assertThat(dir.resolve("keys.mv.db")).doesNotExist();
 
         StringBuilder wide = new StringBuilder("user_id,event,time");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.RepeatedRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ class EventImporterTest {
                 u1,cart,2024-01-01 09:00:00,FR
                 """);
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
-            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), null, false, Progress.NONE);
+            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), null,
+                    ImportOptions.DEFAULT, Progress.NONE);
             assertThat(summary.rowsImported()).isEqualTo(4);
             assertThat(summary.rowsRejected()).isZero();
             assertThat(summary.users()).isEqualTo(2);
@@ -66,7 +68,8 @@ class EventImporterTest {
                 u4,buy,1704067200
                 """);
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
-            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), null, false, Progress.NONE);
+            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), null,
+                    ImportOptions.DEFAULT, Progress.NONE);
             assertThat(summary.rowsRead()).isEqualTo(5);
             assertThat(summary.rowsImported()).isEqualTo(2);
             assertThat(summary.rowsRejected()).isEqualTo(3);
@@ -85,12 +88,12 @@ class EventImporterTest {
         Path csv = write("once.csv", "user_id,event_name,timestamp\nu1,view,2024-01-01T00:00:00Z\n");
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
             ImportService service = new ImportService(store);
-            service.importFiles(List.of(csv), null, false, Progress.NONE);
-            assertThatThrownBy(() -> service.importFiles(List.of(csv), null, false, Progress.NONE))
+            service.importFiles(List.of(csv), null, ImportOptions.DEFAULT, Progress.NONE);
+            assertThatThrownBy(() -> service.importFiles(List.of(csv), null, ImportOptions.DEFAULT, Progress.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessageContaining("once.csv was already imported into this project");
             assertThat(store.snapshots().load(Progress.NONE).size()).isEqualTo(1);
-            service.importFiles(List.of(csv), null, true, Progress.NONE);
+            service.importFiles(List.of(csv), null, ImportOptions.repeats(RepeatedRows.APPEND), Progress.NONE);
             assertThat(store.snapshots().load(Progress.NONE).size()).isEqualTo(2);
         }
     }
@@ -104,7 +107,7 @@ class EventImporterTest {
         Path first = write("first.csv", "user_id,event_name,timestamp\nu1,view,2024-01-01T00:00:00Z\n");
         Path large = write("large.csv", big.toString());
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
-            new ImportService(store).importFiles(List.of(first), null, false, Progress.NONE);
+            new ImportService(store).importFiles(List.of(first), null, ImportOptions.DEFAULT, Progress.NONE);
             AtomicLong reports = new AtomicLong();
             Progress cancelMidway = new Progress() {
                 @Override
@@ -117,7 +120,8 @@ class EventImporterTest {
                     return reports.get() >= 2;
                 }
             };
-            assertThatThrownBy(() -> new ImportService(store).importFiles(List.of(large), null, false, cancelMidway))
+            assertThatThrownBy(() -> new ImportService(store).importFiles(List.of(large), null,
+                    ImportOptions.DEFAULT, cancelMidway))
                     .isInstanceOf(Progress.CancelledException.class);
             assertThat(store.imports().list()).hasSize(1);
             EventLog log = store.snapshots().load(Progress.NONE);
@@ -133,7 +137,8 @@ class EventImporterTest {
         assertThat(preview.suggestedMapping().problem()).contains("No column is mapped to Event name");
         ColumnMapping mapping = preview.suggestedMapping().withConstantEventName("lead");
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
-            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), mapping, false, Progress.NONE);
+            ImportSummary summary = new ImportService(store).importFiles(List.of(csv), mapping,
+                    ImportOptions.DEFAULT, Progress.NONE);
             assertThat(summary.eventsByName()).containsExactly(java.util.Map.entry("lead", 2L));
             assertThat(summary.users()).isEqualTo(2);
         }
@@ -144,7 +149,8 @@ class EventImporterTest {
         Path good = write("good.csv", "user_id,event_name,timestamp\nu1,view,2024-01-01T00:00:00Z\n");
         Path empty = write("empty.csv", "");
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
-            assertThatThrownBy(() -> new ImportService(store).importFiles(List.of(good, empty), null, false,
+            assertThatThrownBy(() -> new ImportService(store).importFiles(List.of(good, empty), null,
+                    ImportOptions.DEFAULT,
                     Progress.NONE))
                     .isInstanceOf(ImportException.class)
                     .hasMessage("empty.csv is empty: there is nothing to import. The files before it were imported"

@@ -49,11 +49,11 @@ class ImportCorpusTest {
     }
 
     private ImportSummary importAuto(Path file) {
-        return new ImportService(store).importFiles(List.of(file), null, false, Progress.NONE);
+        return new ImportService(store).importFiles(List.of(file), null, ImportOptions.DEFAULT, Progress.NONE);
     }
 
     private ImportSummary importWith(Path file, ColumnMapping mapping) {
-        return new ImportService(store).importFiles(List.of(file), mapping, false, Progress.NONE);
+        return new ImportService(store).importFiles(List.of(file), mapping, ImportOptions.DEFAULT, Progress.NONE);
     }
 
     private List<String> rejects(ImportSummary summary) throws IOException {

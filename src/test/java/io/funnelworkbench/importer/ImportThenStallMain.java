@@ -16,7 +16,8 @@ public final class ImportThenStallMain {
     public static void main(String[] args) throws Exception {
         String stallAt = args[2];
         try (ProjectStore store = ProjectStore.open(Path.of(args[0]))) {
-            new ImportService(store).importFiles(List.of(Path.of(args[1])), null, false, (done, total, message) -> {
+            new ImportService(store).importFiles(List.of(Path.of(args[1])), null,
+                    ImportOptions.DEFAULT, (done, total, message) -> {
                 if (message.startsWith(stallAt) && done > 0) {
                     System.out.println("stalled at " + stallAt);
                     System.out.flush();

@@ -30,7 +30,7 @@ class KilledImportTest {
         Files.writeString(first, "user_id,event_name,timestamp,plan\nu1,signup,2024-01-01T00:00:00Z,pro\n"
                 + "u2,signup,2024-01-02T00:00:00Z,free\n");
         try (ProjectStore store = ProjectStore.create(project)) {
-            new ImportService(store).importFiles(List.of(first), null, false, Progress.NONE);
+            new ImportService(store).importFiles(List.of(first), null, ImportOptions.DEFAULT, Progress.NONE);
         }
         Path big = dir.resolve("big.csv");
         try (Writer out = Files.newBufferedWriter(big)) {
@@ -61,7 +61,8 @@ class KilledImportTest {
             int plan = log.propertyIndex("plan");
             assertThat(log.propertyValueCount(plan)).isEqualTo(3);
             // The project still takes new imports after the crash.
-            assertThat(new ImportService(store).importFiles(List.of(big), null, false, Progress.NONE).rowsImported())
+            assertThat(new ImportService(store).importFiles(List.of(big), null,
+                    ImportOptions.DEFAULT, Progress.NONE).rowsImported())
                     .isEqualTo(600_000);
         }
     }

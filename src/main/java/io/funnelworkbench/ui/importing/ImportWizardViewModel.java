@@ -6,6 +6,7 @@ import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.ui.BackgroundRunner;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class ImportWizardViewModel {
     }
 
     /** What to import: the files, the one mapping for all of them, and whether files seen before go in again. */
-    public record ImportRequest(List<Path> files, ColumnMapping mapping, boolean append) {
+    public record ImportRequest(List<Path> files, ColumnMapping mapping, RepeatedRows repeats) {
         public ImportRequest {
             files = List.copyOf(files);
         }
@@ -97,7 +98,7 @@ public final class ImportWizardViewModel {
     private final StringProperty constantEventName = new SimpleStringProperty("");
     private final StringProperty zone = new SimpleStringProperty("UTC");
     private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.AUTO);
-    private final BooleanProperty append = new SimpleBooleanProperty(false);
+    private final ObjectProperty<RepeatedRows> repeats = new SimpleObjectProperty<>(RepeatedRows.REFUSE);
     private final ReadOnlyStringWrapper formatLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -136,7 +137,7 @@ public final class ImportWizardViewModel {
         zone.addListener((obs, old, now) -> mappingInputsChanged());
         timeFormat.addListener((obs, old, now) -> mappingInputsChanged());
         mapping.addListener((obs, old, now) -> updateFormatLine());
-        append.addListener((obs, old, now) -> {
+        repeats.addListener((obs, old, now) -> {
             if (mapping.get() != null) {
                 error.set(null);
             }
@@ -336,8 +337,22 @@ public final class ImportWizardViewModel {
         };
     }
 
-    public BooleanProperty appendProperty() {
-        return append;
+    /** What to do with rows the project already has: refuse the file (the default), only new rows, or all. */
+    public ObjectProperty<RepeatedRows> repeatsProperty() {
+        return repeats;
+    }
+
+    public List<RepeatedRows> repeatsChoices() {
+        return List.of(RepeatedRows.values());
+    }
+
+    /** The words of the "Rows the project has" drop-down; the refusal's message names "Only new rows". */
+    public String repeatsLabel(RepeatedRows choice) {
+        return switch (choice) {
+            case REFUSE -> "Refuse the file, saying how many";
+            case ONLY_NEW -> "Only new rows";
+            case APPEND -> "Import them again (append)";
+        };
     }
 
     private void mappingInputsChanged() {
@@ -433,7 +448,7 @@ public final class ImportWizardViewModel {
         tracking = new ImportProgress(importing, nanoTime.getAsLong());
         page.set(Page.IMPORTING);
         BackgroundRunner.Running started = importer.start(
-                new ImportRequest(importing, mapping.get(), append.get()), this::imported, this::failed);
+                new ImportRequest(importing, mapping.get(), repeats.get()), this::imported, this::failed);
         // A runner may already have finished; only an import still under way is followed.
         if (page.get() == Page.IMPORTING && cancelMessage.get() == null) {
             running = started;

@@ -1,6 +1,7 @@
 package io.funnelworkbench.ui.main;
 
 import io.funnelworkbench.export.CsvTableWriter;
+import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.model.Progress;
@@ -136,7 +137,7 @@ public final class MainWindowViewModel {
         String title = "Importing " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files");
         return start(title, p -> {
             ImportSummary summary = new ImportService(target)
-                    .importFiles(files, request.mapping(), request.append(), p);
+                    .importFiles(files, request.mapping(), ImportOptions.repeats(request.repeats()), p);
             p.report(0, -1, ImportWizardViewModel.UPDATING_PROJECT);
             // The events are committed: reloading must not be cancelled, or Cancel would claim nothing was imported.
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));

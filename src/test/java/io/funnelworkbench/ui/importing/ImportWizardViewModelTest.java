@@ -6,6 +6,7 @@ import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
@@ -229,11 +230,28 @@ class ImportWizardViewModelTest {
                 .contains("choose Append");
         assertThat(main.projectProperty().get().events()).isEqualTo(3);
 
-        again.appendProperty().set(true);
+        again.repeatsProperty().set(RepeatedRows.APPEND);
         assertThat(again.errorProperty().get()).isNull();
         again.startImport();
         assertThat(again.pageProperty().get()).isEqualTo(Page.SUMMARY);
         assertThat(main.projectProperty().get().events()).isEqualTo(6);
+    }
+
+    @Test
+    void anOverlappingExportIsRefusedWithTheCountUntilOnlyNewRowsIsChosen() throws Exception {
+        main.importWizard(List.of(write("events.csv", EVENTS))).startImport();
+        String extra = "u9,view,2024-05-02T10:00:00Z,s9,DE\n";
+        ImportWizardViewModel overlap = main.importWizard(List.of(write("events-again.csv", EVENTS + extra)));
+        overlap.startImport();
+        assertThat(overlap.pageProperty().get()).isEqualTo(Page.MAPPING);
+        assertThat(overlap.errorProperty().get()).startsWith("3 of the 4 events of events-again.csv are already in"
+                + " the project").contains("\"Only new rows\"");
+        assertThat(overlap.repeatsLabel(RepeatedRows.ONLY_NEW)).isEqualTo("Only new rows");
+
+        overlap.repeatsProperty().set(RepeatedRows.ONLY_NEW);
+        overlap.startImport();
+        assertThat(overlap.pageProperty().get()).isEqualTo(Page.SUMMARY);
+        assertThat(main.projectProperty().get().events()).isEqualTo(4);
     }
 
     @Test
