@@ -42,6 +42,8 @@ import java.util.Map;
  */
 public final class EventImporter {
     private static final int PROGRESS_EVERY = 65_536;
+    /** The longest user id, event name or session id taken: longer ones are a broken row, not a name. */
+    static final int MAX_NAME_BYTES = 1_000;
     private static final ObjectMapper JSON = JsonLinesSource.JSON;
 
     private final ProjectStore store;
@@ -440,12 +442,18 @@ public final class EventImporter {
                 reject(r, mapping.headers().get(userColumn), "the user id is empty");
                 return;
             }
+            if (tooLong(r, userColumn, userEnd - userStart, "user id")) {
+                return;
+            }
             int event = constantEvent;
             if (eventColumn >= 0) {
                 int from = trimStart(bytes, r.start(eventColumn), r.end(eventColumn));
                 int to = trimEnd(bytes, from, r.end(eventColumn));
                 if (from == to) {
                     reject(r, mapping.headers().get(eventColumn), "the event name is empty");
+                    return;
+                }
+                if (tooLong(r, eventColumn, to - from, "event name")) {
                     return;
                 }
                 event = writer.eventNames().idOf(bytes, from, to);
@@ -466,10 +474,24 @@ public final class EventImporter {
             if (count < 0) {
                 return;
             }
+            if (sessionColumn >= 0 && tooLong(r, sessionColumn, r.end(sessionColumn) - r.start(sessionColumn),
+                    "session id")) {
+                return;
+            }
             int session = sessionColumn < 0 || r.end(sessionColumn) == r.start(sessionColumn) ? -1
                     : writer.sessions().idOf(bytes, r.start(sessionColumn), r.end(sessionColumn));
             writer.add(writer.users().idOf(bytes, userStart, userEnd), event, time, session, propertyIds, valueIds,
                     count);
+        }
+
+        /** Rejects the row when an identifier is longer than any real one ({@link #MAX_NAME_BYTES}). */
+        private boolean tooLong(RecordSource r, int column, int length, String what) {
+            if (length <= MAX_NAME_BYTES) {
+                return false;
+            }
+            reject(r, mapping.headers().get(column), String.format(Locale.ROOT, "the %s is %,d bytes long; one has"
+                    + " at most %,d (a missing delimiter or quote?)", what, length, MAX_NAME_BYTES));
+            return true;
         }
 
         /** Fills the property id and value id arrays; returns their count, or -1 when the row was rejected. */
