@@ -284,8 +284,14 @@ public final class EventImporter {
         MessageDigest digest = sha256();
         ReadBytes counted = new ReadBytes();
         try (EventWriter writer = store.imports().begin(source)) {
-            RejectsWriter rejects = new RejectsWriter(options.rejectsReport() != null ? options.rejectsReport()
-                    : ProjectPaths.rejectsFile(store.databaseFile(), writer.importId()));
+            Path report = options.rejectsReport() != null ? options.rejectsReport()
+                    : ProjectPaths.rejectsFile(store.databaseFile(), writer.importId());
+            if (options.rejectsReport() == null) {
+                // A report of this number can only be left by an import that never finished (killed, or with
+                // every row rejected): it belongs to no import of the project.
+                Files.deleteIfExists(report);
+            }
+            RejectsWriter rejects = new RejectsWriter(report);
             RowReader reader;
             try {
                 reader = new RowReader(file, mapping, writer, rejects);

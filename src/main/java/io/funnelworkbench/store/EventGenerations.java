@@ -29,8 +29,9 @@ final class EventGenerations {
     }
 
     /** Deletes chunks of every generation but the current one: old ones, and those of interrupted imports. */
-    static void deleteUnused(ProjectStore store) {
-        store.query(c -> {
+    /** Returns how many chunks were deleted. */
+    static int deleteUnused(ProjectStore store) {
+        return store.query(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM event_chunks WHERE generation <> ?")) {
                 ps.setInt(1, current(c));
                 return ps.executeUpdate();

@@ -38,6 +38,7 @@ public final class ProjectStore implements AutoCloseable {
     private final Connection anchor;
     private boolean createdNow;
     private boolean readOnly;
+    private boolean compactOnClose;
     private final GoalRepository goals = new GoalRepository(this);
     private final FunnelRepository funnels = new FunnelRepository(this);
     private final ImportRepository imports = new ImportRepository(this);
@@ -183,8 +184,8 @@ public final class ProjectStore implements AutoCloseable {
             if (!readOnly) {
                 Migrations.migrate(anchor);
                 // An import killed while writing leaves an unused generation of events behind; nothing refers
-                // to it.
-                EventGenerations.deleteUnused(store);
+                // to it. The file keeps its size until compacted, which closing does then.
+                store.compactOnClose = EventGenerations.deleteUnused(store) > 0;
             }
             return store;
         } catch (SQLException e) {
@@ -375,6 +376,11 @@ public final class ProjectStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (compactOnClose) {
+                try (java.sql.Statement shutdown = anchor.createStatement()) {
+                    shutdown.execute("SHUTDOWN COMPACT");
+                }
+            }
             anchor.close();
         } catch (SQLException e) {
             throw new ProjectException(ProjectException.Reason.STORAGE, "Closing " + name() + " failed", e);

@@ -52,6 +52,12 @@ class KilledImportTest {
             assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         }
 
+        long afterKill = Files.size(project);
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertThat(store.imports().list()).hasSize(1);
+        }
+        // The unused generation is deleted on open and the file compacted when closed.
+        assertThat(Files.size(project)).isLessThan(Math.max(afterKill / 2, 256 * 1024));
         try (ProjectStore store = ProjectStore.open(project)) {
             assertThat(store.imports().list()).hasSize(1);
             EventLog log = store.snapshots().load(Progress.NONE);
