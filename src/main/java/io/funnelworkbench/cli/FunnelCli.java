@@ -1,6 +1,9 @@
 package io.funnelworkbench.cli;
 
+import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.model.AppVersion;
+import io.funnelworkbench.model.PlainMessages;
+import io.funnelworkbench.store.ProjectException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -105,12 +108,18 @@ public final class FunnelCli implements Callable<Integer> {
         command.getSubcommands().values().forEach(FunnelCli::giveEveryCommandTheVersion);
     }
 
+    /**
+     * Our own failures (a file, a project, an option) already say what happened and what to do; anything else
+     * is a defect, said as such rather than as a bare Java message.
+     */
     private static String sentence(Throwable error) {
-        Throwable cause = error;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
+        if (error instanceof ImportException || error instanceof ProjectException
+                || error instanceof IllegalArgumentException || error instanceof IllegalStateException
+                || error instanceof java.io.UncheckedIOException) {
+            return error.getMessage() == null ? PlainMessages.of(error) : error.getMessage();
         }
-        return cause.getMessage() == null ? "Failed: " + cause.getClass().getSimpleName() : cause.getMessage();
+        return "The command failed unexpectedly (" + error.getClass().getSimpleName() + ": " + PlainMessages.of(error)
+                + "). Please report it with the command you ran.";
     }
 
     static final class Version implements CommandLine.IVersionProvider {

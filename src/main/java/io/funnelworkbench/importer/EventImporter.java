@@ -3,6 +3,7 @@ package io.funnelworkbench.importer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.model.PlainMessages;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.DiskSpace;
 import io.funnelworkbench.store.EventWriter;
@@ -76,7 +77,7 @@ public final class EventImporter {
                 return new FilePreview(file, format, source.headers(), rows, ColumnMapper.map(source.headers(), rows));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
         }
     }
 
@@ -205,11 +206,11 @@ public final class EventImporter {
                     file.getFileName().toString(), needed, true), e);
         }
         if (e instanceof SQLException) {
-            return new ImportException("The project could not store " + file.getFileName() + ": " + e.getMessage()
-                    + ". Nothing was imported from it.", e);
+            return new ImportException("The project could not store " + file.getFileName() + ": "
+                    + PlainMessages.of(e) + ". Nothing was imported from it.", e);
         }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
-            return new ImportException("Reading " + file + " failed: " + e.getMessage()
+            return new ImportException("Reading " + file + " failed: " + PlainMessages.of(e)
                     + ". Nothing was imported from it.", e);
         }
         return (RuntimeException) e;
@@ -226,7 +227,7 @@ public final class EventImporter {
             long size = Files.size(file);
             return lines == 0 ? 1 : size * lines / Math.max(1, head.length);
         } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
         }
     }
 
@@ -240,7 +241,7 @@ public final class EventImporter {
             String hash = contentHash(file);
             return sameSize.stream().filter(r -> r.contentHash().equals(hash)).toList();
         } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), e);
+            throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
         }
     }
 
@@ -520,7 +521,7 @@ public final class EventImporter {
                     }
                 } catch (IOException | IllegalArgumentException e) {
                     reject(r, mapping.headers().get(jsonColumn), "the properties are not a JSON object: "
-                            + (e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("")));
+                            + PlainMessages.of(e));
                     return -1;
                 }
             }

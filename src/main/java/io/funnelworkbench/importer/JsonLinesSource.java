@@ -3,6 +3,7 @@ package io.funnelworkbench.importer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.funnelworkbench.model.PlainMessages;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +128,7 @@ final class JsonLinesSource implements RecordSource {
         try {
             fields = flatten(JSON.readTree(text));
         } catch (JsonProcessingException e) {
-            problem = "the line is not valid JSON: " + e.getOriginalMessage();
+            problem = "the line is not valid JSON: " + PlainMessages.clean(e.getOriginalMessage());
             return;
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();

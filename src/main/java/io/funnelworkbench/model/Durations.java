@@ -18,14 +18,19 @@ public final class Durations {
             throw new IllegalArgumentException("'" + text + "' is not a duration: write a whole number with s, m, h,"
                     + " d or w, such as 30m or 7d");
         }
-        long amount = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "", "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofDays(7 * amount);
-        };
+        try {
+            long amount = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "", "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofDays(Math.multiplyExact(7, amount));
+            };
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is longer than any window can be; write it in days or"
+                    + " weeks, such as 30d or 52w.");
+        }
     }
 
     /** The shortest exact form: 604800 seconds is {@code 7d}, 90 seconds is {@code 90s}. */

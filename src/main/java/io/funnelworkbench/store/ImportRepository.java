@@ -1,5 +1,6 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.PlainMessages;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -44,7 +45,7 @@ public final class ImportRepository {
         } catch (SQLException e) {
             closeAfterFailure(c);
             throw new ProjectException(ProjectException.Reason.STORAGE,
-                    "Cannot start an import into " + store.name() + ": " + e.getMessage(), e);
+                    "Cannot start an import into " + store.name() + ": " + PlainMessages.of(e) + ".", e);
         }
     }
 

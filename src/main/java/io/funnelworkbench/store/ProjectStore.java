@@ -1,5 +1,6 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.PlainMessages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,7 @@ public final class ProjectStore implements AutoCloseable {
                             + ". Open it, or choose another name.");
         } catch (IOException e) {
             throw new ProjectException(ProjectException.Reason.STORAGE,
-                    "Cannot create " + file + ": " + e.getMessage(), e);
+                    "Cannot create " + file + ": " + PlainMessages.of(e) + ".", e);
         }
         try {
             ProjectStore store = connect(file, false);
@@ -144,7 +145,7 @@ public final class ProjectStore implements AutoCloseable {
             if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
                 throw inUse(file, e);
             }
-            throw notAProject(file, "H2 cannot read it (" + e.getMessage().lines().findFirst().orElse("") + ")");
+            throw notAProject(file, "H2 cannot read it (" + PlainMessages.of(e) + ")");
         } catch (RuntimeException e) {
             throw notAProject(file, "H2 cannot read its definitions");
         }
@@ -203,10 +204,10 @@ public final class ProjectStore implements AutoCloseable {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> inUse(file, e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.FILE_VERSION_ERROR_1, ErrorCode.WRONG_PASSWORD_FORMAT,
-                 ErrorCode.WRONG_USER_OR_PASSWORD -> notAProject(file, "H2 cannot read it (" + e.getMessage()
-                    .lines().findFirst().orElse("") + ")");
+                 ErrorCode.WRONG_USER_OR_PASSWORD -> notAProject(file, "H2 cannot read it ("
+                    + PlainMessages.of(e) + ")");
             default -> new ProjectException(ProjectException.Reason.STORAGE,
-                    "Cannot open the project " + file.getFileName() + ": " + e.getMessage(), e);
+                    "Cannot open the project " + file.getFileName() + ": " + PlainMessages.of(e) + ".", e);
         };
     }
 
@@ -349,7 +350,7 @@ public final class ProjectStore implements AutoCloseable {
                         + " be saved to it.", e);
             }
             throw new ProjectException(ProjectException.Reason.STORAGE,
-                    "The project " + name() + " could not be read or written: " + e.getMessage(), e);
+                    "The project " + name() + " could not be read or written: " + PlainMessages.of(e) + ".", e);
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -25,5 +26,9 @@ class DurationsTest {
         assertThat(Durations.format(Duration.ofSeconds(90))).isEqualTo("90s");
         assertThat(Durations.format(Duration.ofHours(36))).isEqualTo("36h");
         assertThatThrownBy(() -> Durations.parse("soon")).hasMessageContaining("'soon' is not a duration");
+        for (String huge : List.of("99999999999999999d", "9223372036854775807w", "99999999999999999999")) {
+            assertThatThrownBy(() -> Durations.parse(huge)).hasMessage("'" + huge + "' is longer than any window"
+                    + " can be; write it in days or weeks, such as 30d or 52w.");
+        }
     }
 }

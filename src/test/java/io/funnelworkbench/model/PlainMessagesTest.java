@@ -1,0 +1,22 @@
+package io.funnelworkbench.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PlainMessagesTest {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "IO Exception: \"/x/p.mv.db\" [90028-240]|IO Exception: \"/x/p.mv.db\"",
+        "Table \"T\" not found; SQL statement:\\nSELECT 1 [42102-240]|Table \"T\" not found",
+        "String value length (20000001) exceeds the maximum allowed (20000000, from `StreamReadConstraints.getMaxStringLength()`)"
+            + "|String value length (20000001) exceeds the maximum allowed (20000000)",
+        "Unexpected character ('x' (code 120)) at [Source: REDACTED; line: 1, column: 2]"
+            + "|Unexpected character ('x' (code 120))",
+        "java.io.IOException: -2147483648|-2147483648",
+    })
+    void keepsWhatAUserCanRead(String message, String plain) {
+        assertThat(PlainMessages.clean(message.replace("\\n", "\n"))).isEqualTo(plain);
+    }
+}
