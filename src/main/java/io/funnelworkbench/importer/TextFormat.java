@@ -53,7 +53,17 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
         if (text.isBlank()) {
             throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
         }
-        if (text.stripLeading().startsWith("{")) {
+        String start = text.stripLeading();
+        if (start.startsWith("[")) {
+            throw new ImportException(file.getFileName() + " is one JSON array, not JSON lines (one event object per"
+                    + " line) or CSV. Export the events as JSON lines (NDJSON) or CSV and import that file.");
+        }
+        if (start.startsWith("{") && !firstLineIsAnObject(start)) {
+            throw new ImportException(file.getFileName() + " is one JSON document written over several lines, not"
+                    + " JSON lines (one event object per line) or CSV. Export the events as JSON lines (NDJSON) or"
+                    + " CSV and import that file.");
+        }
+        if (start.startsWith("{")) {
             if (delimiter != null) {
                 throw new ImportException(file.getFileName() + " holds JSON lines, which have no delimiter; leave"
                         + " --delimiter out to import it.");
@@ -62,6 +72,16 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
         }
         char chosen = delimiter != null ? delimiter : delimiterOf(text);
         return new TextFormat(charset, bom, Kind.DELIMITED, chosen, !firstRowIsData(text, chosen));
+    }
+
+    /** JSON lines hold a whole object on each line; a pretty-printed document opens one and goes on below. */
+    private static boolean firstLineIsAnObject(String text) {
+        String first = text.lines().findFirst().orElse("").strip();
+        try {
+            return JsonLinesSource.JSON.readTree(first).isObject();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** NUL bytes or many control characters mean this is not text (UTF-16 was ruled out by its BOM). */

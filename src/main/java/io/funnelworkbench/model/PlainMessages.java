@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 public final class PlainMessages {
     private static final Pattern H2_CODE = Pattern.compile("\\s*\\[\\d{5}-\\d{3}]");
     private static final Pattern JACKSON_LIMIT = Pattern.compile(", from `[^`]*`");
-    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*at \\[Source: .*$");
+    private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*at \\[Source: [^\\]]*+]");
     private static final Pattern JAVA_CLASS =
             Pattern.compile("\\b(?:[a-z][a-z0-9_]*+\\.)++[A-Z][A-Za-z0-9_$]*(?:Exception|Error):\\s*");
     /** Longer messages quote a whole broken value; a sentence needs its start. */

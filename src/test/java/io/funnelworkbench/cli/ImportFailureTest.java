@@ -186,6 +186,19 @@ class ImportFailureTest {
                         + " Nothing was imported; the project is as it was\\.");
     }
 
+    @Test
+    void aJsonArrayOrAPrettyPrintedDocumentIsNamedForWhatItIs() throws Exception {
+        Path array = file("events.json", "[{\"distinct_id\":\"u1\",\"event\":\"x\",\"time\":1704067200}]\n");
+        CliRun arrayRun = CliRun.of("import", "--project", dir.resolve("a").toString(), array.toString());
+        assertThat(arrayRun.err().strip()).isEqualTo("events.json is one JSON array, not JSON lines (one event object"
+                + " per line) or CSV. Export the events as JSON lines (NDJSON) or CSV and import that file.");
+        Path pretty = file("report.json", "{\n  \"distinct_id\": \"u1\",\n  \"event\": \"x\"\n}\n");
+        CliRun prettyRun = CliRun.of("import", "--project", dir.resolve("b").toString(), pretty.toString());
+        assertThat(prettyRun.err().strip()).startsWith("report.json is one JSON document written over several lines");
+        assertThat(dir.resolve("a.mv.db")).doesNotExist();
+        assertThat(dir.resolve("b.mv.db")).doesNotExist();
+    }
+
     /** Two processes importing into the same new project: whatever the timing, neither deletes the other's. */
     @Test
     void twoImportsIntoTheSameNewProjectNeverDeleteIt() throws Exception {
