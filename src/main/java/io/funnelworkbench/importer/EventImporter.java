@@ -169,7 +169,8 @@ public final class EventImporter {
      * {@link Progress.CancelledException} when cancelled; in both cases the project is unchanged.
      */
     public FileImportResult importFile(Path file, ColumnMapping mapping, Progress progress) {
-        List<ImportRecord> earlier = options.repeats() == RepeatedRows.APPEND ? List.of() : sameContent(file);
+        // Only new rows of a file already imported is a choice that imports nothing; only the default refuses.
+        List<ImportRecord> earlier = options.repeats() == RepeatedRows.REFUSE ? sameContent(file) : List.of();
         if (!earlier.isEmpty()) {
             ImportRecord first = earlier.get(0);
             throw new ImportException(file.getFileName() + " was already imported into this project on "

@@ -97,6 +97,35 @@ final class ChunkCodec {
         return order == null ? i : order[i];
     }
 
+    /**
+     * Decodes a chunk into {@code target} from row 0, reusing it: property columns the chunk does not have
+     * (it was written before they appeared) are cleared to missing. Returns the number of rows.
+     */
+    static int decodeReusing(byte[] data, EventColumns target) {
+        int rows = rowCount(data);
+        target.ensureCapacity(rows);
+        int propertyCount = propertyCount(data);
+        for (int p = propertyCount; p < target.properties.length; p++) {
+            Arrays.fill(target.properties[p], 0, rows, 0);
+        }
+        decodeInto(data, target, 0);
+        target.size = rows;
+        return rows;
+    }
+
+    private static int rowCount(byte[] data) {
+        Reader in = new Reader(data);
+        in.varint();
+        return (int) in.varint();
+    }
+
+    private static int propertyCount(byte[] data) {
+        Reader in = new Reader(data);
+        in.varint();
+        in.varint();
+        return (int) in.varint();
+    }
+
     /** Decodes a chunk into {@code target} starting at row {@code offset}; returns the number of rows. */
     static int decodeInto(byte[] data, EventColumns target, int offset) {
         Reader in = new Reader(data);

@@ -39,23 +39,24 @@ final class EventGenerations {
         });
     }
 
-    /**
-     * Decodes the current generation into columns with room for {@code extraRows} more rows after it; the
-     * chunks are decoded in parallel.
-     */
-    static EventColumns read(Connection c, int propertyCount, long extraRows, Progress progress)
-            throws SQLException {
-        int generation = current(c);
-        long stored;
+    /** The events a generation holds. */
+    static long storedRows(Connection c, int generation) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(SUM(row_count), 0) FROM event_chunks WHERE generation = ?")) {
             ps.setInt(1, generation);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                stored = rs.getLong(1);
+                return rs.getLong(1);
             }
         }
-        long total = stored + extraRows;
+    }
+
+    /** Decodes the current generation into columns; the chunks are decoded in parallel. */
+    static EventColumns read(Connection c, int propertyCount, Progress progress)
+            throws SQLException {
+        int generation = current(c);
+        long stored = storedRows(c, generation);
+        long total = stored;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalStateException("A project holds at most about 2 billion events");
         }
@@ -63,26 +64,36 @@ final class EventGenerations {
         columns.size = (int) total;
         // Chunks are decoded in small parallel batches as they are read, straight into the final arrays, so the
         // encoded bytes of the whole project are never held at once (touching fresh memory is what costs most).
+        // A page of chunks per query: one query for all would hold every chunk in its result at once.
         List<byte[]> batch = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         int offset = 0;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT row_count, data FROM event_chunks WHERE generation = ? ORDER BY chunk_no")) {
+        int nextChunkNo = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT chunk_no, row_count, data FROM event_chunks"
+                + " WHERE generation = ? AND chunk_no >= ? ORDER BY chunk_no LIMIT " + DECODE_BATCH)) {
             ps.setInt(1, generation);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    offsets.add(offset);
-                    offset += rs.getInt(1);
-                    batch.add(rs.getBytes(2));
-                    if (batch.size() == DECODE_BATCH) {
-                        decode(batch, offsets, columns);
-                        progress.checkCancelled();
-                        progress.report(offset, stored, "Loading events");
+            while (true) {
+                ps.setInt(2, nextChunkNo);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        nextChunkNo = rs.getInt(1) + 1;
+                        offsets.add(offset);
+                        offset += rs.getInt(2);
+                        batch.add(rs.getBytes(3));
                     }
+                }
+                if (batch.isEmpty()) {
+                    break;
+                }
+                boolean last = batch.size() < DECODE_BATCH;
+                decode(batch, offsets, columns);
+                progress.checkCancelled();
+                progress.report(offset, stored, "Loading events");
+                if (last) {
+                    break;
                 }
             }
         }
-        decode(batch, offsets, columns);
         return columns;
     }
 

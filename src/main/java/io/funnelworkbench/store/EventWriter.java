@@ -1,6 +1,12 @@
 package io.funnelworkbench.store;
 
 import io.funnelworkbench.model.Progress;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,16 +14,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * Writes the events of one import in a single transaction. Rows are collected in memory as columns; on
- * {@link #commit} they are merged with the project's events, sorted by user then time, and written back with
- * the new dictionary entries. Nothing is visible before commit; {@link #close} without commit rolls back.
+ * Writes the events of one import in a single transaction. Rows are collected in memory as columns; every
+ * {@link #runRows()} rows are sorted by user then time and spilled to a run file beside the project, so an
+ * import of any size needs bounded memory. On {@link #commit} the runs, the rows still in memory and the
+ * project's events are merged ({@link EventMerge}) into a new generation with the new dictionary entries.
+ * Nothing is visible before commit; {@link #close} without commit rolls back and removes the runs.
  */
 public final class EventWriter implements AutoCloseable {
     static final int CHUNK_ROWS = 65_536;
@@ -27,6 +34,8 @@ public final class EventWriter implements AutoCloseable {
      */
     public static final int MAX_PROPERTIES = 500;
     private static final int WRITE_BATCH = 8;
+    /** Rows kept in memory before a sorted run is spilled (about 120 MB); the system property tunes it. */
+    static final int DEFAULT_RUN_ROWS = 64 * CHUNK_ROWS;
 
     private final ProjectStore store;
     private final Connection connection;
@@ -34,7 +43,10 @@ public final class EventWriter implements AutoCloseable {
     private final int importId;
     private final ProjectDictionaries dictionaries;
     private final List<EventColumns> blocks = new ArrayList<>();
+    private final int runRows = Integer.getInteger("funnelworkbench.importRunRows", DEFAULT_RUN_ROWS);
+    private final List<Path> runs = new ArrayList<>();
     private EventColumns current;
+    private long blockRows;
     private long rows;
     private long repeatedSkipped;
     private LongHashSet insertIds;
@@ -104,6 +116,57 @@ public final class EventWriter implements AutoCloseable {
             }
         }
         rows++;
+        if (++blockRows >= runRows) {
+            spill();
+        }
+    }
+
+    int runRows() {
+        return runRows;
+    }
+
+    /** The rows collected so far as one block of columns, with every property the import has now. */
+    private EventColumns collected() {
+        int propertyCount = dictionaries.properties.size();
+        EventColumns all = new EventColumns((int) blockRows, propertyCount);
+        for (EventColumns block : blocks) {
+            for (int row = 0; row < block.size; row++) {
+                all.append(block, row);
+            }
+        }
+        blocks.clear();
+        current = null;
+        blockRows = 0;
+        return all;
+    }
+
+    /** Sorts the rows in memory and writes them as a run file of chunks (a length, then the chunk's bytes). */
+    private void spill() {
+        EventColumns run = collected();
+        int[] order = SortOrder.byUserThenTime(run, dictionaries.users.size());
+        int propertyCount = dictionaries.properties.size();
+        Path file = ProjectPaths.importRunsFolder(store.databaseFile(), importId).resolve("run-" + runs.size());
+        try {
+            Files.createDirectories(file.getParent());
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
+                    1 << 16))) {
+                int chunks = (run.size + CHUNK_ROWS - 1) / CHUNK_ROWS;
+                for (int batch = 0; batch < chunks; batch += WRITE_BATCH) {
+                    int first = batch;
+                    List<byte[]> encoded = IntStream.range(first, Math.min(chunks, first + WRITE_BATCH)).parallel()
+                            .mapToObj(i -> ChunkCodec.encode(run, order, i * CHUNK_ROWS,
+                                    Math.min(run.size, (i + 1) * CHUNK_ROWS), propertyCount))
+                            .toList();
+                    for (byte[] chunk : encoded) {
+                        out.writeInt(chunk.length);
+                        out.write(chunk);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write a sorted run of the import to " + file.getParent(), e);
+        }
+        runs.add(file);
     }
 
     /**
@@ -144,27 +207,42 @@ public final class EventWriter implements AutoCloseable {
                                RepeatedRows repeats, Progress progress) throws SQLException {
         progress.report(0, -1, "Sorting events by user and time");
         int propertyCount = dictionaries.properties.size();
-        EventColumns all = mergeWithStored(propertyCount);
-        int storedRows = all.size - (int) rows;
-        int[] order = SortOrder.byUserThenTime(all, dictionaries.users.size());
-        BitSet repeated = storedRows == 0 || repeats == RepeatedRows.APPEND ? new BitSet()
-                : Overlaps.repeatedNewRows(all, order, storedRows, propertyCount);
-        if (!repeated.isEmpty()) {
-            if (repeats == RepeatedRows.REFUSE) {
-                throw new RepeatedRowsException(repeated.cardinality(), rows);
-            }
-            order = Overlaps.without(order, repeated);
-            repeatedSkipped = repeated.cardinality();
-            rows -= repeatedSkipped;
-        }
+        EventColumns memory = collected();
+        int[] order = SortOrder.byUserThenTime(memory, dictionaries.users.size());
         progress.checkCancelled();
         progress.report(0, -1, "Saving events");
-        int generation = EventGenerations.current(connection) + 1;
-        writeGeneration(generation, all, order, propertyCount, progress);
+        int stored = EventGenerations.current(connection);
+        int generation = stored + 1;
+        EventMerge.Result merged;
+        List<SortedEvents> sources = new ArrayList<>();
+        try {
+            // Stored events first, then the runs and the last rows in file order: ties keep import order.
+            sources.add(new SortedEvents.Stored(connection, stored, propertyCount));
+            for (Path run : runs) {
+                sources.add(new SortedEvents.Run(run, propertyCount));
+            }
+            sources.add(new SortedEvents.InMemory(memory, order, propertyCount));
+            merged = new EventMerge(sources, propertyCount, dictionaries.events.size(), repeats)
+                    .write(store, generation, EventGenerations.storedRows(connection, stored) + rows, progress);
+        } catch (IOException e) {
+            EventGenerations.deleteUnused(store);
+            throw new UncheckedIOException("Reading back a sorted run of the import failed", e);
+        } catch (SQLException | RuntimeException e) {
+            EventGenerations.deleteUnused(store);
+            throw e;
+        } finally {
+            closeAll(sources);
+        }
+        if (repeats == RepeatedRows.REFUSE && merged.repeated() > 0) {
+            EventGenerations.deleteUnused(store);
+            throw new RepeatedRowsException(merged.repeated(), rows);
+        }
+        repeatedSkipped = repeats == RepeatedRows.ONLY_NEW ? merged.repeated() : 0;
+        rows = merged.freshRows();
         progress.checkCancelled();
         dictionaries.save(connection);
         saveInsertIds();
-        ImportResult result = summarise(all, storedRows, repeated);
+        ImportResult result = summarise(merged);
         ImportRecord record = new ImportRecord(importId, source.fileName(), source.filePath(), contentHash,
                 source.fileSize(), Instant.now(), rowsRead, rows, rowsRejected, rejectsFile, result.firstTime(),
                 result.lastTime(), source.mapping());
@@ -181,53 +259,13 @@ public final class EventWriter implements AutoCloseable {
         return result.withRecord(record);
     }
 
-    private EventColumns mergeWithStored(int propertyCount) throws SQLException {
-        EventColumns all = EventGenerations.read(connection, propertyCount, rows, Progress.NONE);
-        int at = all.size - (int) rows;
-        for (EventColumns block : blocks) {
-            System.arraycopy(block.users, 0, all.users, at, block.size);
-            System.arraycopy(block.events, 0, all.events, at, block.size);
-            System.arraycopy(block.times, 0, all.times, at, block.size);
-            System.arraycopy(block.sessions, 0, all.sessions, at, block.size);
-            for (int p = 0; p < block.properties.length; p++) {
-                System.arraycopy(block.properties[p], 0, all.properties[p], at, block.size);
+    private static void closeAll(List<SortedEvents> sources) {
+        for (SortedEvents source : sources) {
+            try {
+                source.close();
+            } catch (IOException | SQLException ignored) {
+                // Reading is over; a failure to close a run or a cursor changes nothing stored.
             }
-            at += block.size;
-        }
-        blocks.clear();
-        return all;
-    }
-
-    /**
-     * Writes the sorted events as a new generation on a connection of its own, committing as it goes: the
-     * import's transaction then only switches generations, so the bulk of the data is written once.
-     */
-    private void writeGeneration(int generation, EventColumns all, int[] order, int propertyCount,
-                                 Progress progress) throws SQLException {
-        int size = order.length;
-        int chunks = (size + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        try (Connection bulk = store.connect(); PreparedStatement ps = bulk.prepareStatement(
-                "INSERT INTO event_chunks (generation, chunk_no, row_count, data) VALUES (?, ?, ?, ?)")) {
-            for (int batch = 0; batch < chunks; batch += WRITE_BATCH) {
-                int first = batch;
-                List<byte[]> encoded = IntStream.range(first, Math.min(chunks, first + WRITE_BATCH)).parallel()
-                        .mapToObj(i -> ChunkCodec.encode(all, order, i * CHUNK_ROWS,
-                                Math.min(size, (i + 1) * CHUNK_ROWS), propertyCount))
-                        .toList();
-                for (int i = 0; i < encoded.size(); i++) {
-                    int chunk = first + i;
-                    ps.setInt(1, generation);
-                    ps.setInt(2, chunk);
-                    ps.setInt(3, Math.min(size, (chunk + 1) * CHUNK_ROWS) - chunk * CHUNK_ROWS);
-                    ps.setBytes(4, encoded.get(i));
-                    ps.executeUpdate();
-                }
-                progress.checkCancelled();
-                progress.report(Math.min(chunks, batch + WRITE_BATCH), chunks, "Saving events");
-            }
-        } catch (SQLException | RuntimeException e) {
-            EventGenerations.deleteUnused(store);
-            throw e;
         }
     }
 
@@ -246,28 +284,16 @@ public final class EventWriter implements AutoCloseable {
         }
     }
 
-    /** Users, events by name and time range of this import's rows (the last {@code rows} of the merge). */
-    private ImportResult summarise(EventColumns all, int storedRows, BitSet repeated) {
-        BitSet users = new BitSet();
-        long[] counts = new long[dictionaries.events.size()];
-        long first = Long.MAX_VALUE;
-        long last = Long.MIN_VALUE;
-        for (int i = storedRows; i < all.size; i++) {
-            if (repeated.get(i)) {
-                continue;
-            }
-            users.set(all.users[i]);
-            counts[all.events[i]]++;
-            first = Math.min(first, all.times[i]);
-            last = Math.max(last, all.times[i]);
-        }
+    /** Users, events by name and time range of the rows this import stored. */
+    private ImportResult summarise(EventMerge.Result merged) {
         Map<String, Long> byName = new TreeMap<>();
+        long[] counts = merged.freshByEvent();
         for (int e = 0; e < counts.length; e++) {
             if (counts[e] > 0) {
                 byName.put(dictionaries.events.get(e), counts[e]);
             }
         }
-        return new ImportResult(null, users, byName, rows == 0 ? null : first, rows == 0 ? null : last);
+        return new ImportResult(null, merged.freshUsers(), byName, merged.firstFresh(), merged.lastFresh());
     }
 
     @Override
@@ -277,6 +303,7 @@ public final class EventWriter implements AutoCloseable {
                 connection.rollback();
             }
         } finally {
+            ProjectPaths.deleteImportRuns(store.databaseFile(), importId);
             connection.close();
         }
     }

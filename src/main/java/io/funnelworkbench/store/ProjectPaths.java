@@ -1,6 +1,10 @@
 package io.funnelworkbench.store;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * A project is the H2 file {@code NAME.mv.db}; the user may name it with or without that suffix, or with
@@ -40,5 +44,40 @@ public final class ProjectPaths {
     /** Where rejected rows of an import are reported: beside the project file. */
     public static Path rejectsFile(Path project, int importId) {
         return databaseFile(project).resolveSibling(displayName(project) + ".import-" + importId + ".rejects.csv");
+    }
+
+    /** Where an import under way spills its sorted runs: a folder beside the project, removed when it ends. */
+    static Path importRunsFolder(Path project, int importId) {
+        return databaseFile(project).resolveSibling(displayName(project) + ".import-" + importId + ".runs");
+    }
+
+    /** Removes the runs of an import; quietly, since the import's own outcome is what matters. */
+    static void deleteImportRuns(Path project, int importId) {
+        deleteQuietly(importRunsFolder(project, importId));
+    }
+
+    /** Removes the runs left by imports that were killed before they ended (none other can be under way). */
+    static void deleteStaleImportRuns(Path project) {
+        Path file = databaseFile(project);
+        String prefix = displayName(project) + ".import-";
+        try (Stream<Path> siblings = Files.list(file.getParent())) {
+            siblings.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".runs")).forEach(ProjectPaths::deleteQuietly);
+        } catch (IOException ignored) {
+            // A folder we cannot list holds no runs we could remove.
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException ignored) {
+            // Left for the next open to remove.
+        }
     }
 }

@@ -187,6 +187,7 @@ public final class ProjectStore implements AutoCloseable {
                 // An import killed while writing leaves an unused generation of events behind; nothing refers
                 // to it. The file keeps its size until compacted, which closing does then.
                 store.compactOnClose = EventGenerations.deleteUnused(store) > 0;
+                ProjectPaths.deleteStaleImportRuns(file);
             }
             return store;
         } catch (SQLException e) {

@@ -26,7 +26,7 @@ public final class SnapshotStore {
         progress.report(0, -1, "Loading events");
         Map<String, StringTable> d = ProjectDictionaries.loadTables(c);
         String[] properties = strings(d, ProjectDictionaries.PROPERTIES);
-        EventColumns columns = EventGenerations.read(c, properties.length, 0, progress);
+        EventColumns columns = EventGenerations.read(c, properties.length, progress);
         String[][] values = new String[properties.length][];
         for (int p = 0; p < properties.length; p++) {
             values[p] = strings(d, ProjectDictionaries.valuesKey(p));
