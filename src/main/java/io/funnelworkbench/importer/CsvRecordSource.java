@@ -22,6 +22,8 @@ final class CsvRecordSource implements RecordSource {
      */
     static final int MAX_QUOTED_LINES = 1_000;
     static final int MAX_QUOTED_BYTES = 8 << 20;
+    /** No row of an event export is this long; the buffer never grows past it (doubling would overflow). */
+    static final int MAX_RECORD_BYTES = 256 << 20;
 
     private final InputStream in;
     private final byte delimiter;
@@ -39,9 +41,16 @@ final class CsvRecordSource implements RecordSource {
     private boolean runawayQuote;
     private List<String> headers;
 
+    private final int maxRecordBytes;
+
     CsvRecordSource(InputStream in, char delimiter) {
+        this(in, delimiter, MAX_RECORD_BYTES);
+    }
+
+    CsvRecordSource(InputStream in, char delimiter, int maxRecordBytes) {
         this.in = in;
         this.delimiter = (byte) delimiter;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /** Reads the first record as the header row, or names columns column_1.. when it looks like data. */
@@ -195,6 +204,10 @@ final class CsvRecordSource implements RecordSource {
             position = 0;
         }
         if (limit == buffer.length) {
+            if (buffer.length >= maxRecordBytes) {
+                throw new IOException(String.format(java.util.Locale.ROOT, "the row starting on line %,d is longer"
+                        + " than %,d MB, so the file is not one event per row", nextLine, maxRecordBytes >> 20));
+            }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
         }
         int n = in.read(buffer, limit, buffer.length - limit);

@@ -70,6 +70,18 @@ class CsvRecordSourceTest {
         assertThat(csv.next()).isFalse();
     }
 
+    /** The buffer never doubles past a bound (it once overflowed into a negative size). */
+    @Test
+    void aRowLongerThanAnyRealOneIsAnErrorNamingItsLine() throws IOException {
+        String text = "a,b\n1,2\n3," + "x".repeat(3 << 20) + "\n";
+        CsvRecordSource csv = new CsvRecordSource(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                ',', 2 << 20);
+        csv.readHeader(true, 0);
+        assertThat(csv.next()).isTrue();
+        assertThatThrownBy(csv::next).isInstanceOf(IOException.class)
+                .hasMessage("the row starting on line 3 is longer than 2 MB, so the file is not one event per row");
+    }
+
     /** A failure of the reading thread, running out of memory included, is never the end of the file. */
     @Test
     void theReadAheadThreadsFailureReachesTheImportingThread() throws IOException {
