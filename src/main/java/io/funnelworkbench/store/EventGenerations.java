@@ -64,16 +64,19 @@ final class EventGenerations {
         columns.size = (int) total;
         // Chunks are decoded in small parallel batches as they are read, straight into the final arrays, so the
         // encoded bytes of the whole project are never held at once (touching fresh memory is what costs most).
-        // A page of chunks per query: one query for all would hold every chunk in its result at once.
+        // A page of chunks per query: one query for all would hold every chunk in its result at once. The page is
+        // a range of chunk numbers (they run from 0 without gaps): with only a lower bound and a LIMIT, H2 read
+        // every later chunk for each page, quadratic in the size of the project.
         List<byte[]> batch = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         int offset = 0;
         int nextChunkNo = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT chunk_no, row_count, data FROM event_chunks"
-                + " WHERE generation = ? AND chunk_no >= ? ORDER BY chunk_no LIMIT " + DECODE_BATCH)) {
+                + " WHERE generation = ? AND chunk_no >= ? AND chunk_no < ? ORDER BY chunk_no")) {
             ps.setInt(1, generation);
             while (true) {
                 ps.setInt(2, nextChunkNo);
+                ps.setInt(3, nextChunkNo + DECODE_BATCH);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         nextChunkNo = rs.getInt(1) + 1;
