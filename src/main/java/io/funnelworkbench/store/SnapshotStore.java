@@ -3,6 +3,7 @@ package io.funnelworkbench.store;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.StringTable;
+import java.util.Locale;
 import java.util.Map;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,7 +20,39 @@ public final class SnapshotStore {
     }
 
     public EventLog load(Progress progress) {
-        return store.query(c -> load(c, progress));
+        return store.query(c -> {
+            requireRoom(c, store.name(), Runtime.getRuntime().maxMemory());
+            return load(c, progress);
+        });
+    }
+
+    /**
+     * Analysis holds every event in memory (user, event, time, session and each property: 20 + 4 per property
+     * bytes an event). A project too big for this process is refused with what it needs, before trying.
+     */
+    static void requireRoom(Connection c, String project, long usable) throws SQLException {
+        long events = EventGenerations.storedRows(c, EventGenerations.current(c));
+        long properties;
+        try (java.sql.PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE(SUM(entry_count), 0) FROM dictionary_chunks WHERE dictionary = ?")) {
+            ps.setString(1, ProjectDictionaries.PROPERTIES);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                properties = rs.getLong(1);
+            }
+        }
+        long needed = events * (20L + 4L * properties);
+        if (needed > usable * 0.85) {
+            throw new ProjectException(ProjectException.Reason.STORAGE, String.format(Locale.ROOT, "The project %s"
+                    + " holds %,d events, which need about %,d MB of memory to analyse, and Funnel Workbench may use"
+                    + " %,d MB here. Give it more (for the command line, java -Xmx%dg; for the installed app,"
+                    + " JAVA_TOOL_OPTIONS=-Xmx%dg), or split the events into projects by period.", project, events,
+                    needed >> 20, usable >> 20, gigabytes(needed * 1.3), gigabytes(needed * 1.3)));
+        }
+    }
+
+    private static long gigabytes(double bytes) {
+        return Math.max(1, (long) Math.ceil(bytes / (1L << 30)));
     }
 
     static EventLog load(Connection c, Progress progress) throws SQLException {
