@@ -86,11 +86,15 @@ public final class FunnelCli implements Callable<Integer> {
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
-            err.println(String.format(Locale.ROOT, "The command ran out of memory: Funnel Workbench may use %,d MB"
-                    + " here, and nothing was changed. Give it more (java -Xmx4g, or JAVA_TOOL_OPTIONS=-Xmx4g for the"
-                    + " installed command), or split the file.", Runtime.getRuntime().maxMemory() >> 20));
+            err.println(outOfMemorySentence());
             return BAD_INPUT;
         }
+    }
+
+    private static String outOfMemorySentence() {
+        return String.format(Locale.ROOT, "The command ran out of memory: Funnel Workbench may use %,d MB here, and"
+                + " nothing was changed. Give it more (java -Xmx4g, or JAVA_TOOL_OPTIONS=-Xmx4g for the installed"
+                + " command), or split the file.", Runtime.getRuntime().maxMemory() >> 20);
     }
 
     /** The command named first, none for the version, and all of them for help, a typo or no command. */
@@ -117,6 +121,9 @@ public final class FunnelCli implements Callable<Integer> {
                 || error instanceof IllegalArgumentException || error instanceof IllegalStateException
                 || error instanceof java.io.UncheckedIOException) {
             return error.getMessage() == null ? PlainMessages.of(error) : error.getMessage();
+        }
+        if (PlainMessages.isOutOfMemory(error)) {
+            return outOfMemorySentence();
         }
         return "The command failed unexpectedly (" + error.getClass().getSimpleName() + ": " + PlainMessages.of(error)
                 + "). Please report it with the command you ran.";

@@ -190,14 +190,18 @@ public final class EventImporter {
         try {
             return importRows(file, preview.format(), effective, progress);
         } catch (SQLException | IOException | RuntimeException e) {
-            throw failure(file, needed, e);
+            throw PlainMessages.isOutOfMemory(e) ? outOfMemory(file, e) : failure(file, needed, e);
         } catch (OutOfMemoryError e) {
-            long maxMb = Runtime.getRuntime().maxMemory() >> 20;
-            long suggestedGb = Math.max(2, 2 * ((maxMb + 1023) >> 10));
-            throw new ImportException(String.format(Locale.ROOT, "Importing %s needs more memory than Funnel"
-                    + " Workbench may use (%,d MB): nothing was imported. Give it more (for the command line, java"
-                    + " -Xmx%dg), or split the file.", file.getFileName(), maxMb, suggestedGb), e);
+            throw outOfMemory(file, e);
         }
+    }
+
+    private static ImportException outOfMemory(Path file, Throwable e) {
+        long maxMb = Runtime.getRuntime().maxMemory() >> 20;
+        long suggestedGb = Math.max(2, 2 * ((maxMb + 1023) >> 10));
+        return new ImportException(String.format(Locale.ROOT, "Importing %s needs more memory than Funnel"
+                + " Workbench may use (%,d MB): nothing was imported. Give it more (for the command line, java"
+                + " -Xmx%dg), or split the file.", file.getFileName(), maxMb, suggestedGb), e);
     }
 
     /** The sentence for an import that failed part way: a full disk, the project, or the file. */

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  */
 public final class PlainMessages {
     private static final Pattern H2_CODE = Pattern.compile("\\s*\\[\\d{5}-\\d{3}]");
+    /** The storage layer's codes: {@code [2.4.240/3]}, version and error number. */
+    private static final Pattern MVSTORE_CODE = Pattern.compile("\\s*\\[\\d+\\.\\d+\\.\\d+/\\d+]");
     private static final Pattern JACKSON_LIMIT = Pattern.compile(", from `[^`]*`");
     private static final Pattern JACKSON_SOURCE = Pattern.compile("\\s*at \\[Source: [^\\]]*+]");
     private static final Pattern JAVA_CLASS =
@@ -27,6 +29,16 @@ public final class PlainMessages {
         return t.getMessage() == null ? t.getClass().getSimpleName() : clean(t.getMessage());
     }
 
+    /** Whether {@code error} is, or was caused by, running out of memory (H2 wraps it in its own errors). */
+    public static boolean isOutOfMemory(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String clean(String message) {
         String text = message.lines().findFirst().orElse("").strip();
         if (text.length() > MAX_LENGTH) {
@@ -37,6 +49,7 @@ public final class PlainMessages {
             text = text.substring(0, sql);
         }
         text = H2_CODE.matcher(text).replaceAll("");
+        text = MVSTORE_CODE.matcher(text).replaceAll("");
         text = JACKSON_LIMIT.matcher(text).replaceAll("");
         text = JACKSON_SOURCE.matcher(text).replaceAll("");
         text = JAVA_CLASS.matcher(text).replaceAll("");

@@ -36,6 +36,8 @@ public final class EventWriter implements AutoCloseable {
     private static final int WRITE_BATCH = 8;
     /** Rows kept in memory before a sorted run is spilled (about 120 MB); the system property tunes it. */
     static final int DEFAULT_RUN_ROWS = 64 * CHUNK_ROWS;
+    /** Insert ids (8-byte hashes) stored a row: 4 MB rows, however many the import has. */
+    private static final int INSERT_IDS_PER_ROW = 1 << 19;
 
     private final ProjectStore store;
     private final Connection connection;
@@ -271,16 +273,17 @@ public final class EventWriter implements AutoCloseable {
 
     private void saveInsertIds() throws SQLException {
         long[] hashes = newInsertIds.toArray();
-        if (hashes.length == 0) {
-            return;
-        }
-        java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate(hashes.length * 8);
-        data.asLongBuffer().put(hashes);
         try (PreparedStatement ps = connection.prepareStatement(
-                "INSERT INTO insert_id_chunks (import_id, chunk_no, data) VALUES (?, 0, ?)")) {
-            ps.setInt(1, importId);
-            ps.setBytes(2, data.array());
-            ps.executeUpdate();
+                "INSERT INTO insert_id_chunks (import_id, chunk_no, data) VALUES (?, ?, ?)")) {
+            for (int from = 0, chunk = 0; from < hashes.length; from += INSERT_IDS_PER_ROW, chunk++) {
+                int to = Math.min(hashes.length, from + INSERT_IDS_PER_ROW);
+                java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate((to - from) * 8);
+                data.asLongBuffer().put(hashes, from, to - from);
+                ps.setInt(1, importId);
+                ps.setInt(2, chunk);
+                ps.setBytes(3, data.array());
+                ps.executeUpdate();
+            }
         }
     }
 

@@ -19,6 +19,8 @@ public final class ProjectDictionaries {
     final StringDictionary sessions = new StringDictionary();
     final StringDictionary properties = new StringDictionary();
     final List<StringDictionary> values = new ArrayList<>();
+    /** At most this many bytes a row: 5M user ids in one row made H2 allocate an 80 MB write buffer. */
+    static final int CHUNK_BYTES = 4 << 20;
 
     private static String valuesName(int propertyId) {
         return "values:" + propertyId;
@@ -96,16 +98,16 @@ public final class ProjectDictionaries {
     }
 
     private static void save(PreparedStatement ps, String name, StringDictionary dictionary) throws SQLException {
-        int from = dictionary.savedCount();
-        if (from == dictionary.size()) {
-            return;
+        for (int from = dictionary.savedCount(); from < dictionary.size(); ) {
+            int to = dictionary.chunkEnd(from, dictionary.size(), CHUNK_BYTES);
+            ps.setString(1, name);
+            ps.setString(2, name);
+            ps.setInt(3, from);
+            ps.setInt(4, to - from);
+            ps.setBytes(5, dictionary.encode(from, to));
+            ps.executeUpdate();
+            from = to;
         }
-        ps.setString(1, name);
-        ps.setString(2, name);
-        ps.setInt(3, from);
-        ps.setInt(4, dictionary.size() - from);
-        ps.setBytes(5, dictionary.encode(from, dictionary.size()));
-        ps.executeUpdate();
     }
 
     void markSaved() {

@@ -153,6 +153,18 @@ public final class StringDictionary {
     }
 
     /** Length-prefixed UTF-8 of ids {@code [from, to)}. */
+    /**
+     * Where a chunk that starts at {@code from} ends so that its encoding stays within {@code maxBytes} (one
+     * entry at least): a project's rows stay small enough for the database to write without a huge buffer.
+     */
+    int chunkEnd(int from, int to, int maxBytes) {
+        int end = from + 1;
+        while (end < to && 4L * (end + 1 - from) + offsets[end + 1] - offsets[from] <= maxBytes) {
+            end++;
+        }
+        return end;
+    }
+
     byte[] encode(int from, int to) {
         ByteBuffer out = ByteBuffer.allocate(4 * (to - from) + offsets[to] - offsets[from]);
         for (int id = from; id < to; id++) {

@@ -2,6 +2,7 @@ package io.funnelworkbench.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,8 +16,17 @@ class PlainMessagesTest {
         "Unexpected character ('x' (code 120)) at [Source: REDACTED; line: 1, column: 2]"
             + "|Unexpected character ('x' (code 120))",
         "java.io.IOException: -2147483648|-2147483648",
+        "General error: \"Capacity: 82500499 [2.4.240/3] [2.4.240/3]\" [50000-240]|General error: \"Capacity: 82500499\"",
     })
     void keepsWhatAUserCanRead(String message, String plain) {
         assertThat(PlainMessages.clean(message.replace("\\n", "\n"))).isEqualTo(plain);
+    }
+
+    @Test
+    void findsRunningOutOfMemoryWrappedInAStorageError() {
+        Exception wrapped = new java.sql.SQLException("General error", new IllegalStateException("Capacity",
+                new OutOfMemoryError("Capacity: 82500499")));
+        assertThat(PlainMessages.isOutOfMemory(wrapped)).isTrue();
+        assertThat(PlainMessages.isOutOfMemory(new java.sql.SQLException("Table not found"))).isFalse();
     }
 }
