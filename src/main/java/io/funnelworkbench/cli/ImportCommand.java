@@ -1,11 +1,15 @@
 package io.funnelworkbench.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.ExportSchema;
+import io.funnelworkbench.importer.FileImportResult;
 import io.funnelworkbench.importer.FilePreview;
+import io.funnelworkbench.importer.IdentityRule;
+import io.funnelworkbench.importer.ImportExplanation;
 import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
@@ -53,6 +57,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "COL", description = "Column with the session id.")
     private String sessionColumn;
 
+    @Option(names = "--anonymous-id", paramLabel = "COL",
+            description = "Column with the anonymous (device) id, used when a row has no real user id.")
+    private String anonymousColumn;
+
     @Option(names = "--time-format", paramLabel = "FORMAT",
             description = "iso, epoch-s, epoch-ms, epoch-us or a java.time pattern such as dd/MM/yyyy HH:mm.")
     private String timeFormat;
@@ -82,6 +90,11 @@ final class ImportCommand implements Callable<Integer> {
             return onlyNew ? RepeatedRows.ONLY_NEW : append ? RepeatedRows.APPEND : RepeatedRows.REFUSE;
         }
     }
+
+    @Option(names = "--identity", paramLabel = "RULE", defaultValue = "stitched",
+            description = "stitched (default): the rows of an anonymous id that the export links to a user id belong"
+                    + " to that user; row: each row is its user id, else its anonymous id.")
+    private String identity;
 
     @Option(names = "--delimiter", paramLabel = "C",
             description = "The delimiter of CSV files, instead of detecting it: one character, or tab.")
@@ -120,7 +133,18 @@ final class ImportCommand implements Callable<Integer> {
         json.put("detected_schema", preview.schema().map(ExportSchema::label).orElse(null));
         json.put("time_format", preview.timeDescription(mapping));
         spec.commandLine().getOut().println(Json.write(json));
+        summary.files().stream().map(f -> f.explanation().warning()).filter(java.util.Objects::nonNull)
+                .forEach(warning -> spec.commandLine().getErr().println("Warning: " + warning));
         return 0;
+    }
+
+    private IdentityRule identityRule() {
+        for (IdentityRule rule : IdentityRule.values()) {
+            if (rule.option().equals(identity)) {
+                return rule;
+            }
+        }
+        throw new ImportException("--identity " + identity + " is neither stitched nor row.");
     }
 
     private Character delimiter() {
@@ -152,6 +176,8 @@ final class ImportCommand implements Callable<Integer> {
         mapping = assign(mapping, eventColumn, ColumnRole.EVENT);
         mapping = assign(mapping, timeColumn, ColumnRole.TIME);
         mapping = assign(mapping, sessionColumn, ColumnRole.SESSION);
+        mapping = assign(mapping, anonymousColumn, ColumnRole.ANONYMOUS_ID);
+        mapping = mapping.withIdentity(identityRule());
         if (eventName != null) {
             int eventIndex = mapping.columnOf(ColumnRole.EVENT);
             if (eventIndex >= 0 && eventColumn == null) {
@@ -207,6 +233,33 @@ final class ImportCommand implements Callable<Integer> {
         summary.eventsByName().forEach(events::put);
         json.put("first_time", Json.isoTime(summary.firstTimeMicros()));
         json.put("last_time", Json.isoTime(summary.lastTimeMicros()));
+        ArrayNode howRead = json.putArray("how_read");
+        summary.files().forEach(file -> howRead.add(howRead(file)));
+        return json;
+    }
+
+    /** How one file was read: the columns and rules the import chose, so a wrong choice can be noticed. */
+    private static ObjectNode howRead(FileImportResult file) {
+        ImportExplanation e = file.explanation();
+        ObjectNode json = Json.object();
+        json.put("file", file.file().getFileName().toString());
+        json.put("format", e.format());
+        json.put("user", e.user());
+        json.put("event", e.event());
+        json.put("time", e.time());
+        json.put("session", e.session());
+        json.put("identity", e.identity().option());
+        json.put("rows_using_anonymous_id", e.fallbackRows());
+        json.put("anonymous_ids_stitched", e.stitchedAnonymous());
+        json.put("users_stitched_to", e.stitchedUsers());
+        ObjectNode placeholders = json.putObject("placeholder_ids");
+        new java.util.TreeMap<>(e.placeholders()).forEach(placeholders::put);
+        json.put("identity_calls", e.identityCalls());
+        json.put("other_calls", e.otherCalls());
+        json.put("duplicates", e.duplicates());
+        json.put("duplicates_skipped", e.duplicatesSkipped());
+        json.put("properties_created", e.propertiesCreated());
+        json.put("warning", e.warning());
         return json;
     }
 }

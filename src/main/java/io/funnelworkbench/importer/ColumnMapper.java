@@ -16,36 +16,69 @@ public final class ColumnMapper {
     private static final Map<ColumnRole, List<String>> SYNONYMS = Map.of(
             ColumnRole.USER, List.of("user_id", "userid", "distinct_id", "user_pseudo_id", "person_id", "visitorid",
                     "visitor_id", "customer_id", "client_id", "amplitude_id", "anonymous_id", "device_id", "user",
-                    "uid", "contact_id", "lead_id", "mql_id"),
+                    "uid", "contact_id", "lead_id", "mql_id", "domain_userid"),
+            ColumnRole.ANONYMOUS_ID, List.of("anonymous_id", "device_id", "anon_distinct_id", "domain_userid"),
             ColumnRole.EVENT, List.of("event_name", "event", "event_type", "eventname", "eventtype", "action",
-                    "event_action"),
-            ColumnRole.TIME, List.of("event_timestamp", "timestamp", "event_time", "time", "ts", "datetime",
-                    "date_time", "occurred_at", "created_at", "received_at", "sent_at", "client_event_time",
+                    "event_action", "name"),
+            // Processing times (etl_tstamp, collector_tstamp, server_upload_time) only when nothing else is there:
+            // they say when a pipeline saw the event, sometimes days late.
+            ColumnRole.TIME, List.of("event_timestamp", "timestamp", "event_time", "derived_tstamp", "hit_time_gmt",
+                    "time", "ts", "datetime", "occurred_at", "created_at", "dvce_created_tstamp", "date_time",
+                    "original_timestamp", "client_event_time", "sent_at", "received_at", "collector_tstamp",
                     "server_upload_time", "event_date", "date"),
-            ColumnRole.SESSION, List.of("session_id", "ga_session_id", "user_session", "sessionid", "session"),
+            ColumnRole.SESSION, List.of("session_id", "ga_session_id", "user_session", "sessionid", "session",
+                    "domain_sessionid"),
             ColumnRole.INSERT_ID, List.of("insert_id", "message_id", "messageid", "event_id", "uuid", "event_uuid"));
 
-    private static final List<ColumnRole> ORDER = List.of(ColumnRole.USER, ColumnRole.EVENT, ColumnRole.TIME,
-            ColumnRole.SESSION, ColumnRole.INSERT_ID);
+    private static final List<ColumnRole> ORDER = List.of(ColumnRole.USER, ColumnRole.ANONYMOUS_ID, ColumnRole.EVENT,
+            ColumnRole.TIME, ColumnRole.SESSION, ColumnRole.INSERT_ID);
 
     private ColumnMapper() {
     }
 
-    /** Header names compared in one form: camelCase (Segment's JSON) and spaces, dashes, dots as snake_case. */
+    /**
+     * Header names compared in one form: camelCase (Segment's JSON), spaces, dashes and dots as snake_case,
+     * without {@code $}, PostHog's {@code *.} or a property container's prefix ({@code properties.}).
+     */
     static String normalise(String header) {
-        return CAMEL_HUMP.matcher(header.strip()).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace("$", "")
+        String name = header.strip();
+        name = name.startsWith("*.") ? name.substring(2) : name;
+        int dot = name.indexOf('.');
+        if (dot > 0 && JsonFields.CONTAINERS.contains(snake(name.substring(0, dot)))) {
+            name = name.substring(dot + 1);
+        }
+        return snake(name);
+    }
+
+    private static String snake(String name) {
+        String snake = CAMEL_HUMP.matcher(name).replaceAll("$1_$2").toLowerCase(Locale.ROOT).replace("$", "")
                 .replace(' ', '_').replace('-', '_').replace(".", "_");
+        // Loaders mark their own columns with a leading underscore (Fivetran's _insert_id for $insert_id).
+        int start = 0;
+        while (start < snake.length() - 1 && snake.charAt(start) == '_') {
+            start++;
+        }
+        return snake.substring(start);
     }
 
     private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
 
-    /** The best mapping for {@code headers}, looking at {@code sampleRows} to find a time column by content. */
+    /**
+     * The best mapping for {@code headers}: the columns the recognised tool documents, else the usual names,
+     * then {@code sampleRows} to find a time column by content.
+     */
     public static ColumnMapping map(List<String> headers, List<List<String>> sampleRows) {
+        ExportSchema schema = ExportSchema.recognise(headers).orElse(null);
         ColumnRole[] roles = new ColumnRole[headers.size()];
         Arrays.fill(roles, ColumnRole.PROPERTY);
         for (ColumnRole role : ORDER) {
-            int best = bestHeaderMatch(headers, roles, SYNONYMS.get(role));
-            if (best >= 0) {
+            List<String> documented = schema == null ? List.of() : schema.columnsFor(role);
+            int best = bestHeaderMatch(headers, roles, documented);
+            boolean generic = role != ColumnRole.ANONYMOUS_ID || schema == null;
+            if (best < 0 && generic) {
+                best = bestHeaderMatch(headers, roles, SYNONYMS.get(role));
+            }
+            if (best >= 0 && (role != ColumnRole.ANONYMOUS_ID || Arrays.asList(roles).contains(ColumnRole.USER))) {
                 roles[best] = role;
             }
         }
@@ -59,7 +92,9 @@ public final class ColumnMapper {
         if (headers.stream().allMatch(h -> h.matches("column_\\d+"))) {
             guessByContent(roles, sampleRows);
         }
-        return new ColumnMapping(headers, Arrays.asList(roles), TimeFormat.AUTO, null, ZoneOffset.UTC, null);
+        TimeFormat timeFormat = schema == null ? TimeFormat.AUTO : schema.timeFormat();
+        return new ColumnMapping(headers, Arrays.asList(roles), timeFormat, null, ZoneOffset.UTC, null, schema,
+                IdentityRule.STITCHED);
     }
 
     private static void markJsonColumns(List<String> headers, ColumnRole[] roles, List<List<String>> rows) {
@@ -73,7 +108,7 @@ public final class ColumnMapper {
                 String value = column < row.size() ? row.get(column).strip() : "";
                 if (!value.isEmpty()) {
                     values++;
-                    objects += value.startsWith("{") && value.endsWith("}") ? 1 : 0;
+                    objects += isJson(value) ? 1 : 0;
                 }
             }
             // A column named properties (PostHog, Segment) may have some broken rows; others must be clear.
@@ -82,6 +117,13 @@ public final class ColumnMapper {
                 roles[column] = ColumnRole.PROPERTIES_JSON;
             }
         }
+    }
+
+    /** An object, or an array of objects (GA4's event_params and items written into CSV). */
+    private static boolean isJson(String value) {
+        return value.startsWith("{") && value.endsWith("}")
+                || value.startsWith("[") && value.endsWith("]") && (value.length() == 2 || value.substring(1).strip()
+                .startsWith("{"));
     }
 
     /** Without header names, the event is a text column with few distinct values and the user one with many. */

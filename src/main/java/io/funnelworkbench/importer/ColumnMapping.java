@@ -2,20 +2,24 @@ package io.funnelworkbench.importer;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * How the columns of a file become events: one role per column, how times are written, and the event name
- * to use for every row when the file has no event column.
+ * How the columns of a file become events: one role per column, how times are written, the event name to use
+ * for every row when the file has no event column, the export's tool when it was recognised (null otherwise),
+ * and how rows with both a user id and an anonymous id are attributed.
  */
 public record ColumnMapping(List<String> headers, List<ColumnRole> roles, TimeFormat timeFormat, String timePattern,
-                            ZoneId zone, String constantEventName) {
+                            ZoneId zone, String constantEventName, ExportSchema schema, IdentityRule identity) {
     public ColumnMapping {
         headers = List.copyOf(headers);
         roles = List.copyOf(roles);
         if (headers.size() != roles.size()) {
             throw new IllegalArgumentException("Every column needs a role");
         }
+        identity = identity == null ? IdentityRule.STITCHED : identity;
     }
 
     public int columnOf(ColumnRole role) {
@@ -31,21 +35,54 @@ public record ColumnMapping(List<String> headers, List<ColumnRole> roles, TimeFo
             }
         }
         changed.set(column, role);
-        return new ColumnMapping(headers, changed, timeFormat, timePattern, zone, constantEventName);
+        return new ColumnMapping(headers, changed, timeFormat, timePattern, zone, constantEventName, schema, identity);
     }
 
     public ColumnMapping withConstantEventName(String name) {
         return new ColumnMapping(headers, roles, timeFormat, timePattern, zone,
-                name == null || name.isBlank() ? null : name.strip());
+                name == null || name.isBlank() ? null : name.strip(), schema, identity);
     }
 
     public ColumnMapping withTime(TimeFormat format, String pattern, ZoneId newZone) {
-        return new ColumnMapping(headers, roles, format, pattern, newZone, constantEventName);
+        return new ColumnMapping(headers, roles, format, pattern, newZone, constantEventName, schema, identity);
+    }
+
+    public ColumnMapping withIdentity(IdentityRule rule) {
+        return new ColumnMapping(headers, roles, timeFormat, timePattern, zone, constantEventName, schema, rule);
+    }
+
+    /** Which repeated rows are skipped: the recognised tool's rule, else the de-duplication id alone. */
+    public DuplicateRule duplicateRule() {
+        return schema == null ? DuplicateRule.INSERT_ID : schema.duplicates();
+    }
+
+    /**
+     * The property a column is stored as: its header, without PostHog's {@code *.} and without a property
+     * container's prefix ({@code properties.$browser} is {@code $browser}) unless another column has that name.
+     */
+    public String propertyName(int column) {
+        String name = withoutStar(headers.get(column));
+        int dot = name.indexOf('.');
+        if (dot > 0 && JsonFields.CONTAINERS.contains(ColumnMapper.normalise(name.substring(0, dot)))) {
+            String shortName = name.substring(dot + 1);
+            Set<String> others = new HashSet<>();
+            for (int c = 0; c < headers.size(); c++) {
+                if (c != column) {
+                    others.add(withoutStar(headers.get(c)));
+                }
+            }
+            return others.contains(shortName) ? name : shortName;
+        }
+        return name;
+    }
+
+    private static String withoutStar(String header) {
+        return header.startsWith("*.") ? header.substring(2) : header;
     }
 
     /** Why this mapping cannot import anything, or null when it can. */
     public String problem() {
-        if (columnOf(ColumnRole.USER) < 0) {
+        if (columnOf(ColumnRole.USER) < 0 && columnOf(ColumnRole.ANONYMOUS_ID) < 0) {
             return "No column is mapped to User. Choose the column that identifies the visitor or customer.";
         }
         if (columnOf(ColumnRole.TIME) < 0) {

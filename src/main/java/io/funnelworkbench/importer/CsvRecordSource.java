@@ -70,6 +70,11 @@ final class CsvRecordSource implements RecordSource {
         }
     }
 
+    /** Names the columns of a file without a header row by a format's known field order. */
+    void nameColumns(List<String> names) {
+        headers = List.copyOf(names);
+    }
+
     private static List<String> uniqueNames(CsvRecordSource header) {
         List<String> names = new ArrayList<>();
         Set<String> taken = new HashSet<>();

@@ -106,10 +106,17 @@ public final class EventImporter {
 
     /** Counts the bytes read, so the content hash is only recorded when it covers the whole file. */
     private static final class ReadBytes {
-        private long count;
+        /** Read by the progress report while the reading thread adds to it. */
+        private volatile long count;
+        private InputStream wrapped;
+
+        /** Reads what the parser left unread (a zip's directory, a gzip trailer), so the hash covers it. */
+        void drain() throws IOException {
+            wrapped.transferTo(java.io.OutputStream.nullOutputStream());
+        }
 
         InputStream wrap(InputStream in) {
-            return new java.io.FilterInputStream(in) {
+            wrapped = new java.io.FilterInputStream(in) {
                 @Override
                 public int read() throws IOException {
                     int b = super.read();
@@ -131,36 +138,55 @@ public final class EventImporter {
                     return skipped;
                 }
             };
+            return wrapped;
         }
     }
 
     private static RecordSource open(Path file, TextFormat format, InputStream raw) throws IOException {
-        raw.skipNBytes(format.bomLength());
+        InputStream text = decoded(file, format, raw);
         if (format.kind() == TextFormat.Kind.JSON_LINES) {
             List<String> headers;
+            JsonFields fields = new JsonFields();
             try (BufferedReader discovery = reader(file, format)) {
-                headers = JsonLinesSource.discoverHeaders(discovery);
+                headers = JsonLinesSource.discoverHeaders(discovery, fields);
             }
-            return new JsonLinesSource(new BufferedReader(new InputStreamReader(raw, format.charset()), 1 << 16),
-                    headers);
+            return new JsonLinesSource(new BufferedReader(new InputStreamReader(text, format.charset()), 1 << 16),
+                    headers, fields);
         }
-        InputStream utf8 = format.charset().equals(StandardCharsets.UTF_8) ? raw
-                : new TranscodingInputStream(new InputStreamReader(raw, format.charset()));
+        InputStream utf8 = format.charset().equals(StandardCharsets.UTF_8) ? text
+                : new TranscodingInputStream(new InputStreamReader(text, format.charset()));
         CsvRecordSource csv = new CsvRecordSource(utf8, format.delimiter());
-        csv.readHeader(format.hasHeader(), format.hasHeader() ? 0 : columnCount(file, format));
+        if (format.hasHeader()) {
+            csv.readHeader(true, 0);
+            return csv;
+        }
+        List<String> first = firstRecord(file, format);
+        if (format.delimiter() == '\t' && SnowplowEnriched.matches(first)) {
+            csv.nameColumns(SnowplowEnriched.FIELDS);
+        } else {
+            csv.readHeader(false, first.size());
+        }
         return csv;
     }
 
-    private static BufferedReader reader(Path file, TextFormat format) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        in.skipNBytes(format.bomLength());
-        return new BufferedReader(new InputStreamReader(in, format.charset()));
+    /** The file's text: unpacked (gzip, zip), without its byte-order mark. */
+    private static InputStream decoded(Path file, TextFormat format, InputStream raw) throws IOException {
+        boolean headerRow = format.kind() == TextFormat.Kind.DELIMITED && format.hasHeader();
+        InputStream text = format.compression().open(raw, file.getFileName().toString(), headerRow);
+        text.skipNBytes(format.bomLength());
+        return text;
     }
 
-    private static int columnCount(Path file, TextFormat format) throws IOException {
-        try (RecordSource first = open(file, new TextFormat(format.charset(), format.bomLength(), format.kind(),
-                format.delimiter(), true))) {
-            return first.headers().size();
+    private static BufferedReader reader(Path file, TextFormat format) throws IOException {
+        return new BufferedReader(new InputStreamReader(decoded(file, format, Files.newInputStream(file)),
+                format.charset()));
+    }
+
+    /** The first record of a file without a header row, read as if it were one. */
+    private static List<String> firstRecord(Path file, TextFormat format) throws IOException {
+        try (RecordSource first = open(file, new TextFormat(format.compression(), format.charset(),
+                format.bomLength(), format.kind(), format.delimiter(), true))) {
+            return first.headers();
         }
     }
 
@@ -188,7 +214,7 @@ public final class EventImporter {
                     needed, false));
         }
         try {
-            return importRows(file, preview.format(), effective, progress);
+            return importRows(file, preview, effective, progress);
         } catch (SQLException | IOException | RuntimeException e) {
             throw PlainMessages.isOutOfMemory(e) ? outOfMemory(file, e) : failure(file, needed, e);
         } catch (OutOfMemoryError e) {
@@ -221,16 +247,20 @@ public final class EventImporter {
         return (RuntimeException) e;
     }
 
-    /** About how many rows {@code file} has, from the length of the lines in its first megabyte. */
+    /** About how many rows {@code file} has, from the lines in its first megabyte of text and how it is packed. */
     static long estimatedRows(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
+        Compression compression = Compression.of(file);
+        ReadBytes packed = new ReadBytes();
+        try (InputStream in = compression.open(packed.wrap(Files.newInputStream(file)), file.getFileName().toString(),
+                false)) {
             byte[] head = in.readNBytes(1 << 20);
             long lines = 0;
             for (byte b : head) {
                 lines += b == '\n' ? 1 : 0;
             }
-            long size = Files.size(file);
-            return lines == 0 ? 1 : size * lines / Math.max(1, head.length);
+            // Bytes of text per byte of file: 1 when plain, the first megabyte's packing ratio when compressed.
+            double textPerByte = compression == Compression.NONE ? 1 : (double) head.length / Math.max(1, packed.count);
+            return lines == 0 ? 1 : (long) (Files.size(file) * textPerByte * lines / Math.max(1, head.length));
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
         }
@@ -282,8 +312,9 @@ public final class EventImporter {
         }
     }
 
-    private FileImportResult importRows(Path file, TextFormat format, ColumnMapping mapping, Progress progress)
+    private FileImportResult importRows(Path file, FilePreview preview, ColumnMapping mapping, Progress progress)
             throws IOException, SQLException {
+        TextFormat format = preview.format();
         long size = Files.size(file);
         ImportSource source = new ImportSource(file.getFileName().toString(), file.toAbsolutePath().toString(), "",
                 size, mappingJson(mapping, format));
@@ -300,13 +331,14 @@ public final class EventImporter {
             RejectsWriter rejects = new RejectsWriter(report);
             RowReader reader;
             try {
-                reader = new RowReader(file, mapping, writer, rejects);
+                reader = new RowReader(file, mapping, writer, rejects, format.delimiter());
             } catch (TooManyPropertiesException e) {
                 throw tooManyProperties(file.getFileName().toString(), e, 0);
             }
             long rowsRead;
             try (RecordSource records = openForImport(file, format, digest, counted)) {
-                rowsRead = reader.readAll(records, size, progress);
+                rowsRead = reader.readAll(records, size, () -> counted.count, progress);
+                counted.drain();
                 rejects.close();
             } catch (IOException | SQLException | RuntimeException | Error e) {
                 rejects.discard();
@@ -321,13 +353,15 @@ public final class EventImporter {
             if (writer.rows() == 0 && rejects.count() > 0 && reader.duplicates == 0) {
                 throw noRowReadable(file, rowsRead, rejects);
             }
+            int[] stitched = reader.stitch();
             try {
                 ImportResult result = writer.commit(rowsRead, rejects.count(),
                         rejects.file() == null ? null : rejects.file().toString(),
                         HexFormat.of().formatHex(digest.digest()), options.repeats(), progress);
                 return new FileImportResult(file, result.record().id(), rowsRead, writer.rows(), rejects.count(),
                         rejects.file(), result.users(), result.eventsByName(), result.firstTime(),
-                        result.lastTime(), reader.duplicates + writer.repeatedSkipped());
+                        result.lastTime(), reader.duplicates + writer.repeatedSkipped(),
+                        ImportExplanation.of(preview, mapping, reader, stitched, writer));
             } catch (RepeatedRowsException e) {
                 rejects.discard();
                 throw repeatedRows(file, e);
@@ -353,7 +387,7 @@ public final class EventImporter {
                 fresh == 1 ? "one" : "ones"), e);
     }
 
-    private static ImportException tooManyProperties(String fileName, TooManyPropertiesException e, long line) {
+    static ImportException tooManyProperties(String fileName, TooManyPropertiesException e, long line) {
         String where = line == 0 ? "among its columns" : String.format(Locale.ROOT, "on line %,d", line);
         return new ImportException(String.format(Locale.ROOT, "%s has more than %,d different properties (the next,"
                 + " '%s', %s): a project keeps at most %,d, each a column with a value for every event. Set the"
@@ -367,218 +401,6 @@ public final class EventImporter {
         return new ImportException(String.format(Locale.ROOT, "None of the %,d rows of %s could be imported; the"
                 + " first was rejected at %s. Every row and its reason are listed in %s. Nothing was imported.",
                 rowsRead, file.getFileName(), rejects.firstRejection(), rejects.file()));
-    }
-
-    /** Turns the records of one file into events, rejecting those that cannot become events. */
-    private static final class RowReader {
-        private final String fileName;
-        private final ColumnMapping mapping;
-        private final EventWriter writer;
-        private final RejectsWriter rejects;
-        private final TimestampParser times;
-        private final int userColumn;
-        private final int eventColumn;
-        private final int timeColumn;
-        private final int sessionColumn;
-        private final int insertIdColumn;
-        private final int jsonColumn;
-        private final int constantEvent;
-        private final int[] propertyColumns;
-        private final int[] fixedPropertyIds;
-        private final StringDictionary[] fixedValues;
-        private int[] propertyIds = new int[16];
-        private int[] valueIds = new int[16];
-        private long duplicates;
-
-        RowReader(Path file, ColumnMapping mapping, EventWriter writer, RejectsWriter rejects) {
-            this.fileName = file.getFileName().toString();
-            this.mapping = mapping;
-            this.writer = writer;
-            this.rejects = rejects;
-            this.times = new TimestampParser(mapping.timeFormat(), mapping.zone(), mapping.timePattern());
-            userColumn = mapping.columnOf(ColumnRole.USER);
-            eventColumn = mapping.columnOf(ColumnRole.EVENT);
-            timeColumn = mapping.columnOf(ColumnRole.TIME);
-            sessionColumn = mapping.columnOf(ColumnRole.SESSION);
-            insertIdColumn = mapping.columnOf(ColumnRole.INSERT_ID);
-            jsonColumn = mapping.columnOf(ColumnRole.PROPERTIES_JSON);
-            constantEvent = eventColumn < 0 ? writer.eventNames().idOf(mapping.constantEventName()) : -1;
-            List<Integer> properties = new ArrayList<>();
-            for (int c = 0; c < mapping.roles().size(); c++) {
-                if (mapping.roles().get(c) == ColumnRole.PROPERTY) {
-                    properties.add(c);
-                }
-            }
-            propertyColumns = properties.stream().mapToInt(Integer::intValue).toArray();
-            fixedPropertyIds = new int[propertyColumns.length];
-            fixedValues = new StringDictionary[propertyColumns.length];
-            for (int i = 0; i < propertyColumns.length; i++) {
-                fixedPropertyIds[i] = writer.propertyId(mapping.headers().get(propertyColumns[i]));
-                fixedValues[i] = writer.values(fixedPropertyIds[i]);
-            }
-        }
-
-        long readAll(RecordSource records, long size, Progress progress) throws IOException, SQLException {
-            long rowsRead = 0;
-            while (records.next()) {
-                rowsRead++;
-                try {
-                    read(records);
-                } catch (TooManyPropertiesException e) {
-                    throw tooManyProperties(fileName, e, records.line());
-                }
-                if (rowsRead % PROGRESS_EVERY == 0) {
-                    progress.checkCancelled();
-                    progress.report(records.bytesRead(), size, progressMessage(Path.of(fileName), rowsRead));
-                }
-            }
-            progress.report(size, size, progressMessage(Path.of(fileName), rowsRead));
-            return rowsRead;
-        }
-
-        private void read(RecordSource r) throws SQLException {
-            if (r.problem() != null) {
-                reject(r, "", r.problem());
-                return;
-            }
-            int expected = mapping.headers().size();
-            if (r.fieldCount() != expected) {
-                reject(r, "", "expected " + expected + " fields but found " + r.fieldCount()
-                        + " (a delimiter or quote inside a value?)");
-                return;
-            }
-            byte[] bytes = r.bytes();
-            int userStart = trimStart(bytes, r.start(userColumn), r.end(userColumn));
-            int userEnd = trimEnd(bytes, userStart, r.end(userColumn));
-            if (userStart == userEnd) {
-                reject(r, mapping.headers().get(userColumn), "the user id is empty");
-                return;
-            }
-            if (tooLong(r, userColumn, userEnd - userStart, "user id")) {
-                return;
-            }
-            int event = constantEvent;
-            if (eventColumn >= 0) {
-                int from = trimStart(bytes, r.start(eventColumn), r.end(eventColumn));
-                int to = trimEnd(bytes, from, r.end(eventColumn));
-                if (from == to) {
-                    reject(r, mapping.headers().get(eventColumn), "the event name is empty");
-                    return;
-                }
-                if (tooLong(r, eventColumn, to - from, "event name")) {
-                    return;
-                }
-                event = writer.eventNames().idOf(bytes, from, to);
-            }
-            long time;
-            try {
-                time = times.parse(bytes, r.start(timeColumn), r.end(timeColumn));
-            } catch (IllegalArgumentException e) {
-                reject(r, mapping.headers().get(timeColumn), e.getMessage());
-                return;
-            }
-            if (insertIdColumn >= 0 && r.end(insertIdColumn) > r.start(insertIdColumn)
-                    && !writer.firstInsertId(hash64(bytes, r.start(insertIdColumn), r.end(insertIdColumn)))) {
-                duplicates++;
-                return;
-            }
-            int count = readProperties(r, bytes);
-            if (count < 0) {
-                return;
-            }
-            if (sessionColumn >= 0 && tooLong(r, sessionColumn, r.end(sessionColumn) - r.start(sessionColumn),
-                    "session id")) {
-                return;
-            }
-            int session = sessionColumn < 0 || r.end(sessionColumn) == r.start(sessionColumn) ? -1
-                    : writer.sessions().idOf(bytes, r.start(sessionColumn), r.end(sessionColumn));
-            writer.add(writer.users().idOf(bytes, userStart, userEnd), event, time, session, propertyIds, valueIds,
-                    count);
-        }
-
-        /** Rejects the row when an identifier is longer than any real one ({@link #MAX_NAME_BYTES}). */
-        private boolean tooLong(RecordSource r, int column, int length, String what) {
-            if (length <= MAX_NAME_BYTES) {
-                return false;
-            }
-            reject(r, mapping.headers().get(column), String.format(Locale.ROOT, "the %s is %,d bytes long; one has"
-                    + " at most %,d (a missing delimiter or quote?)", what, length, MAX_NAME_BYTES));
-            return true;
-        }
-
-        /** Fills the property id and value id arrays; returns their count, or -1 when the row was rejected. */
-        private int readProperties(RecordSource r, byte[] bytes) {
-            int count = 0;
-            for (int i = 0; i < propertyColumns.length; i++) {
-                int column = propertyColumns[i];
-                ensureRoom(count + 1);
-                propertyIds[count] = fixedPropertyIds[i];
-                valueIds[count++] = fixedValues[i].idOf(bytes, r.start(column), r.end(column));
-            }
-            for (String[] extra : r.extraFields()) {
-                count = addProperty(count, extra[0], extra[1]);
-            }
-            if (jsonColumn >= 0 && r.end(jsonColumn) > r.start(jsonColumn)) {
-                try {
-                    JsonNode object = JSON.readTree(r.text(jsonColumn));
-                    for (Map.Entry<String, String> field : JsonLinesSource.flatten(object).entrySet()) {
-                        count = addProperty(count, field.getKey(), field.getValue());
-                    }
-                } catch (IOException | IllegalArgumentException e) {
-                    reject(r, mapping.headers().get(jsonColumn), "the properties are not a JSON object: "
-                            + PlainMessages.of(e));
-                    return -1;
-                }
-            }
-            return count;
-        }
-
-        private int addProperty(int count, String name, String value) {
-            ensureRoom(count + 1);
-            int property = writer.propertyId(name);
-            propertyIds[count] = property;
-            valueIds[count] = writer.values(property).idOf(value);
-            return count + 1;
-        }
-
-        private void ensureRoom(int size) {
-            if (size > propertyIds.length) {
-                propertyIds = Arrays.copyOf(propertyIds, size * 2);
-                valueIds = Arrays.copyOf(valueIds, size * 2);
-            }
-        }
-
-        private void reject(RecordSource r, String column, String reason) {
-            List<String> values = new ArrayList<>();
-            for (int i = 0; i < r.fieldCount(); i++) {
-                values.add(r.text(i));
-            }
-            rejects.reject(fileName, r.line(), column, reason, values);
-        }
-    }
-
-    private static int trimStart(byte[] bytes, int from, int to) {
-        while (from < to && (bytes[from] == ' ' || bytes[from] == '\t')) {
-            from++;
-        }
-        return from;
-    }
-
-    private static int trimEnd(byte[] bytes, int from, int to) {
-        while (to > from && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t')) {
-            to--;
-        }
-        return to;
-    }
-
-    /** FNV-1a over the bytes, widened to 64 bits: collisions among insert ids are vanishingly rare. */
-    static long hash64(byte[] bytes, int from, int to) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = from; i < to; i++) {
-            h ^= bytes[i] & 0xff;
-            h *= 0x100000001b3L;
-        }
-        return h;
     }
 
     /** Progress messages name the file and the rows read, e.g. {@code Importing a.csv · 1,234,567 rows}. */

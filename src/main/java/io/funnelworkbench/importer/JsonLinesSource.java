@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON lines: one event object per line. Scalar fields become columns; an object under {@code properties}
- * (Mixpanel, Segment, PostHog) is flattened into columns too; other nested values are kept as JSON text.
- * Columns are the keys seen in the first lines; keys that appear later become extra fields.
+ * JSON lines: one event object per line, its nested values named by {@link JsonFields}, Segment's calls told
+ * apart by {@link SegmentCalls}. Columns are the fields seen in the first lines; fields that appear later
+ * become extra fields.
  */
 final class JsonLinesSource implements RecordSource {
     static final int DISCOVERY_LINES = 1000;
@@ -39,9 +39,13 @@ final class JsonLinesSource implements RecordSource {
     private long bytesRead;
     private String problem;
     private final List<String[]> extras = new ArrayList<>();
+    private final JsonFields fields;
+    private String lineText;
+    private RecordKind kind = RecordKind.EVENT;
 
-    JsonLinesSource(BufferedReader reader, List<String> headers) {
+    JsonLinesSource(BufferedReader reader, List<String> headers, JsonFields fields) {
         this.reader = reader;
+        this.fields = fields;
         this.headers = List.copyOf(headers);
         for (int i = 0; i < headers.size(); i++) {
             columnOf.put(headers.get(i), i);
@@ -50,8 +54,8 @@ final class JsonLinesSource implements RecordSource {
         ends = new int[headers.size()];
     }
 
-    /** The column names of the first lines, in order of first appearance. */
-    static List<String> discoverHeaders(BufferedReader reader) throws IOException {
+    /** The column names of the first lines, in order of first appearance, named as {@code fields} names them. */
+    static List<String> discoverHeaders(BufferedReader reader, JsonFields fields) throws IOException {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         String text;
         int lines = 0;
@@ -61,41 +65,14 @@ final class JsonLinesSource implements RecordSource {
                 continue;
             }
             try {
-                names.addAll(flatten(JSON.readTree(text)).keySet());
+                JsonNode node = JSON.readTree(text);
+                SegmentCalls.adapt(node);
+                names.addAll(fields.flatten(node).keySet());
             } catch (JsonProcessingException | IllegalArgumentException malformed) {
                 // A broken line is rejected during the import; it does not name columns.
             }
         }
         return new ArrayList<>(names);
-    }
-
-    static Map<String, String> flatten(JsonNode node) {
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("the line is not a JSON object");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (field.getKey().equals("properties") && field.getValue().isObject()) {
-                field.getValue().fields().forEachRemaining(p -> fields.put(
-                        fields.containsKey(p.getKey()) || node.has(p.getKey()) ? "properties." + p.getKey() : p.getKey(),
-                        text(p.getValue())));
-            } else {
-                fields.put(field.getKey(), text(field.getValue()));
-            }
-        }
-        return fields;
-    }
-
-    private static String text(JsonNode value) {
-        if (value.isNull()) {
-            return "";
-        }
-        if (value.isNumber()) {
-            return value.isIntegralNumber() ? value.bigIntegerValue().toString()
-                    : value.decimalValue().toPlainString();
-        }
-        return value.isValueNode() ? value.asText() : value.toString();
     }
 
     @Override
@@ -114,6 +91,7 @@ final class JsonLinesSource implements RecordSource {
             line = nextLine++;
             bytesRead += text.length() + 1;
         } while (text.isBlank());
+        lineText = text;
         read(text);
         return true;
     }
@@ -124,9 +102,11 @@ final class JsonLinesSource implements RecordSource {
         length = 0;
         Arrays.fill(starts, 0);
         Arrays.fill(ends, 0);
-        Map<String, String> fields;
+        Map<String, String> values;
         try {
-            fields = flatten(JSON.readTree(text));
+            JsonNode node = JSON.readTree(text);
+            kind = SegmentCalls.adapt(node);
+            values = fields.flatten(node);
         } catch (JsonProcessingException e) {
             problem = "the line is not valid JSON: " + PlainMessages.clean(e.getOriginalMessage());
             return;
@@ -134,7 +114,7 @@ final class JsonLinesSource implements RecordSource {
             problem = e.getMessage();
             return;
         }
-        for (Map.Entry<String, String> field : fields.entrySet()) {
+        for (Map.Entry<String, String> field : values.entrySet()) {
             Integer column = columnOf.get(field.getKey());
             if (column == null) {
                 extras.add(new String[] {field.getKey(), field.getValue()});
@@ -179,6 +159,16 @@ final class JsonLinesSource implements RecordSource {
     @Override
     public String problem() {
         return problem;
+    }
+
+    @Override
+    public RecordKind kind() {
+        return kind;
+    }
+
+    @Override
+    public String rawText() {
+        return lineText;
     }
 
     @Override

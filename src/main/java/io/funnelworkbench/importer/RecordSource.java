@@ -39,6 +39,16 @@ interface RecordSource extends Closeable {
         return List.of();
     }
 
+    /** Whether the current record is an event, or a call that only links identities or is no event at all. */
+    default RecordKind kind() {
+        return RecordKind.EVENT;
+    }
+
+    /** The current record as the file wrote it (a JSON line), or null when only its fields are kept (CSV). */
+    default String rawText() {
+        return null;
+    }
+
     /** Bytes of the file consumed so far, for progress. */
     long bytesRead();
 }

@@ -24,7 +24,7 @@ final class RejectsWriter implements AutoCloseable {
         this.target = target;
     }
 
-    void reject(String file, long line, String column, String reason, Iterable<String> rawValues) {
+    void reject(String file, long line, String column, String reason, String rowText) {
         try {
             if (printer == null) {
                 BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8);
@@ -32,7 +32,7 @@ final class RejectsWriter implements AutoCloseable {
                 printer.printRecord("file", "line", "column", "reason", "row");
             }
             printer.printRecord(SpreadsheetCells.safe(file), line, SpreadsheetCells.safe(column),
-                    SpreadsheetCells.safe(reason), SpreadsheetCells.safe(String.join(" | ", rawValues)));
+                    SpreadsheetCells.safe(reason), SpreadsheetCells.safe(rowText));
             if (count++ == 0) {
                 firstRejection = "line " + line + (column.isEmpty() ? "" : ", column " + column) + ": " + reason;
             }

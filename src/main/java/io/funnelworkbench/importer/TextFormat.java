@@ -13,8 +13,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The detected shape of a text export: encoding, byte-order mark, CSV or JSON lines, delimiter, header row. */
-public record TextFormat(Charset charset, int bomLength, Kind kind, char delimiter, boolean hasHeader) {
+/**
+ * The detected shape of a text export: packing (gzip, zip), encoding, byte-order mark, CSV or JSON lines,
+ * delimiter, header row.
+ */
+public record TextFormat(Compression compression, Charset charset, int bomLength, Kind kind, char delimiter,
+                         boolean hasHeader) {
     public enum Kind { DELIMITED, JSON_LINES }
 
     private static final int SAMPLE_BYTES = 256 * 1024;
@@ -26,9 +30,14 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
 
     /** As {@link #detect(Path)}, with {@code delimiter} taken as given when it is not null. */
     public static TextFormat detect(Path file, Character delimiter) throws IOException {
+        Compression compression = Compression.of(file);
         byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = compression.open(Files.newInputStream(file), file.getFileName().toString(), false)) {
             head = in.readNBytes(SAMPLE_BYTES);
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            throw new ImportException(file.getFileName() + " is a damaged " + compression.name()
+                    .toLowerCase(java.util.Locale.ROOT) + " file (" + io.funnelworkbench.model.PlainMessages.of(e)
+                    + "): pack it again, or import the unpacked export.");
         }
         if (head.length == 0) {
             throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
@@ -54,6 +63,11 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
             throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
         }
         String start = text.stripLeading();
+        String report = start.startsWith("{") ? AggregateCheck.explainJson(file.getFileName().toString(), start)
+                : AggregateCheck.explainCommentedCsv(file.getFileName().toString(), start);
+        if (report != null) {
+            throw new ImportException(report);
+        }
         if (start.startsWith("[")) {
             throw new ImportException(file.getFileName() + " is one JSON array, not JSON lines (one event object per"
                     + " line) or CSV. Export the events as JSON lines (NDJSON) or CSV and import that file.");
@@ -68,10 +82,10 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
                 throw new ImportException(file.getFileName() + " holds JSON lines, which have no delimiter; leave"
                         + " --delimiter out to import it.");
             }
-            return new TextFormat(charset, bom, Kind.JSON_LINES, ',', true);
+            return new TextFormat(compression, charset, bom, Kind.JSON_LINES, ',', true);
         }
         char chosen = delimiter != null ? delimiter : delimiterOf(text);
-        return new TextFormat(charset, bom, Kind.DELIMITED, chosen, !firstRowIsData(text, chosen));
+        return new TextFormat(compression, charset, bom, Kind.DELIMITED, chosen, !firstRowIsData(text, chosen));
     }
 
     /** JSON lines hold a whole object on each line; a pretty-printed document opens one and goes on below. */
@@ -197,7 +211,7 @@ public record TextFormat(Charset charset, int bomLength, Kind kind, char delimit
     }
 
     public String describe() {
-        String encoding = charset.displayName() + (bomLength > 0 ? " with BOM" : "");
+        String encoding = compression.describe() + charset.displayName() + (bomLength > 0 ? " with BOM" : "");
         if (kind == Kind.JSON_LINES) {
             return encoding + ", JSON lines";
         }

@@ -54,6 +54,7 @@ public final class EventWriter implements AutoCloseable {
     private LongHashSet insertIds;
     private final LongHashSet newInsertIds = new LongHashSet();
     private boolean committed;
+    private final int propertiesAtStart;
 
     EventWriter(ProjectStore store, Connection connection, ImportSource source, int importId) throws SQLException {
         this.store = store;
@@ -61,6 +62,7 @@ public final class EventWriter implements AutoCloseable {
         this.source = source;
         this.importId = importId;
         this.dictionaries = ProjectDictionaries.load(connection);
+        this.propertiesAtStart = dictionaries.properties.size();
     }
 
     public int importId() {
@@ -144,10 +146,49 @@ public final class EventWriter implements AutoCloseable {
 
     /** Sorts the rows in memory and writes them as a run file of chunks (a length, then the chunk's bytes). */
     private void spill() {
-        EventColumns run = collected();
+        Path file = ProjectPaths.importRunsFolder(store.databaseFile(), importId).resolve("run-" + runs.size());
+        writeRun(collected(), file);
+        runs.add(file);
+    }
+
+    /**
+     * Gives the rows of some users of this import to others (identity stitching): a row of user {@code u} belongs
+     * to {@code canonical[u]} from now on (users beyond the array keep their rows). Runs already spilled are read
+     * back, reassigned and sorted again, one at a time. Call before {@link #commit}.
+     */
+    public void reassignUsers(int[] canonical) {
+        for (EventColumns block : blocks) {
+            reassign(block, canonical);
+        }
+        int propertyCount = dictionaries.properties.size();
+        for (Path run : runs) {
+            EventColumns rows = new EventColumns(CHUNK_ROWS, propertyCount);
+            try (SortedEvents.Run in = new SortedEvents.Run(run, propertyCount)) {
+                while (in.nextChunk()) {
+                    for (int row = 0; row < in.columns.size; row++) {
+                        rows.append(in.columns, row);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read back a sorted run of the import from " + run, e);
+            }
+            reassign(rows, canonical);
+            writeRun(rows, run);
+        }
+    }
+
+    private static void reassign(EventColumns rows, int[] canonical) {
+        for (int row = 0; row < rows.size; row++) {
+            int user = rows.users[row];
+            if (user < canonical.length) {
+                rows.users[row] = canonical[user];
+            }
+        }
+    }
+
+    private void writeRun(EventColumns run, Path file) {
         int[] order = SortOrder.byUserThenTime(run, dictionaries.users.size());
         int propertyCount = dictionaries.properties.size();
-        Path file = ProjectPaths.importRunsFolder(store.databaseFile(), importId).resolve("run-" + runs.size());
         try {
             Files.createDirectories(file.getParent());
             try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file),
@@ -168,7 +209,6 @@ public final class EventWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write a sorted run of the import to " + file.getParent(), e);
         }
-        runs.add(file);
     }
 
     /**
@@ -202,6 +242,11 @@ public final class EventWriter implements AutoCloseable {
 
     public long rows() {
         return rows;
+    }
+
+    /** Properties this import added to the project. */
+    public int newProperties() {
+        return dictionaries.properties.size() - propertiesAtStart;
     }
 
     /** Merges, sorts and stores the events, saves dictionaries and the import record, and commits. */

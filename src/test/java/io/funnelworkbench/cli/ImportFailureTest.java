@@ -78,11 +78,12 @@ class ImportFailureTest {
 
     @Test
     void theRejectedRowsReportIsSafeToOpenInASpreadsheet() throws Exception {
-        Path csv = file("formula.csv", "user_id,event,time\n=HYPERLINK(\"http://x\"),view,bad\nu2,view,2024-01-01\n");
+        Path csv = file("formula.csv", "user_id,event,time\n=1+2,view,bad\nu2,view,2024-01-01\n");
         CliRun run = CliRun.of("import", "--project", dir.resolve("f").toString(), csv.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> report = Files.readAllLines(Path.of(run.json().get("rejects_file").asText()));
-        assertThat(report.get(1)).contains(",\"'=HYPERLINK(\"\"http://x\"\") | view | bad\"");
+        // The row as the file wrote it, made inert: a spreadsheet shows '=1+2 rather than computing 3.
+        assertThat(report.get(1)).endsWith(",\"'=1+2,view,bad\"");
     }
 
     /**

@@ -26,7 +26,7 @@ class ExportSchemaTest {
     void segmentsCamelCaseColumnsAreMappedLikeSnakeCase() {
         ColumnMapping mapping = ColumnMapper.map(List.of("anonymousId", "userId", "event", "receivedAt", "messageId"),
                 List.of());
-        assertThat(mapping.roles()).containsExactly(ColumnRole.PROPERTY, ColumnRole.USER, ColumnRole.EVENT,
+        assertThat(mapping.roles()).containsExactly(ColumnRole.ANONYMOUS_ID, ColumnRole.USER, ColumnRole.EVENT,
                 ColumnRole.TIME, ColumnRole.INSERT_ID);
     }
 

@@ -123,9 +123,9 @@ class ImportCorpusTest {
         assertThat(s.rowsRejected()).isEqualTo(2);
         assertThat(rejects(s)).containsExactly(
                 "missing-columns.csv,3,,expected 4 fields but found 3 (a delimiter or quote inside a value?),"
-                        + "u2 | view | 2024-01-01T00:00:00Z",
+                        + "\"u2,view,2024-01-01T00:00:00Z\"",
                 "missing-columns.csv,4,,expected 4 fields but found 5 (a delimiter or quote inside a value?),"
-                        + "u3 | view | 2024-01-01T00:00:00Z | FR | extra");
+                        + "\"u3,view,2024-01-01T00:00:00Z,FR,extra\"");
     }
 
     @Test
@@ -261,7 +261,7 @@ class ImportCorpusTest {
         assertThat(s.rowsImported()).isEqualTo(3);
         assertThat(s.rowsRejected()).isEqualTo(1);
         assertThat(s.duplicatesSkipped()).isEqualTo(1);
-        assertThat(rejects(s).get(0)).startsWith("posthog.csv,5,properties,the properties are not a JSON object");
+        assertThat(rejects(s).get(0)).startsWith("posthog.csv,5,properties,the value is not JSON");
         EventLog log = log();
         int browser = log.propertyIndex("$browser");
         int price = log.propertyIndex("price");

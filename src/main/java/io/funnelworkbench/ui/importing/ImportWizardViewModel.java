@@ -564,6 +564,8 @@ public final class ImportWizardViewModel {
                 new Fact("Duplicates skipped", count(summary.duplicatesSkipped())),
                 new Fact("Users", count(summary.users())),
                 new Fact("Date range (UTC)", dateRange(summary)));
+        // Files of one import share their mapping, so the first file's reading stands for all of them.
+        summary.files().get(0).explanation().lines().forEach(line -> facts.add(new Fact(line.label(), line.value())));
         events.setAll(summary.eventsByName().entrySet().stream()
                 .map(e -> new EventTotal(e.getKey(), e.getValue())).toList());
         rejectsFiles.setAll(summary.rejectsFiles());

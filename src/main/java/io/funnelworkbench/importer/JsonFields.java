@@ -1,0 +1,219 @@
+package io.funnelworkbench.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the nested JSON of an event into named text fields, by the rules in docs/IMPORT-FORMATS.md:
+ * <ul>
+ *   <li>the fields of a property container ({@code properties}, {@code event_properties}, {@code user_properties},
+ *   GA4's {@code event_params}...) keep their own name ({@code plan}); when an earlier column or container already
+ *   gave that name, the later one keeps its container's prefix ({@code user_properties.plan});</li>
+ *   <li>other objects become dotted names ({@code device.web_info.browser});</li>
+ *   <li>arrays of {@code {key, value}} objects (GA4) become one field per key, the value being the one of
+ *   {@code string_value}, {@code int_value}, {@code float_value}, {@code double_value} that is set;</li>
+ *   <li>Snowplow's self-describing JSON names fields by their schema ({@code web_page.id});</li>
+ *   <li>other arrays of objects (GA4 {@code items}) give their count and their first element's fields
+ *   ({@code items.count}, {@code items.first.item_name}); an array of one plain value is that value (Amplitude's
+ *   {@code groups}); other arrays of plain values stay JSON text;</li>
+ *   <li>beyond {@link #MAX_DEPTH} levels a value stays JSON text;</li>
+ *   <li>null values and empty objects or arrays are missing, not properties.</li>
+ * </ul>
+ * One instance reads one file, so a name once given to a container's field stays the same on every row.
+ */
+final class JsonFields {
+    static final int MAX_DEPTH = 6;
+    /** Objects whose fields are properties under their own names (by the tools that write them). */
+    static final Set<String> CONTAINERS = Set.of("properties", "event_properties", "user_properties",
+            "group_properties", "groups", "data", "event_params", "traits");
+    private static final List<String> TYPED_VALUES = List.of("string_value", "int_value", "float_value",
+            "double_value");
+
+    /** The container that owns each short name given so far. */
+    private final Map<String, String> owners = new HashMap<>();
+    /** Names that belong to top-level fields (columns): a container's field never takes them. */
+    private final Set<String> columns = new HashSet<>();
+
+    JsonFields() {
+    }
+
+    /** For a CSV file: its column names are taken, and a JSON column's fields are named around them. */
+    JsonFields(List<String> columnNames) {
+        columns.addAll(columnNames);
+    }
+
+    /** The fields of one JSON object (a line of JSON lines); throws when it is not an object. */
+    Map<String, String> flatten(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            throw new IllegalArgumentException("the line is not a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!node.get(name).isContainerNode() || !isContainer(name)) {
+                columns.add(name);
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            expand(field.getKey(), field.getValue(), fields);
+        }
+        return fields;
+    }
+
+    /** Adds the fields of one top-level value named {@code name} (a JSON line's key or a CSV column's header). */
+    void expand(String name, JsonNode value, Map<String, String> fields) {
+        if (value.isContainerNode() && value.isEmpty()) {
+            return;
+        }
+        if (value.isContainerNode() && isContainer(name)) {
+            if (value.isObject()) {
+                value.fields().forEachRemaining(f -> addNested(containerField(name, f.getKey()),
+                        f.getValue(), 1, fields));
+            } else if (isKeyValueArray(value)) {
+                for (JsonNode pair : value) {
+                    put(fields, containerField(name, pair.get("key").asText()), typedValue(pair.get("value")));
+                }
+            } else {
+                addNested(name, value, 1, fields);
+            }
+        } else {
+            addNested(name, value, 0, fields);
+        }
+    }
+
+    private static boolean isContainer(String name) {
+        return CONTAINERS.contains(ColumnMapper.normalise(name));
+    }
+
+    /** The name of a container's field: its own, unless a column or another container has it already. */
+    private String containerField(String container, String key) {
+        String owner = owners.get(key);
+        if (owner == null) {
+            if (columns.contains(key)) {
+                return container + "." + key;
+            }
+            owners.put(key, container);
+            return key;
+        }
+        return owner.equals(container) ? key : container + "." + key;
+    }
+
+    private void addNested(String name, JsonNode value, int depth, Map<String, String> fields) {
+        if (value.isNull() || value.isMissingNode() || value.isContainerNode() && value.isEmpty()) {
+            return; // missing: a property that is null or empty on every event is not created at all
+        }
+        if (value.isObject() && depth < MAX_DEPTH) {
+            if (isSelfDescribing(value)) {
+                addSelfDescribing(value, depth, fields);
+                return;
+            }
+            value.fields().forEachRemaining(f -> addNested(name + "." + f.getKey(), f.getValue(), depth + 1, fields));
+        } else if (value.isArray() && depth < MAX_DEPTH && isKeyValueArray(value)) {
+            for (JsonNode pair : value) {
+                put(fields, name + "." + pair.get("key").asText(), typedValue(pair.get("value")));
+            }
+        } else if (value.isArray() && value.size() == 1 && value.get(0).isValueNode()) {
+            put(fields, name, text(value.get(0))); // Amplitude's groups: {"company_id": ["acme"]}
+        } else if (value.isArray() && depth < MAX_DEPTH && allObjects(value)) {
+            put(fields, name + ".count", Integer.toString(value.size()));
+            addNested(name + ".first", value.get(0), depth + 1, fields);
+        } else {
+            put(fields, name, text(value));
+        }
+    }
+
+    /** Snowplow's {@code {"schema": "iglu:vendor/name/jsonschema/1-0-0", "data": ...}}: fields named by schema. */
+    private static boolean isSelfDescribing(JsonNode value) {
+        JsonNode schema = value.get("schema");
+        return value.size() == 2 && schema != null && schema.isTextual() && schema.asText().startsWith("iglu:")
+                && value.has("data");
+    }
+
+    private void addSelfDescribing(JsonNode value, int depth, Map<String, String> fields) {
+        JsonNode data = value.get("data");
+        if (data.isArray()) {
+            for (JsonNode element : data) {
+                if (element.isObject() && isSelfDescribing(element)) {
+                    addSelfDescribing(element, depth + 1, fields);
+                }
+            }
+        } else if (data.isObject() && isSelfDescribing(data)) {
+            addSelfDescribing(data, depth + 1, fields);
+        } else {
+            addNested(schemaName(value.get("schema").asText()), data, depth + 1, fields);
+        }
+    }
+
+    /** {@code iglu:com.snowplowanalytics.snowplow/web_page/jsonschema/1-0-0} is named {@code web_page}. */
+    static String schemaName(String iglu) {
+        String[] parts = iglu.substring("iglu:".length()).split("/");
+        return parts.length >= 2 ? parts[1] : parts[0];
+    }
+
+    private static boolean isKeyValueArray(JsonNode array) {
+        if (!array.isArray() || array.isEmpty()) {
+            return false;
+        }
+        for (JsonNode element : array) {
+            if (!element.isObject() || !element.has("key") || !element.has("value") || !element.get("key").isValueNode()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean allObjects(JsonNode array) {
+        for (JsonNode element : array) {
+            if (!element.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** GA4's {@code {"string_value": null, "int_value": "42", ...}} is 42; a plain value is itself. */
+    private static String typedValue(JsonNode value) {
+        if (value == null) {
+            return "";
+        }
+        if (value.isObject()) {
+            for (String typed : TYPED_VALUES) {
+                JsonNode v = value.get(typed);
+                if (v != null && !v.isNull()) {
+                    return text(v);
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (f.getKey().toLowerCase(Locale.ROOT).endsWith("value") && !f.getValue().isNull()) {
+                    return text(f.getValue());
+                }
+            }
+            return "";
+        }
+        return text(value);
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        fields.put(name, value);
+    }
+
+    static String text(JsonNode value) {
+        if (value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? value.bigIntegerValue().toString()
+                    : value.decimalValue().toPlainString();
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+}
