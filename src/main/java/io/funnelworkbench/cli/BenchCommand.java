@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.bench.AnalysisBenchmark;
 import io.funnelworkbench.bench.Benchmark;
+import io.funnelworkbench.bench.NestedJsonBenchmark;
 import io.funnelworkbench.bench.StartupBenchmark;
 import io.funnelworkbench.bench.SyntheticExport;
 import java.io.IOException;
@@ -40,6 +41,10 @@ final class BenchCommand implements Callable<Integer> {
     static final double TARGET_SNAPSHOT_HEAP_MB = 1024.0;
     /** The target of issue 9: a fresh process's funnel no slower than a fresh DuckDB process's. */
     static final double TARGET_STARTUP_VS_DUCKDB = 1.0;
+    /** The targets of issue 11 for GA4-shaped nested JSON lines (1M events). */
+    static final double TARGET_NESTED_JSON_VS_DUCKDB = 2.0;
+    static final double TARGET_NESTED_JSON_PEAK_HEAP_MB = 1024.0;
+    static final long NESTED_JSON_DEFAULT_EVENTS = 1_000_000L;
 
     enum Format { json, table }
 
@@ -89,6 +94,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "json (default) or table.")
     private Format format;
 
+    @Option(names = "--shape", paramLabel = "SHAPE", defaultValue = "csv",
+            description = "csv (default): the CSV import and the analysis; ga4-json: the import of the same events"
+                    + " written as a GA4 BigQuery export (nested JSON lines; --events defaults to 1,000,000)"
+                    + " against DuckDB's read_json.")
+    private String shape;
+
     @Option(names = "--startup", paramLabel = "LAUNCHER",
             description = "Instead: time a funnel in a fresh process through this command-line launcher of the app"
                     + " image (bin/funnel-workbench) beside a fresh DuckDB process, --runs times (see"
@@ -97,6 +108,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (shape.equals("ga4-json")) {
+            return nestedJson(spec.commandLine().getErr());
+        }
         if (events < 1 || users < 1 || events < users) {
             throw new ParameterException(spec.commandLine(), "--events must be at least --users, and both positive"
                     + " (every user has at least one event); got --events " + events + " --users " + users + ".");
@@ -115,6 +129,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (startup != null) {
             return startup(err);
+        }
+        if (!shape.equals("csv")) {
+            throw new ParameterException(spec.commandLine(), "--shape " + shape + " is neither csv nor ga4-json.");
         }
         Benchmark.Result result = new Benchmark(new Benchmark.Settings(events, users, seed, runs, warmup, dir, keep,
                 analysisWarmupRuns, analysisRuns), line -> {
@@ -165,6 +182,45 @@ final class BenchCommand implements Callable<Integer> {
                     + r.duckdbUsersPerStep());
             return 1;
         }
+        return 0;
+    }
+
+    private int nestedJson(PrintWriter err) throws IOException {
+        boolean eventsGiven = spec.commandLine().getParseResult().hasMatchedOption("--events");
+        long count = eventsGiven ? events : NESTED_JSON_DEFAULT_EVENTS;
+        if (count < 1 || runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--events and --runs must be positive.");
+        }
+        int userCount = spec.commandLine().getParseResult().hasMatchedOption("--users") ? users
+                : (int) Math.max(1, Math.min(count, (long) users * count / SyntheticExport.DEFAULT_EVENTS));
+        NestedJsonBenchmark.Result r = new NestedJsonBenchmark(new NestedJsonBenchmark.Settings(count, userCount, seed,
+                runs, dir, keep), line -> {
+                    err.println(line);
+                    err.flush();
+                }).run();
+        ObjectNode json = Json.object();
+        json.put("shape", "ga4-json");
+        json.put("events", r.events());
+        json.put("file_bytes", r.fileBytes());
+        json.put("duckdb_version", r.duckdbVersion());
+        json.put("duckdb_read_json_seconds", round(r.duckdbSeconds(), 3));
+        putRuns(json.putArray("duckdb_read_json_runs"), r.duckdbRuns());
+        json.put("duckdb_rows", r.duckdbRows());
+        json.put("import_seconds", round(r.importSeconds(), 3));
+        putRuns(json.putArray("import_runs"), r.importRuns());
+        json.put("rows_imported", r.rowsImported());
+        json.put("properties_created", r.propertiesCreated());
+        json.put("import_vs_duckdb", round(r.importVsDuckdb(), 3));
+        json.put("import_peak_heap_mb", round(r.importHeap().peakUsedMb(), 0));
+        json.put("import_peak_live_heap_mb", round(r.importHeap().peakLiveMb(), 0));
+        json.put("max_heap_mb", round(r.maxHeapMb(), 0));
+        json.put("target_import_vs_duckdb", TARGET_NESTED_JSON_VS_DUCKDB);
+        json.put("target_peak_heap_mb", TARGET_NESTED_JSON_PEAK_HEAP_MB);
+        json.put("target_met", r.importVsDuckdb() != null && r.importVsDuckdb() <= TARGET_NESTED_JSON_VS_DUCKDB
+                && r.importHeap().peakUsedMb() <= TARGET_NESTED_JSON_PEAK_HEAP_MB);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(format == Format.table ? table(json) : Json.write(json));
+        out.flush();
         return 0;
     }
 

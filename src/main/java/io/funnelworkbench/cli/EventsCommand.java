@@ -6,6 +6,7 @@ import io.funnelworkbench.analysis.EventStats;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code events}: the project's event names with event and user counts. */
 @Command(name = "events", mixinStandardHelpOptions = true,
-        description = "List the project's event names with event and user counts, as JSON.")
+        description = "List the project's event names with event and user counts (json, csv or table).")
 final class EventsCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -22,15 +23,24 @@ final class EventsCommand implements Callable<Integer> {
     @Mixin
     private ProjectOption project;
 
+    @Mixin
+    private FormatOption format;
+
     @Override
     public Integer call() {
+        Output.Format output = format.format();
         try (ProjectStore store = ProjectStore.openForReading(project.path())) {
-            ObjectNode json = Json.object();
-            ArrayNode events = json.putArray("events");
-            for (EventCount count : EventStats.byName(store.snapshots().load(Progress.NONE))) {
-                events.addObject().put("name", count.name()).put("events", count.events()).put("users", count.users());
+            List<EventCount> counts = EventStats.byName(store.snapshots().load(Progress.NONE));
+            if (output == Output.Format.JSON) {
+                ObjectNode json = Json.object();
+                ArrayNode events = json.putArray("events");
+                counts.forEach(c -> events.addObject().put("name", c.name()).put("events", c.events())
+                        .put("users", c.users()));
+                spec.commandLine().getOut().println(Json.write(json));
+            } else {
+                Output.table(spec.commandLine().getOut(), output, List.of("name", "events", "users"),
+                        counts.stream().<List<?>>map(c -> List.of(c.name(), c.events(), c.users())).toList());
             }
-            spec.commandLine().getOut().println(Json.write(json));
         }
         return 0;
     }

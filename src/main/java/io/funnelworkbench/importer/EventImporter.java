@@ -101,7 +101,8 @@ public final class EventImporter {
             throws IOException {
         InputStream raw = counted.wrap(new DigestInputStream(Files.newInputStream(file), digest));
         RecordSource source = open(file, format, raw);
-        return source instanceof CsvRecordSource ? new PrefetchingSource(source) : source;
+        return new PrefetchingSource(source, source instanceof CsvRecordSource ? PrefetchingSource.CSV_BLOCK_RECORDS
+                : PrefetchingSource.JSON_BLOCK_RECORDS);
     }
 
     /** Counts the bytes read, so the content hash is only recorded when it covers the whole file. */

@@ -123,7 +123,8 @@ public record ImportExplanation(String format, String user, String event, String
         }
         if (stitchedAnonymous > 0) {
             lines.add(new Line("Identity (" + identity.option() + ")", String.format(Locale.ROOT, "%,d anonymous"
-                    + " visitors linked to %,d signed-in users", stitchedAnonymous, stitchedUsers)));
+                    + " %s linked to %,d signed-in %s", stitchedAnonymous, stitchedAnonymous == 1 ? "visitor" : "visitors",
+                    stitchedUsers, stitchedUsers == 1 ? "user" : "users")));
         } else if (user.contains(", else ")) {
             lines.add(new Line("Identity (" + identity.option() + ")", identity == IdentityRule.ROW
                     ? "each row is its own user id, else its anonymous id" : "no anonymous id was linked to a user id"));

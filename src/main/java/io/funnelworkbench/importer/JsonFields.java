@@ -31,11 +31,14 @@ import java.util.Set;
 final class JsonFields {
     static final int MAX_DEPTH = 6;
     /** Objects whose fields are properties under their own names (by the tools that write them). */
-    static final Set<String> CONTAINERS = Set.of("properties", "event_properties", "user_properties",
-            "group_properties", "groups", "data", "event_params", "traits");
+    static final Set<String> CONTAINERS = io.funnelworkbench.model.PropertyContainers.NAMES;
     private static final List<String> TYPED_VALUES = List.of("string_value", "int_value", "float_value",
             "double_value");
 
+    /** Dotted names built so far, by parent then key: the same String objects row after row (hashes kept). */
+    private final Map<String, Map<String, String>> childNames = new HashMap<>();
+    private final Map<String, Boolean> containerNames = new HashMap<>();
+    private final Map<String, String> row = new LinkedHashMap<>(256);
     /** The container that owns each short name given so far. */
     private final Map<String, String> owners = new HashMap<>();
     /** Names that belong to top-level fields (columns): a container's field never takes them. */
@@ -49,7 +52,10 @@ final class JsonFields {
         columns.addAll(columnNames);
     }
 
-    /** The fields of one JSON object (a line of JSON lines); throws when it is not an object. */
+    /**
+     * The fields of one JSON object (a line of JSON lines); throws when it is not an object. The map is reused by
+     * the next call: read it before.
+     */
     Map<String, String> flatten(JsonNode node) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the line is not a JSON object");
@@ -60,7 +66,8 @@ final class JsonFields {
                 columns.add(name);
             }
         }
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = row;
+        fields.clear();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             expand(field.getKey(), field.getValue(), fields);
@@ -89,8 +96,13 @@ final class JsonFields {
         }
     }
 
-    private static boolean isContainer(String name) {
-        return CONTAINERS.contains(ColumnMapper.normalise(name));
+    private boolean isContainer(String name) {
+        return containerNames.computeIfAbsent(name, n -> CONTAINERS.contains(ColumnMapper.normalise(n)));
+    }
+
+    /** {@code parent.key}, built once. */
+    private String child(String parent, String key) {
+        return childNames.computeIfAbsent(parent, p -> new HashMap<>()).computeIfAbsent(key, k -> parent + "." + k);
     }
 
     /** The name of a container's field: its own, unless a column or another container has it already. */
@@ -98,12 +110,12 @@ final class JsonFields {
         String owner = owners.get(key);
         if (owner == null) {
             if (columns.contains(key)) {
-                return container + "." + key;
+                return child(container, key);
             }
             owners.put(key, container);
             return key;
         }
-        return owner.equals(container) ? key : container + "." + key;
+        return owner.equals(container) ? key : child(container, key);
     }
 
     private void addNested(String name, JsonNode value, int depth, Map<String, String> fields) {
@@ -115,16 +127,16 @@ final class JsonFields {
                 addSelfDescribing(value, depth, fields);
                 return;
             }
-            value.fields().forEachRemaining(f -> addNested(name + "." + f.getKey(), f.getValue(), depth + 1, fields));
+            value.fields().forEachRemaining(f -> addNested(child(name, f.getKey()), f.getValue(), depth + 1, fields));
         } else if (value.isArray() && depth < MAX_DEPTH && isKeyValueArray(value)) {
             for (JsonNode pair : value) {
-                put(fields, name + "." + pair.get("key").asText(), typedValue(pair.get("value")));
+                put(fields, child(name, pair.get("key").asText()), typedValue(pair.get("value")));
             }
         } else if (value.isArray() && value.size() == 1 && value.get(0).isValueNode()) {
             put(fields, name, text(value.get(0))); // Amplitude's groups: {"company_id": ["acme"]}
         } else if (value.isArray() && depth < MAX_DEPTH && allObjects(value)) {
-            put(fields, name + ".count", Integer.toString(value.size()));
-            addNested(name + ".first", value.get(0), depth + 1, fields);
+            put(fields, child(name, "count"), Integer.toString(value.size()));
+            addNested(child(name, "first"), value.get(0), depth + 1, fields);
         } else {
             put(fields, name, text(value));
         }
@@ -211,8 +223,7 @@ final class JsonFields {
             return "";
         }
         if (value.isNumber()) {
-            return value.isIntegralNumber() ? value.bigIntegerValue().toString()
-                    : value.decimalValue().toPlainString();
+            return value.isIntegralNumber() ? value.asText() : value.decimalValue().toPlainString();
         }
         return value.isValueNode() ? value.asText() : value.toString();
     }

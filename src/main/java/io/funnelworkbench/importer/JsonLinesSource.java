@@ -27,6 +27,9 @@ final class JsonLinesSource implements RecordSource {
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+    /** Made once: ObjectMapper.readTree(String) would resolve the tree type on every line. */
+    static final com.fasterxml.jackson.databind.ObjectReader TREES = JSON.readerFor(JsonNode.class);
+
     private final BufferedReader reader;
     private final List<String> headers;
     private final Map<String, Integer> columnOf = new HashMap<>();
@@ -104,7 +107,7 @@ final class JsonLinesSource implements RecordSource {
         Arrays.fill(ends, 0);
         Map<String, String> values;
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = TREES.readTree(text);
             kind = SegmentCalls.adapt(node);
             values = fields.flatten(node);
         } catch (JsonProcessingException e) {

@@ -117,8 +117,14 @@ public final class EventLog {
         return propertyNames.clone();
     }
 
+    /**
+     * The property named {@code name}, or, when there is none, the one named by its short form
+     * ({@code user_properties.plan} finds {@code plan}; see {@link PropertyContainers}); -1 when neither exists.
+     */
     public int propertyIndex(String name) {
-        return Arrays.asList(propertyNames).indexOf(name);
+        int exact = Arrays.asList(propertyNames).indexOf(name);
+        String shortName = exact >= 0 || name == null ? null : PropertyContainers.shortName(name);
+        return shortName == null ? exact : Arrays.asList(propertyNames).indexOf(shortName);
     }
 
     public String propertyValue(int property, int valueId) {

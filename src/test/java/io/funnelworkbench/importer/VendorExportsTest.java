@@ -174,6 +174,9 @@ class VendorExportsTest {
         assertThat(property(log, "u-42", "Subscribed", "user_properties.plan")).isEqualTo("team");
         assertThat(property(log, "u-42", "Signed Up", "user_properties.plan")).isEqualTo("trial");
         assertThat(property(log, "u-42", "Subscribed", "company_id")).isEqualTo("acme");
+        // a property answers to its short name and to its full one (what --by accepts)
+        assertThat(log.propertyIndex("event_properties.plan")).isEqualTo(log.propertyIndex("plan")).isNotNegative();
+        assertThat(log.propertyIndex("user_properties.Cohort")).isEqualTo(log.propertyIndex("Cohort"));
         assertThat(property(log, "u-42", "Subscribed", "path")).isEqualTo("/2/httpapi");
         assertThat(funnel("Viewed Pricing", "Signed Up", "Subscribed")).containsExactly(2, 1, 1);
     }

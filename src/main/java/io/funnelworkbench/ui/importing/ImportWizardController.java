@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.FilePreview;
+import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.ui.Labels;
@@ -63,6 +64,7 @@ public final class ImportWizardController {
     @FXML private ComboBox<String> zoneBox;
     @FXML private ComboBox<TimeFormat> timeFormatBox;
     @FXML private ComboBox<RepeatedRows> repeatsBox;
+    @FXML private ComboBox<IdentityRule> identityBox;
     @FXML private Label formatLine;
     @FXML private Label previewNote;
     @FXML private TableView<List<String>> previewTable;
@@ -125,8 +127,8 @@ public final class ImportWizardController {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Event exports (CSV, TSV, TXT, JSON lines)", "*.csv", "*.tsv",
-                        "*.txt", "*.json", "*.jsonl"),
+                new FileChooser.ExtensionFilter("Event exports (CSV, TSV, TXT, JSON lines, gzip, zip)", "*.csv",
+                        "*.tsv", "*.txt", "*.json", "*.jsonl", "*.ndjson", "*.gz", "*.zip"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         return chooser;
     }
@@ -198,6 +200,9 @@ public final class ImportWizardController {
         repeatsBox.getItems().setAll(model.repeatsChoices());
         repeatsBox.setConverter(Labels.of(model::repeatsLabel));
         repeatsBox.valueProperty().bindBidirectional(model.repeatsProperty());
+        identityBox.getItems().setAll(model.identityChoices());
+        identityBox.setConverter(Labels.of(model::identityLabel));
+        identityBox.valueProperty().bindBidirectional(model.identityProperty());
         formatLine.textProperty().bind(model.formatLineProperty());
         previewNote.textProperty().bind(model.previewNoteProperty());
         showWhenSet(problemLabel, model.problemProperty());

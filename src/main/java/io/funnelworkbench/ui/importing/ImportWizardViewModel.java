@@ -2,6 +2,7 @@ package io.funnelworkbench.ui.importing;
 
 import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
+import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.ImportSummary;
@@ -99,6 +100,7 @@ public final class ImportWizardViewModel {
     private final StringProperty zone = new SimpleStringProperty("UTC");
     private final ObjectProperty<TimeFormat> timeFormat = new SimpleObjectProperty<>(TimeFormat.AUTO);
     private final ObjectProperty<RepeatedRows> repeats = new SimpleObjectProperty<>(RepeatedRows.REFUSE);
+    private final ObjectProperty<IdentityRule> identity = new SimpleObjectProperty<>(IdentityRule.STITCHED);
     private final ReadOnlyStringWrapper formatLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper previewNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
@@ -136,6 +138,7 @@ public final class ImportWizardViewModel {
         constantEventName.addListener((obs, old, now) -> mappingInputsChanged());
         zone.addListener((obs, old, now) -> mappingInputsChanged());
         timeFormat.addListener((obs, old, now) -> mappingInputsChanged());
+        identity.addListener((obs, old, now) -> mappingInputsChanged());
         mapping.addListener((obs, old, now) -> updateFormatLine());
         repeats.addListener((obs, old, now) -> {
             if (mapping.get() != null) {
@@ -355,6 +358,23 @@ public final class ImportWizardViewModel {
         };
     }
 
+    /** Who a row with both a user id and an anonymous id belongs to (docs/IMPORT-FORMATS.md, "Identity"). */
+    public ObjectProperty<IdentityRule> identityProperty() {
+        return identity;
+    }
+
+    public List<IdentityRule> identityChoices() {
+        return List.of(IdentityRule.values());
+    }
+
+    /** The words of the "Anonymous visitors" drop-down. */
+    public String identityLabel(IdentityRule choice) {
+        return switch (choice) {
+            case STITCHED -> "Link to the user they signed in as";
+            case ROW -> "Keep each id apart";
+        };
+    }
+
     private void mappingInputsChanged() {
         if (mapping.get() != null) {
             mapping.set(withInputs(mapping.get()));
@@ -367,7 +387,8 @@ public final class ImportWizardViewModel {
         ZoneId chosen = parsedZone();
         TimeFormat format = timeFormat.get() != null ? timeFormat.get() : base.timeFormat();
         return base.withConstantEventName(constantEventName.get())
-                .withTime(format, base.timePattern(), chosen != null ? chosen : base.zone());
+                .withTime(format, base.timePattern(), chosen != null ? chosen : base.zone())
+                .withIdentity(identity.get());
     }
 
     private ZoneId parsedZone() {

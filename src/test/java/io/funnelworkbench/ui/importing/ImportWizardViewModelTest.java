@@ -3,6 +3,7 @@ package io.funnelworkbench.ui.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.importer.ColumnRole;
+import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
@@ -110,6 +111,33 @@ class ImportWizardViewModelTest {
                 + " · shop event log with sessions · time: date and time without zone, read as UTC");
         shopWizard.zoneProperty().set("Europe/Berlin");
         assertThat(shopWizard.formatLineProperty().get()).endsWith("read as Europe/Berlin");
+    }
+
+    @Test
+    void theSummarySaysWhichColumnsAndIdentityRuleWereUsed() throws Exception {
+        Path amplitude = write("amplitude.csv", """
+                amplitude_id,user_id,device_id,event_type,event_time,event_properties
+                1,,dev-1,Viewed Pricing,2024-03-01 08:00:00.000000,"{""plan"": ""team""}"
+                1,u-1,dev-1,Signed Up,2024-03-01 08:05:00.000000,{}
+                2,NA,dev-2,Viewed Pricing,2024-03-01 09:00:00.000000,{}
+                """);
+        ImportWizardViewModel wizard = main.importWizard(List.of(amplitude));
+        assertThat(wizard.mappingProperty().get().roles()).containsExactly(ColumnRole.PROPERTY, ColumnRole.USER,
+                ColumnRole.ANONYMOUS_ID, ColumnRole.EVENT, ColumnRole.TIME, ColumnRole.PROPERTIES_JSON);
+        assertThat(wizard.mappingProperty().get().identity()).isEqualTo(IdentityRule.STITCHED);
+        wizard.identityProperty().set(IdentityRule.ROW);
+        assertThat(wizard.mappingProperty().get().identity()).isEqualTo(IdentityRule.ROW);
+        wizard.identityProperty().set(IdentityRule.STITCHED);
+
+        wizard.startImport();
+        assertThat(wizard.pageProperty().get()).isEqualTo(Page.SUMMARY);
+        assertThat(wizard.facts()).contains(
+                new Fact("User", "user_id, else device_id (2 rows had no user id and used the anonymous id)"),
+                new Fact("Event", "event_type"),
+                new Fact("Placeholder ids (read as no id)", "'NA' (1)"),
+                new Fact("Identity (stitched)", "1 anonymous visitor linked to 1 signed-in user"),
+                new Fact("Properties created", "2"));
+        assertThat(wizard.facts()).extracting(Fact::label).contains("Read as", "Time", "Session", "Duplicates");
     }
 
     @Test
