@@ -40,6 +40,18 @@ enum Compression {
         return NONE;
     }
 
+    /** True for the failure of reading a packed file that was cut short or damaged. */
+    static boolean isDamage(Throwable e) {
+        return e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException;
+    }
+
+    /** The sentence for a packed file that cannot be unpacked. */
+    ImportException damaged(Path file, Exception e) {
+        return new ImportException(file.getFileName() + " is a damaged or incomplete " + name().toLowerCase(Locale.ROOT)
+                + " file (" + io.funnelworkbench.model.PlainMessages.of(e) + "): nothing was imported. Pack it"
+                + " again, or import the unpacked export.", e);
+    }
+
     /** Words for the import summary: "" for plain files, "gzip-compressed, " or "zip archive, ". */
     String describe() {
         return switch (this) {

@@ -77,8 +77,17 @@ public final class EventImporter {
                 return new FilePreview(file, format, source.headers(), rows, ColumnMapper.map(source.headers(), rows));
             }
         } catch (IOException | UncheckedIOException e) {
-            throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
+            throw unreadable(file, e);
         }
+    }
+
+    /** The sentence for a file that cannot be read: damaged packing, or what the system said. */
+    private static ImportException unreadable(Path file, Exception e) {
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (Compression.isDamage(cause)) {
+            return Compression.of(file).damaged(file, (Exception) cause);
+        }
+        return new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
     }
 
     private static List<String> texts(RecordSource source) {
@@ -241,6 +250,9 @@ public final class EventImporter {
             return new ImportException("The project could not store " + file.getFileName() + ": "
                     + PlainMessages.of(e) + ". Nothing was imported from it.", e);
         }
+        if (Compression.isDamage(e) || Compression.isDamage(e.getCause())) {
+            return Compression.of(file).damaged(file, e);
+        }
         if (e instanceof IOException || e instanceof UncheckedIOException) {
             return new ImportException("Reading " + file + " failed: " + PlainMessages.of(e)
                     + ". Nothing was imported from it.", e);
@@ -263,7 +275,7 @@ public final class EventImporter {
             double textPerByte = compression == Compression.NONE ? 1 : (double) head.length / Math.max(1, packed.count);
             return lines == 0 ? 1 : (long) (Files.size(file) * textPerByte * lines / Math.max(1, head.length));
         } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + PlainMessages.of(e) + ".", e);
+            throw unreadable(file, e);
         }
     }
 

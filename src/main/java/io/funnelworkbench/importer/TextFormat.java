@@ -35,9 +35,7 @@ public record TextFormat(Compression compression, Charset charset, int bomLength
         try (InputStream in = compression.open(Files.newInputStream(file), file.getFileName().toString(), false)) {
             head = in.readNBytes(SAMPLE_BYTES);
         } catch (java.util.zip.ZipException | java.io.EOFException e) {
-            throw new ImportException(file.getFileName() + " is a damaged " + compression.name()
-                    .toLowerCase(java.util.Locale.ROOT) + " file (" + io.funnelworkbench.model.PlainMessages.of(e)
-                    + "): pack it again, or import the unpacked export.");
+            throw compression.damaged(file, e);
         }
         if (head.length == 0) {
             throw new ImportException(file.getFileName() + " is empty: there is nothing to import.");
