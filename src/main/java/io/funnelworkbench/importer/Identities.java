@@ -26,17 +26,40 @@ final class Identities {
     private int[] rowsOf = new int[1024];
     private long identityCalls;
 
+    /** The placeholders as lower-case ASCII bytes, for a comparison without a String per row. */
+    private static final byte[][] PLACEHOLDER_BYTES = PLACEHOLDERS.stream().filter(p -> !p.isEmpty())
+            .map(p -> p.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
+
     /** True when bytes {@code from..to} are a placeholder such as {@code NA} or {@code (not set)}; counts it. */
     boolean isPlaceholder(byte[] bytes, int from, int to) {
-        if (to - from > LONGEST_PLACEHOLDER) {
+        if (from == to) {
+            return true;
+        }
+        if (to - from > LONGEST_PLACEHOLDER || !matchesPlaceholder(bytes, from, to)) {
             return false;
         }
-        String value = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        if (!PLACEHOLDERS.contains(value.toLowerCase(Locale.ROOT))) {
-            return false;
+        placeholders.merge(new String(bytes, from, to - from, StandardCharsets.UTF_8), 1L, Long::sum);
+        return true;
+    }
+
+    private static boolean matchesPlaceholder(byte[] bytes, int from, int to) {
+        for (byte[] placeholder : PLACEHOLDER_BYTES) {
+            if (placeholder.length == to - from && equalsIgnoringCase(bytes, from, placeholder)) {
+                return true;
+            }
         }
-        if (!value.isEmpty()) {
-            placeholders.merge(value, 1L, Long::sum);
+        return false;
+    }
+
+    private static boolean equalsIgnoringCase(byte[] bytes, int from, byte[] lowerCase) {
+        for (int i = 0; i < lowerCase.length; i++) {
+            int b = bytes[from + i];
+            if (b >= 'A' && b <= 'Z') {
+                b += 'a' - 'A';
+            }
+            if (b != lowerCase[i]) {
+                return false;
+            }
         }
         return true;
     }

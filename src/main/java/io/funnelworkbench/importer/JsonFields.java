@@ -1,6 +1,10 @@
 package io.funnelworkbench.importer;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -62,8 +66,8 @@ final class JsonFields {
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!node.get(name).isContainerNode() || !isContainer(name)) {
-                columns.add(name);
+            if ((!node.get(name).isContainerNode() || !isContainer(name)) && columns.add(name)) {
+                owners.remove(name); // a container that took the name before keeps its prefix from now on
             }
         }
         Map<String, String> fields = row;
@@ -73,6 +77,190 @@ final class JsonFields {
             expand(field.getKey(), field.getValue(), fields);
         }
         return fields;
+    }
+
+    /**
+     * As {@link #flatten(JsonNode)} for one line of text, without building the line's tree: the import's hot path
+     * for JSON lines. Arrays of key/value pairs and objects are read as they stream by; any other array (and, at
+     * the depth limit, any value) is read as a tree and handed to the tree rules, so both give the same fields.
+     */
+    Map<String, String> flatten(String line) throws IOException {
+        row.clear();
+        flattenInto(line, row);
+        return row;
+    }
+
+    /** As {@link #flatten(String)}, putting the fields into {@code fields} (the import's row, written in place). */
+    void flattenInto(String line, Map<String, String> fields) throws IOException {
+        try (JsonParser p = JsonLinesSource.JSON.getFactory().createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException("the line is not a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                boolean container = token.isStructStart() && isContainer(name);
+                if (!container) {
+                    takeColumn(name, fields);
+                    streamNested(name, p, line, 0, fields);
+                } else if (token == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String key = p.currentName();
+                        p.nextToken();
+                        streamNested(containerField(name, key), p, line, 1, fields);
+                    }
+                } else {
+                    streamArray(name, true, p, line, 1, fields);
+                }
+            }
+        }
+    }
+
+    /**
+     * A top-level name is a column's: a container's field that took it earlier keeps its prefix from now on (the
+     * value it gave on this row moves there too).
+     */
+    private void takeColumn(String name, Map<String, String> fields) {
+        if (columns.add(name)) {
+            String owner = owners.remove(name);
+            if (owner != null && fields.containsKey(name)) {
+                fields.put(child(owner, name), fields.remove(name));
+            }
+        }
+    }
+
+    /** The value at the parser's current token, by the rules of {@link #addNested}. */
+    private void streamNested(String name, JsonParser p, String line, int depth, Map<String, String> fields)
+            throws IOException {
+        JsonToken token = p.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return;
+        }
+        if (token.isScalarValue()) {
+            put(fields, name, scalar(p));
+        } else if (token == JsonToken.START_OBJECT && depth < MAX_DEPTH) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                p.nextToken();
+                streamNested(child(name, key), p, line, depth + 1, fields);
+            }
+        } else if (token == JsonToken.START_ARRAY && depth < MAX_DEPTH) {
+            streamArray(name, false, p, line, depth, fields);
+        } else {
+            addNested(name, p.readValueAsTree(), depth, fields);
+        }
+    }
+
+    /**
+     * An array: read as key/value pairs while every element is one, else read again as a tree from the line's
+     * text (the array's characters) and given to the tree rules.
+     */
+    private void streamArray(String name, boolean container, JsonParser p, String line, int depth,
+                             Map<String, String> fields) throws IOException {
+        int start = (int) p.currentTokenLocation().getCharOffset();
+        List<String[]> pairs = new ArrayList<>();
+        boolean keyValue = true;
+        JsonToken token;
+        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
+            String[] pair = keyValue && token == JsonToken.START_OBJECT ? keyValuePair(p) : null;
+            if (pair != null) {
+                pairs.add(pair);
+                continue;
+            }
+            keyValue = false;
+            if (token.isStructStart() && p.currentToken() == token) {
+                p.skipChildren(); // an element not yet read (keyValuePair reads an object to its end)
+            }
+        }
+        if (pairs.isEmpty() && keyValue) {
+            return; // []
+        }
+        if (keyValue) {
+            for (String[] pair : pairs) {
+                put(fields, container ? containerField(name, pair[0]) : child(name, pair[0]), pair[1]);
+            }
+            return;
+        }
+        int end = (int) p.currentTokenLocation().getCharOffset() + 1;
+        JsonNode array = JsonLinesSource.TREES.readTree(line.substring(start, end));
+        if (container) {
+            expand(name, array, fields);
+        } else {
+            addNested(name, array, depth, fields);
+        }
+    }
+
+    /**
+     * Reads an object element to its end as {@code {key, value}}: returns [key, value as {@link #typedValue} gives
+     * it], or null when it has another shape.
+     */
+    private static String[] keyValuePair(JsonParser p) throws IOException {
+        String key = null;
+        String value = null;
+        boolean hasValue = false;
+        boolean shaped = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            if (field.equals("key")) {
+                shaped &= token.isScalarValue() && token != JsonToken.VALUE_NULL;
+                key = shaped ? p.getText() : key;
+            } else if (field.equals("value")) {
+                hasValue = true;
+                if (token == JsonToken.START_OBJECT) {
+                    value = typedValue(p);
+                    shaped &= value != null;
+                } else if (token.isScalarValue()) {
+                    value = token == JsonToken.VALUE_NULL ? "" : scalar(p);
+                } else {
+                    shaped = false;
+                }
+            }
+            if (p.currentToken().isStructStart()) {
+                p.skipChildren();
+            }
+        }
+        return shaped && key != null && hasValue ? new String[] {key, value} : null;
+    }
+
+    /**
+     * GA4's typed value object, read to its end; null when a field in it is itself an object or array (the tree
+     * rules then decide).
+     */
+    private static String typedValue(JsonParser p) throws IOException {
+        String typed = null;
+        int typedRank = TYPED_VALUES.size();
+        String anyValue = null;
+        boolean flat = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken token = p.nextToken();
+            if (token.isStructStart()) {
+                flat = false;
+                p.skipChildren();
+            } else if (token != JsonToken.VALUE_NULL) {
+                int rank = TYPED_VALUES.indexOf(field);
+                if (rank >= 0 && rank < typedRank) {
+                    typed = scalar(p);
+                    typedRank = rank;
+                } else if (anyValue == null && rank < 0 && field.toLowerCase(Locale.ROOT).endsWith("value")) {
+                    anyValue = scalar(p);
+                }
+            }
+        }
+        if (!flat) {
+            return null;
+        }
+        return typed != null ? typed : anyValue != null ? anyValue : "";
+    }
+
+    /**
+     * A scalar's text as {@link #text(JsonNode)} writes it: decimals in plain notation without trailing zeros, as
+     * Jackson's tree keeps them (25.0 is 25, 2E+3 is 2000).
+     */
+    private static String scalar(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NUMBER_FLOAT
+                ? p.getDecimalValue().stripTrailingZeros().toPlainString() : p.getText();
     }
 
     /** Adds the fields of one top-level value named {@code name} (a JSON line's key or a CSV column's header). */

@@ -45,6 +45,7 @@ final class JsonLinesSource implements RecordSource {
     private final JsonFields fields;
     private String lineText;
     private RecordKind kind = RecordKind.EVENT;
+    private final Row row;
 
     JsonLinesSource(BufferedReader reader, List<String> headers, JsonFields fields) {
         this.reader = reader;
@@ -55,6 +56,7 @@ final class JsonLinesSource implements RecordSource {
         }
         starts = new int[headers.size()];
         ends = new int[headers.size()];
+        row = new Row();
     }
 
     /** The column names of the first lines, in order of first appearance, named as {@code fields} names them. */
@@ -68,14 +70,33 @@ final class JsonLinesSource implements RecordSource {
                 continue;
             }
             try {
-                JsonNode node = JSON.readTree(text);
-                SegmentCalls.adapt(node);
-                names.addAll(fields.flatten(node).keySet());
+                names.addAll(parse(text, fields).fields().keySet());
             } catch (JsonProcessingException | IllegalArgumentException malformed) {
                 // A broken line is rejected during the import; it does not name columns.
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /**
+     * The fields of one line. Lines that may be a Segment call or hold Snowplow's self-describing JSON are read as
+     * a tree (their rules look at several fields at once); the others stream ({@link JsonFields#flatten(String)}).
+     */
+    private static boolean readAsTree(String text) {
+        return text.contains("\"type\"") || text.contains("\"iglu:");
+    }
+
+    static ParsedLine parse(String text, JsonFields fields) throws IOException {
+        if (readAsTree(text)) {
+            JsonNode node = TREES.readTree(text);
+            RecordKind kind = SegmentCalls.adapt(node);
+            return new ParsedLine(kind, fields.flatten(node));
+        }
+        return new ParsedLine(RecordKind.EVENT, fields.flatten(text));
+    }
+
+    /** A line's kind and fields (the map is the flattener's, reused by the next line). */
+    record ParsedLine(RecordKind kind, Map<String, String> fields) {
     }
 
     @Override
@@ -101,36 +122,99 @@ final class JsonLinesSource implements RecordSource {
 
     private void read(String text) {
         problem = null;
-        extras.clear();
-        length = 0;
-        Arrays.fill(starts, 0);
-        Arrays.fill(ends, 0);
-        Map<String, String> values;
+        kind = RecordKind.EVENT;
+        row.clear();
         try {
-            JsonNode node = TREES.readTree(text);
-            kind = SegmentCalls.adapt(node);
-            values = fields.flatten(node);
+            if (readAsTree(text)) {
+                JsonNode node = TREES.readTree(text);
+                kind = SegmentCalls.adapt(node);
+                row.putAll(fields.flatten(node));
+            } else {
+                fields.flattenInto(text, row);
+            }
         } catch (JsonProcessingException e) {
             problem = "the line is not valid JSON: " + PlainMessages.clean(e.getOriginalMessage());
-            return;
+        } catch (IOException e) {
+            problem = "the line could not be read: " + PlainMessages.of(e);
         } catch (IllegalArgumentException e) {
             problem = e.getMessage();
-            return;
         }
-        for (Map.Entry<String, String> field : values.entrySet()) {
-            Integer column = columnOf.get(field.getKey());
+        if (problem != null) {
+            kind = RecordKind.EVENT;
+        }
+    }
+
+    /**
+     * The current line's fields, written straight into the record's byte arena by column (a field seen after the
+     * first lines goes to the extra fields): no map entry per field on the import's hot path.
+     */
+    private final class Row extends java.util.AbstractMap<String, String> {
+        private boolean[] present = new boolean[headers.size()];
+
+        @Override
+        public void clear() {
+            extras.clear();
+            length = 0;
+            Arrays.fill(starts, 0);
+            Arrays.fill(ends, 0);
+            Arrays.fill(present, false);
+        }
+
+        @Override
+        public String put(String name, String value) {
+            Integer column = columnOf.get(name);
             if (column == null) {
-                extras.add(new String[] {field.getKey(), field.getValue()});
-            } else {
-                byte[] value = field.getValue().getBytes(StandardCharsets.UTF_8);
-                if (length + value.length > bytes.length) {
-                    bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + value.length));
-                }
-                System.arraycopy(value, 0, bytes, length, value.length);
-                starts[column] = length;
-                length += value.length;
-                ends[column] = length;
+                extras.removeIf(extra -> extra[0].equals(name));
+                extras.add(new String[] {name, value});
+                return null;
             }
+            byte[] encoded = value.getBytes(StandardCharsets.UTF_8);
+            if (length + encoded.length > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, length + encoded.length));
+            }
+            System.arraycopy(encoded, 0, bytes, length, encoded.length);
+            starts[column] = length;
+            length += encoded.length;
+            ends[column] = length;
+            present[column] = true;
+            return null;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            Integer column = columnOf.get(name);
+            return column != null ? present[column] : extras.stream().anyMatch(extra -> extra[0].equals(name));
+        }
+
+        @Override
+        public String remove(Object name) {
+            Integer column = columnOf.get(name);
+            if (column == null) {
+                String[] found = extras.stream().filter(extra -> extra[0].equals(name)).findFirst().orElse(null);
+                extras.remove(found);
+                return found == null ? null : found[1];
+            }
+            if (!present[column]) {
+                return null;
+            }
+            present[column] = false;
+            String value = new String(bytes, starts[column], ends[column] - starts[column], StandardCharsets.UTF_8);
+            starts[column] = 0;
+            ends[column] = 0;
+            return value;
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<String, String>> entrySet() {
+            Map<String, String> entries = new java.util.LinkedHashMap<>();
+            for (int c = 0; c < headers.size(); c++) {
+                if (present[c]) {
+                    entries.put(headers.get(c), new String(bytes, starts[c], ends[c] - starts[c],
+                            StandardCharsets.UTF_8));
+                }
+            }
+            extras.forEach(extra -> entries.put(extra[0], extra[1]));
+            return entries.entrySet();
         }
     }
 
