@@ -133,8 +133,8 @@ public record ImportExplanation(String format, String user, String event, String
             lines.add(new Line("Calls that are not events", String.format(Locale.ROOT, "%,d identify/alias (used"
                     + " to link ids), %,d other (not imported)", identityCalls, otherCalls)));
         }
-        lines.add(new Line("Duplicates", String.format(Locale.ROOT, "%s; %,d skipped", duplicates,
-                duplicatesSkipped)));
+        lines.add(new Line("Duplicates", duplicates.startsWith("none") && duplicatesSkipped == 0 ? duplicates
+                : String.format(Locale.ROOT, "%s; %,d skipped", duplicates, duplicatesSkipped)));
         lines.add(new Line("Properties created", String.format(Locale.ROOT, "%,d", propertiesCreated)));
         if (warning != null) {
             lines.add(new Line("Warning", warning));
