@@ -228,6 +228,7 @@ final class ImportCommand implements Callable<Integer> {
         json.put("rows_rejected", summary.rowsRejected());
         json.put("rejects_file", summary.rejectsFiles().isEmpty() ? null : summary.rejectsFiles().get(0).toString());
         json.put("duplicates_skipped", summary.duplicatesSkipped());
+        json.put("rows_not_events", summary.rowsNotEvents());
         json.put("users", summary.users());
         ObjectNode events = json.putObject("events_by_name");
         summary.eventsByName().forEach(events::put);

@@ -8,4 +8,11 @@ import java.util.Map;
 public record ImportSummary(List<FileImportResult> files, long rowsRead, long rowsImported, long rowsRejected,
                             long duplicatesSkipped, List<Path> rejectsFiles, long users,
                             Map<String, Long> eventsByName, Long firstTimeMicros, Long lastTimeMicros) {
+    /**
+     * Rows read that are no events (Segment's identify, alias and group calls): with the rows imported, rejected
+     * and skipped as duplicates, they account for every row read.
+     */
+    public long rowsNotEvents() {
+        return files.stream().mapToLong(f -> f.explanation().identityCalls() + f.explanation().otherCalls()).sum();
+    }
 }
