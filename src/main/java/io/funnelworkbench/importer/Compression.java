@@ -135,7 +135,12 @@ enum Compression {
         private boolean nextEntry() throws IOException {
             ZipEntry next;
             do {
-                next = zip.getNextEntry();
+                try {
+                    next = zip.getNextEntry();
+                } catch (IllegalArgumentException badName) {
+                    // the JDK's own words for a name that is not UTF-8: "malformed input off : 33, length : 1"
+                    throw new java.util.zip.ZipException("a file name in it is not readable");
+                }
                 if (next == null) {
                     return false;
                 }

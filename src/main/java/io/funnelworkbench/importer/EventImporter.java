@@ -99,7 +99,7 @@ public final class EventImporter {
     }
 
     static RecordSource open(Path file, TextFormat format) throws IOException {
-        return open(file, format, Files.newInputStream(file));
+        return open(file, format, Files.newInputStream(file), false);
     }
 
     /**
@@ -109,9 +109,9 @@ public final class EventImporter {
     private static RecordSource openForImport(Path file, TextFormat format, MessageDigest digest, ReadBytes counted)
             throws IOException {
         InputStream raw = counted.wrap(new DigestInputStream(Files.newInputStream(file), digest));
-        RecordSource source = open(file, format, raw);
-        return new PrefetchingSource(source, source instanceof CsvRecordSource ? PrefetchingSource.CSV_BLOCK_RECORDS
-                : PrefetchingSource.JSON_BLOCK_RECORDS);
+        RecordSource source = open(file, format, raw, true);
+        return source instanceof CsvRecordSource ? new PrefetchingSource(source, PrefetchingSource.CSV_BLOCK_RECORDS)
+                : source;
     }
 
     /** Counts the bytes read, so the content hash is only recorded when it covers the whole file. */
@@ -152,7 +152,9 @@ public final class EventImporter {
         }
     }
 
-    private static RecordSource open(Path file, TextFormat format, InputStream raw) throws IOException {
+    /** {@code importing}: JSON lines are parsed ahead on every core ({@link ParallelJsonSource}). */
+    private static RecordSource open(Path file, TextFormat format, InputStream raw, boolean importing)
+            throws IOException {
         InputStream text = decoded(file, format, raw);
         if (format.kind() == TextFormat.Kind.JSON_LINES) {
             List<String> headers;
@@ -160,8 +162,9 @@ public final class EventImporter {
             try (BufferedReader discovery = reader(file, format)) {
                 headers = JsonLinesSource.discoverHeaders(discovery, fields);
             }
-            return new JsonLinesSource(new BufferedReader(new InputStreamReader(text, format.charset()), 1 << 16),
-                    headers, fields);
+            BufferedReader lines = new BufferedReader(new InputStreamReader(text, format.charset()), 1 << 16);
+            return importing ? new ParallelJsonSource(lines, headers, fields)
+                    : new JsonLinesSource(lines, headers, fields);
         }
         InputStream utf8 = format.charset().equals(StandardCharsets.UTF_8) ? text
                 : new TranscodingInputStream(new InputStreamReader(text, format.charset()));

@@ -5,8 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +39,41 @@ final class JsonFields {
             "double_value");
 
     /** Dotted names built so far, by parent then key: the same String objects row after row (hashes kept). */
-    private final Map<String, Map<String, String>> childNames = new HashMap<>();
-    private final Map<String, Boolean> containerNames = new HashMap<>();
-    private final Map<String, String> row = new LinkedHashMap<>(256);
+    private final Map<String, Map<String, String>> childNames = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> containerNames = new ConcurrentHashMap<>();
     /** The container that owns each short name given so far. */
-    private final Map<String, String> owners = new HashMap<>();
+    private final Map<String, String> owners = new ConcurrentHashMap<>();
     /** Names that belong to top-level fields (columns): a container's field never takes them. */
-    private final Set<String> columns = new HashSet<>();
+    private final Set<String> columns = ConcurrentHashMap.newKeySet();
+    /**
+     * Counts the naming decisions taken (a container claiming a name, a name becoming a column's). Lines read on
+     * other threads are named with the decisions taken so far and must not take new ones ({@link #frozen}); the
+     * ordered reader reads a line again in order when the count moved since, so names never depend on threads.
+     */
+    private volatile long decisions;
+    /** Set on threads that read lines ahead: a new naming decision there throws {@link NeedsOrder}. */
+    static final ThreadLocal<Boolean> FROZEN = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /** A line read ahead needed a naming decision: it is read again in order. */
+    static final class NeedsOrder extends RuntimeException {
+        static final NeedsOrder INSTANCE = new NeedsOrder();
+
+        private NeedsOrder() {
+            super("a naming decision is taken in file order", null, false, false);
+        }
+    }
+
+    long decisions() {
+        return decisions;
+    }
+
+    /** Before a naming decision: on a thread reading ahead there is none to take. */
+    private void decide() {
+        if (FROZEN.get()) {
+            throw NeedsOrder.INSTANCE;
+        }
+        decisions++;
+    }
 
     JsonFields() {
     }
@@ -61,22 +88,28 @@ final class JsonFields {
      * the next call: read it before.
      */
     Map<String, String> flatten(JsonNode node) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        flattenInto(node, fields);
+        return fields;
+    }
+
+    /** As {@link #flatten(JsonNode)}, putting the fields into {@code fields}. */
+    void flattenInto(JsonNode node, Map<String, String> fields) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException("the line is not a JSON object");
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if ((!node.get(name).isContainerNode() || !isContainer(name)) && columns.add(name)) {
+            if ((!node.get(name).isContainerNode() || !isContainer(name)) && !columns.contains(name)) {
+                decide();
+                columns.add(name);
                 owners.remove(name); // a container that took the name before keeps its prefix from now on
             }
         }
-        Map<String, String> fields = row;
-        fields.clear();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             expand(field.getKey(), field.getValue(), fields);
         }
-        return fields;
     }
 
     /**
@@ -85,9 +118,9 @@ final class JsonFields {
      * the depth limit, any value) is read as a tree and handed to the tree rules, so both give the same fields.
      */
     Map<String, String> flatten(String line) throws IOException {
-        row.clear();
-        flattenInto(line, row);
-        return row;
+        Map<String, String> fields = new LinkedHashMap<>();
+        flattenInto(line, fields);
+        return fields;
     }
 
     /** As {@link #flatten(String)}, putting the fields into {@code fields} (the import's row, written in place). */
@@ -121,7 +154,9 @@ final class JsonFields {
      * value it gave on this row moves there too).
      */
     private void takeColumn(String name, Map<String, String> fields) {
-        if (columns.add(name)) {
+        if (!columns.contains(name)) {
+            decide();
+            columns.add(name);
             String owner = owners.remove(name);
             if (owner != null && fields.containsKey(name)) {
                 fields.put(child(owner, name), fields.remove(name));
@@ -290,7 +325,8 @@ final class JsonFields {
 
     /** {@code parent.key}, built once. */
     private String child(String parent, String key) {
-        return childNames.computeIfAbsent(parent, p -> new HashMap<>()).computeIfAbsent(key, k -> parent + "." + k);
+        return childNames.computeIfAbsent(parent, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> parent + "." + k);
     }
 
     /** The name of a container's field: its own, unless a column or another container has it already. */
@@ -300,6 +336,7 @@ final class JsonFields {
             if (columns.contains(key)) {
                 return child(container, key);
             }
+            decide();
             owners.put(key, container);
             return key;
         }

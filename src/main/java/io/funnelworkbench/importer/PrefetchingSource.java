@@ -12,9 +12,8 @@ import java.util.concurrent.BlockingQueue;
  * and encoding its values use both cores. Each block copies its records' fields into one byte arena.
  */
 final class PrefetchingSource implements RecordSource {
-    /** Records per block: CSV rows are short; JSON lines keep their text (for the rejects report), so fewer. */
+    /** Records per block for CSV rows, which are short. */
     static final int CSV_BLOCK_RECORDS = 16_384;
-    static final int JSON_BLOCK_RECORDS = 1_024;
     private static final Block END = new Block(1);
 
     private final RecordSource source;
