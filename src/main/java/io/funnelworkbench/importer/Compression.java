@@ -47,9 +47,10 @@ enum Compression {
 
     /** The sentence for a packed file that cannot be unpacked. */
     ImportException damaged(Path file, Exception e) {
+        String why = e instanceof java.io.EOFException || e.getMessage() == null ? "it ends too early"
+                : io.funnelworkbench.model.PlainMessages.of(e);
         return new ImportException(file.getFileName() + " is a damaged or incomplete " + name().toLowerCase(Locale.ROOT)
-                + " file (" + io.funnelworkbench.model.PlainMessages.of(e) + "): nothing was imported. Pack it"
-                + " again, or import the unpacked export.", e);
+                + " file (" + why + "): nothing was imported. Pack it again, or import the unpacked export.", e);
     }
 
     /** Words for the import summary: "" for plain files, "gzip-compressed, " or "zip archive, ". */
