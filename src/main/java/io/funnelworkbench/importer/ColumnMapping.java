@@ -80,6 +80,32 @@ public record ColumnMapping(List<String> headers, List<ColumnRole> roles, TimeFo
         return header.startsWith("*.") ? header.substring(2) : header;
     }
 
+    /**
+     * The columns a row's time falls back to when its time column is empty: the later ones among those the
+     * recognised tool documents for the time (Snowplow: {@code derived_tstamp}, else {@code dvce_created_tstamp},
+     * else {@code collector_tstamp}), when the time column is one of them.
+     */
+    public List<Integer> timeFallbacks() {
+        int time = columnOf(ColumnRole.TIME);
+        if (schema == null || time < 0) {
+            return List.of();
+        }
+        List<String> documented = schema.columnsFor(ColumnRole.TIME);
+        int rank = documented.indexOf(ColumnMapper.normalise(headers.get(time)));
+        if (rank < 0) {
+            return List.of();
+        }
+        List<Integer> fallbacks = new ArrayList<>();
+        for (String name : documented.subList(rank + 1, documented.size())) {
+            for (int c = 0; c < headers.size(); c++) {
+                if (c != time && ColumnMapper.normalise(headers.get(c)).equals(name) && !fallbacks.contains(c)) {
+                    fallbacks.add(c);
+                }
+            }
+        }
+        return fallbacks;
+    }
+
     /** Why this mapping cannot import anything, or null when it can. */
     public String problem() {
         if (columnOf(ColumnRole.USER) < 0 && columnOf(ColumnRole.ANONYMOUS_ID) < 0) {

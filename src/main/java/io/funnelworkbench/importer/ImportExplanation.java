@@ -64,7 +64,10 @@ public record ImportExplanation(String format, String user, String event, String
 
     private static String timeRule(FilePreview preview, ColumnMapping mapping) {
         String how = preview.timeDescription(mapping);
-        return mapping.headers().get(mapping.columnOf(ColumnRole.TIME)) + (how.isEmpty() ? "" : " (" + how + ")");
+        StringBuilder rule = new StringBuilder(mapping.headers().get(mapping.columnOf(ColumnRole.TIME)));
+        rule.append(how.isEmpty() ? "" : " (" + how + ")");
+        mapping.timeFallbacks().forEach(c -> rule.append(", else ").append(mapping.headers().get(c)));
+        return rule.toString();
     }
 
     private static String duplicateRule(ColumnMapping mapping) {

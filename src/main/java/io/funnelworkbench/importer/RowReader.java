@@ -36,6 +36,7 @@ final class RowReader {
     private final int anonymousColumn;
     private final int eventColumn;
     private final int timeColumn;
+    private final int[] timeFallbacks;
     private final int sessionColumn;
     private final int insertIdColumn;
     private final int[] jsonColumns;
@@ -63,6 +64,7 @@ final class RowReader {
         anonymousColumn = mapping.columnOf(ColumnRole.ANONYMOUS_ID);
         eventColumn = mapping.columnOf(ColumnRole.EVENT);
         timeColumn = mapping.columnOf(ColumnRole.TIME);
+        timeFallbacks = mapping.timeFallbacks().stream().mapToInt(Integer::intValue).toArray();
         sessionColumn = mapping.columnOf(ColumnRole.SESSION);
         insertIdColumn = mapping.columnOf(ColumnRole.INSERT_ID);
         duplicateRule = mapping.duplicateRule();
@@ -169,7 +171,7 @@ final class RowReader {
         }
         long time;
         try {
-            time = times.parse(bytes, r.start(timeColumn), r.end(timeColumn));
+            time = times.parse(bytes, timeStart(r), timeEnd);
         } catch (IllegalArgumentException e) {
             reject(r, mapping.headers().get(timeColumn), e.getMessage());
             return;
@@ -196,6 +198,22 @@ final class RowReader {
                 ? -1 : writer.sessions().idOf(bytes, r.start(sessionColumn), r.end(sessionColumn));
         identities.countRow(user);
         writer.add(user, event, time, session, propertyIds, valueIds, count);
+    }
+
+    /** Where this row's time ends: its time column's, or its first non-empty fallback's (see {@link #timeStart}). */
+    private int timeEnd;
+
+    /** The start of the row's time: the time column's value, or when it is empty the first fallback with one. */
+    private int timeStart(RecordSource r) {
+        int column = timeColumn;
+        for (int i = 0; r.end(column) == r.start(column) && i < timeFallbacks.length; i++) {
+            column = timeFallbacks[i];
+        }
+        if (column != timeColumn && r.end(column) == r.start(column)) {
+            column = timeColumn;
+        }
+        timeEnd = r.end(column);
+        return r.start(column);
     }
 
     private static final int TOO_LONG = -2;
