@@ -110,8 +110,7 @@ public final class EventImporter {
             throws IOException {
         InputStream raw = counted.wrap(new DigestInputStream(Files.newInputStream(file), digest));
         RecordSource source = open(file, format, raw, true);
-        return source instanceof CsvRecordSource ? new PrefetchingSource(source, PrefetchingSource.CSV_BLOCK_RECORDS)
-                : source;
+        return source instanceof CsvRecordSource ? new PrefetchingSource(source) : source;
     }
 
     /** Counts the bytes read, so the content hash is only recorded when it covers the whole file. */

@@ -12,9 +12,8 @@ import java.util.concurrent.BlockingQueue;
  * and encoding its values use both cores. Each block copies its records' fields into one byte arena.
  */
 final class PrefetchingSource implements RecordSource {
-    /** Records per block for CSV rows, which are short. */
-    static final int CSV_BLOCK_RECORDS = 16_384;
-    private static final Block END = new Block(1);
+    private static final int BLOCK_RECORDS = 16_384;
+    private static final Block END = new Block();
 
     private final RecordSource source;
     private final BlockingQueue<Block> queue = new ArrayBlockingQueue<>(4);
@@ -26,11 +25,8 @@ final class PrefetchingSource implements RecordSource {
     private Block block;
     private int record = -1;
 
-    private final int blockRecords;
-
-    PrefetchingSource(RecordSource source, int blockRecords) {
+    PrefetchingSource(RecordSource source) {
         this.source = source;
-        this.blockRecords = blockRecords;
         this.reader = new Thread(this::readBlocks, "import-reader");
         reader.setDaemon(true);
         reader.start();
@@ -41,7 +37,7 @@ final class PrefetchingSource implements RecordSource {
             Block next = emptyBlock();
             while (!closed && source.next()) {
                 next.add(source);
-                if (next.records == blockRecords) {
+                if (next.records == BLOCK_RECORDS) {
                     next.bytesRead = source.bytesRead();
                     queue.put(next);
                     next = emptyBlock();
@@ -69,7 +65,7 @@ final class PrefetchingSource implements RecordSource {
     private Block emptyBlock() {
         Block block = free.poll();
         if (block == null) {
-            return new Block(blockRecords);
+            return new Block();
         }
         block.clear();
         return block;
@@ -143,21 +139,6 @@ final class PrefetchingSource implements RecordSource {
     }
 
     @Override
-    public RecordKind kind() {
-        return block.kinds == null || block.kinds[record] == null ? RecordKind.EVENT : block.kinds[record];
-    }
-
-    @Override
-    public String rawText() {
-        return block.rawTexts == null ? null : block.rawTexts[record];
-    }
-
-    @Override
-    public List<String[]> extraFields() {
-        return block.extras == null || block.extras[record] == null ? List.of() : block.extras[record];
-    }
-
-    @Override
     public long bytesRead() {
         return block == null ? 0 : block.bytesRead;
     }
@@ -172,68 +153,24 @@ final class PrefetchingSource implements RecordSource {
 
     /** Records copied out of the reader's buffer: field bounds index one shared arena. */
     private static final class Block {
-        final int capacity;
         byte[] arena = new byte[1 << 20];
         int arenaSize;
-        int[] bounds;
+        int[] bounds = new int[BLOCK_RECORDS * 16];
         int boundsSize;
-        int[] firstField;
-        int[] fieldCounts;
-        long[] lines;
+        int[] firstField = new int[BLOCK_RECORDS];
+        int[] fieldCounts = new int[BLOCK_RECORDS];
+        long[] lines = new long[BLOCK_RECORDS];
         String[] problems;
-        RecordKind[] kinds;
-        String[] rawTexts;
-        List<String[]>[] extras;
         int records;
         long bytesRead;
-
-        Block(int capacity) {
-            this.capacity = capacity;
-            bounds = new int[capacity * 16];
-            firstField = new int[capacity];
-            fieldCounts = new int[capacity];
-            lines = new long[capacity];
-        }
 
         void clear() {
             arenaSize = 0;
             boundsSize = 0;
             records = 0;
             bytesRead = 0;
-            for (Object[] perRecord : new Object[][] {problems, kinds, rawTexts, extras}) {
-                if (perRecord != null) {
-                    Arrays.fill(perRecord, null);
-                }
-            }
-        }
-
-        @SuppressWarnings("unchecked")
-        private void addDetails(RecordSource source) {
-            if (source.problem() != null) {
-                if (problems == null) {
-                    problems = new String[capacity];
-                }
-                problems[records] = source.problem();
-            }
-            if (source.kind() != RecordKind.EVENT) {
-                if (kinds == null) {
-                    kinds = new RecordKind[capacity];
-                }
-                kinds[records] = source.kind();
-            }
-            String raw = source.rawText();
-            if (raw != null) {
-                if (rawTexts == null) {
-                    rawTexts = new String[capacity];
-                }
-                rawTexts[records] = raw;
-            }
-            List<String[]> extra = source.extraFields();
-            if (!extra.isEmpty()) {
-                if (extras == null) {
-                    extras = new List[capacity];
-                }
-                extras[records] = List.copyOf(extra);
+            if (problems != null) {
+                java.util.Arrays.fill(problems, null);
             }
         }
 
@@ -245,7 +182,12 @@ final class PrefetchingSource implements RecordSource {
             firstField[records] = boundsSize;
             fieldCounts[records] = fields;
             lines[records] = source.line();
-            addDetails(source);
+            if (source.problem() != null) {
+                if (problems == null) {
+                    problems = new String[BLOCK_RECORDS];
+                }
+                problems[records] = source.problem();
+            }
             byte[] from = source.bytes();
             for (int f = 0; f < fields; f++) {
                 int start = source.start(f);

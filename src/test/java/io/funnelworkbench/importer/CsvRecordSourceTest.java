@@ -142,7 +142,7 @@ class CsvRecordSourceTest {
                 csv.close();
             }
         };
-        try (PrefetchingSource ahead = new PrefetchingSource(failing, PrefetchingSource.CSV_BLOCK_RECORDS)) {
+        try (PrefetchingSource ahead = new PrefetchingSource(failing)) {
             assertThatThrownBy(() -> {
                 while (ahead.next()) {
                     assertThat(ahead.fieldCount()).isEqualTo(1);
