@@ -34,7 +34,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code import}: reads event exports into a project and prints a JSON summary. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import CSV or JSON-lines event exports into a project (created when absent); prints a JSON summary.")
+        description = {"Import event exports into a project (created when absent); prints a JSON summary.",
+            "CSV or JSON lines, plain, gzipped or zipped; GA4, Mixpanel, Amplitude, Segment, PostHog and Snowplow"
+                + " exports are recognised by their content (docs/IMPORT-FORMATS.md)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
