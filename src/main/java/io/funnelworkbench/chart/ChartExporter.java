@@ -100,22 +100,23 @@ public final class ChartExporter {
         }
     }
 
-    /** The caption of a funnel whose attempts could start on any day of the data. */
+    /** The caption of a chart that is not broken down, of a funnel whose attempts could start on any day. */
     public static ChartCaption captionFor(FunnelResult result, String title, Instant dataFrom, Instant dataTo) {
-        return captionFor(result, title, null, null, dataFrom, dataTo);
+        return captionFor(result, title, null, null, dataFrom, dataTo, false);
     }
 
     /**
-     * The caption of a funnel: order, window, entry dates (null ends open), breakdown and exclusions, counting,
-     * and the range of the data it was computed on.
+     * The caption of a funnel chart: order, window, entry dates (null ends open), the breakdown when the chart
+     * draws it ({@code drawsBreakdown}: a caption never names a breakdown the picture does not show), exclusions,
+     * counting, and the range of the data it was computed on.
      */
     public static ChartCaption captionFor(FunnelResult result, String title, LocalDate entryFrom, LocalDate entryTo,
-                                          Instant dataFrom, Instant dataTo) {
+                                          Instant dataFrom, Instant dataTo, boolean drawsBreakdown) {
         List<String> rules = new ArrayList<>();
         rules.add(orderText(result.order()));
         rules.add(windowText(result.window()) + " window");
         rules.add(entryText(entryFrom, entryTo));
-        if (result.breakdownProperty() != null) {
+        if (drawsBreakdown && result.breakdownProperty() != null) {
             rules.add("by " + result.breakdownProperty() + " (" + result.attribution().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-') + ")");
         }

@@ -47,10 +47,10 @@ public final class ChartImages {
         ChartExporter.writePng(chart, caption, width, height, scale, target);
     }
 
-    /** The caption of a funnel chart, as {@code ChartExporter.captionFor} makes it. */
-    public static ChartCaption caption(FunnelResult result, String title, LocalDate entryFrom, LocalDate entryTo,
-                                       Instant dataFrom, Instant dataTo) {
-        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo);
+    /** The caption of a chart of {@code kind}, as {@code ChartExporter.captionFor} makes it. */
+    public static ChartCaption caption(FunnelResult result, ChartKind kind, String title, LocalDate entryFrom,
+                                       LocalDate entryTo, Instant dataFrom, Instant dataTo) {
+        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo, kind == ChartKind.BARS);
     }
 
     private static Region chart(Choice choice, FunnelResult result) {

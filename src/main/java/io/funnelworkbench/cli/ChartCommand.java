@@ -83,7 +83,7 @@ final class ChartCommand implements Callable<Integer> {
                         + ": the time into a step is counted from the step before it.");
             }
             FunnelResult result = new FunnelEngine(analysis.log()).compute(funnel.spec(definition, goals));
-            ChartCaption caption = ChartImages.caption(result, title(definition, kind, timeStep),
+            ChartCaption caption = ChartImages.caption(result, kind, title(definition, kind, timeStep),
                     definition.entryFrom(), definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
             ChartImages.writePng(new ChartImages.Choice(kind, funnelShape, timeStep), result, caption, width, height,
                     scale, out);

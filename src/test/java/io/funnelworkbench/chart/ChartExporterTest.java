@@ -96,13 +96,33 @@ class ChartExporterTest {
         FunnelResult result = ChartFixtures.smallFunnel();
 
         ChartCaption caption = ChartExporter.captionFor(result, "Purchase funnel", LocalDate.of(2026, 8, 1),
-                LocalDate.of(2026, 10, 29), Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-10-29T23:00:00Z"));
+                LocalDate.of(2026, 10, 29), Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-10-29T23:00:00Z"),
+                false);
 
         assertThat(caption.title()).isEqualTo("Purchase funnel");
         assertThat(caption.rules()).isEqualTo(
                 "Sequential order · 7-day window · entry 1 Aug 2026 to 29 Oct 2026 · counted once per user");
         assertThat(caption.dataRange()).startsWith("Data: 1 Aug 2026 to 29 Oct 2026 (UTC)");
         assertThat(ChartExporter.captionFor(result, "t", null, null).rules()).contains("entry on any day");
+    }
+
+    @Test
+    void aCaptionNamesTheBreakdownOnlyOnTheChartThatDrawsIt() {
+        ChartFixtures.Sample sample = ChartFixtures.sample();
+        FunnelResult byDevice = sample.byDevice();
+        assertThat(byDevice.breakdownProperty()).isNotNull();
+
+        String funnelChart = ChartExporter.captionFor(byDevice, "Purchase funnel", null, null, sample.from(),
+                sample.to(), false).rules();
+        String breakdownChart = ChartExporter.captionFor(byDevice, "Purchase funnel", null, null, sample.from(),
+                sample.to(), true).rules();
+
+        assertThat(funnelChart).doesNotContain(" by ", byDevice.breakdownProperty());
+        assertThat(breakdownChart).contains("by " + byDevice.breakdownProperty() + " (first-touch)");
+        assertThat(ChartImages.caption(byDevice, ChartKind.FUNNEL, "t", null, null, sample.from(), sample.to())
+                .rules()).isEqualTo(funnelChart);
+        assertThat(ChartImages.caption(byDevice, ChartKind.BARS, "t", null, null, sample.from(), sample.to())
+                .rules()).isEqualTo(breakdownChart);
     }
 
     private static int distinctColours(WritableImage image) {

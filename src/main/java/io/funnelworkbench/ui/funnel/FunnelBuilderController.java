@@ -593,8 +593,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         FunnelResult result = model.resultProperty().get();
         FunnelSpec spec = model.resultSpecProperty().get();
         ProjectOverview overview = model.session().overview();
+        boolean drawsBreakdown = resultTabs.getSelectionModel().getSelectedItem() == breakdownTab;
         ChartCaption funnel = ChartExporter.captionFor(result, model.title(), spec.entryFrom(), spec.entryTo(),
-                overview.firstEvent(), overview.lastEvent());
+                overview.firstEvent(), overview.lastEvent(), drawsBreakdown);
         ImpactResult impact = model.impactProperty().get();
         if (resultTabs.getSelectionModel().getSelectedItem() == impactTab && impact != null) {
             return new ChartCaption("What lifts " + impact.macroGoal(), "micro goals done before the first "
