@@ -140,15 +140,6 @@ final class ImportCommand implements Callable<Integer> {
         return 0;
     }
 
-    private IdentityRule identityRule() {
-        for (IdentityRule rule : IdentityRule.values()) {
-            if (rule.option().equals(identity)) {
-                return rule;
-            }
-        }
-        throw new ImportException("--identity " + identity + " is neither stitched nor row.");
-    }
-
     private Character delimiter() {
         if (delimiter == null) {
             return null;
@@ -179,7 +170,7 @@ final class ImportCommand implements Callable<Integer> {
         mapping = assign(mapping, timeColumn, ColumnRole.TIME);
         mapping = assign(mapping, sessionColumn, ColumnRole.SESSION);
         mapping = assign(mapping, anonymousColumn, ColumnRole.ANONYMOUS_ID);
-        mapping = mapping.withIdentity(identityRule());
+        mapping = mapping.withIdentity(GoalCommand.parse(IdentityRule.class, identity, "--identity"));
         if (eventName != null) {
             int eventIndex = mapping.columnOf(ColumnRole.EVENT);
             if (eventIndex >= 0 && eventColumn == null) {

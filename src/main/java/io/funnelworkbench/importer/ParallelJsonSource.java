@@ -2,7 +2,6 @@ package io.funnelworkbench.importer;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -119,7 +118,7 @@ final class ParallelJsonSource implements RecordSource {
             }
             if (future == END) {
                 batches.offer(END); // later calls see the end too
-                rethrowFailure();
+                PrefetchingSource.rethrow(failure);
                 batch = null;
                 return false;
             }
@@ -149,19 +148,6 @@ final class ParallelJsonSource implements RecordSource {
                 throw runtime;
             }
             throw new IOException(cause.getMessage(), cause);
-        }
-    }
-
-    private void rethrowFailure() throws IOException {
-        Throwable failed = failure;
-        if (failed instanceof IOException io) {
-            throw io;
-        }
-        if (failed instanceof Error error) {
-            throw error;
-        }
-        if (failed != null) {
-            throw new UncheckedIOException(new IOException(failed.getMessage(), failed));
         }
     }
 

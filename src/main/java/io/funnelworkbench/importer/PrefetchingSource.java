@@ -71,6 +71,22 @@ final class PrefetchingSource implements RecordSource {
         return block;
     }
 
+    /**
+     * A reading thread's failure, thrown on the importing thread as it was (an I/O failure, running out of memory)
+     * or wrapped: never taken for the end of the file. Nothing when {@code failure} is null.
+     */
+    static void rethrow(Throwable failure) throws IOException {
+        if (failure instanceof IOException io) {
+            throw io;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new UncheckedIOException(new IOException(failure.getMessage(), failure));
+        }
+    }
+
     @Override
     public List<String> headers() {
         return source.headers();
@@ -94,15 +110,7 @@ final class PrefetchingSource implements RecordSource {
         if (block == END) {
             block = END;
             queue.offer(END); // later calls see the end too
-            if (failure instanceof IOException io) {
-                throw io;
-            }
-            if (failure instanceof Error error) {
-                throw error;
-            }
-            if (failure != null) {
-                throw new UncheckedIOException(new IOException(failure.getMessage(), failure));
-            }
+            rethrow(failure);
             return false;
         }
         return true;

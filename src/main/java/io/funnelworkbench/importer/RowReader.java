@@ -40,6 +40,7 @@ final class RowReader {
     private final int sessionColumn;
     private final int insertIdColumn;
     private final int[] jsonColumns;
+    private final String[] jsonColumnNames;
     private final int constantEvent;
     private final int[] propertyColumns;
     private final int[] fixedPropertyIds;
@@ -71,6 +72,7 @@ final class RowReader {
         stitch = mapping.identity() == IdentityRule.STITCHED;
         constantEvent = eventColumn < 0 ? writer.eventNames().idOf(mapping.constantEventName()) : -1;
         jsonColumns = columnsWith(mapping, ColumnRole.PROPERTIES_JSON);
+        jsonColumnNames = Arrays.stream(jsonColumns).mapToObj(mapping::propertyName).toArray(String[]::new);
         propertyColumns = columnsWith(mapping, ColumnRole.PROPERTY);
         fixedPropertyIds = new int[propertyColumns.length];
         fixedValues = new StringDictionary[propertyColumns.length];
@@ -341,7 +343,8 @@ final class RowReader {
             return count;
         }
         Map<String, String> expanded = new LinkedHashMap<>();
-        for (int column : jsonColumns) {
+        for (int j = 0; j < jsonColumns.length; j++) {
+            int column = jsonColumns[j];
             if (r.end(column) == r.start(column)) {
                 continue;
             }
@@ -350,7 +353,7 @@ final class RowReader {
                 if (value == null || !value.isContainerNode()) {
                     throw new IllegalArgumentException("it is neither a JSON object nor an array");
                 }
-                jsonFields.expand(mapping.propertyName(column), value, expanded);
+                jsonFields.expand(jsonColumnNames[j], value, expanded);
             } catch (IOException | IllegalArgumentException e) {
                 reject(r, mapping.headers().get(column), "the value is not JSON: " + PlainMessages.of(e));
                 return -1;

@@ -89,7 +89,7 @@ class ImportNativeExportsCommandTest {
         CliRun wrong = CliRun.of("import", "--project", dir.resolve("w").toString(), csv.toString(), "--identity",
                 "merged");
         assertThat(wrong.exitCode()).isEqualTo(1);
-        assertThat(wrong.err()).contains("--identity merged is neither stitched nor row.");
+        assertThat(wrong.err()).contains("--identity merged is not one of stitched, row.");
     }
 
     @Test
