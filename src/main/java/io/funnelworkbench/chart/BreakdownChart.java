@@ -3,6 +3,7 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -10,19 +11,26 @@ import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 
 /**
- * Grouped bars for a breakdown: per step, one bar per group (the largest groups, as many as the width allows,
- * at most {@value #MAX_GROUPS}) showing conversion from the first step, with a legend naming each group and
- * its users.
+ * A breakdown as a grid: one row per group (every group the result holds, the top 25 and "Other", largest
+ * first), one column per step. Each row names its group and the users who entered; each later step shows a bar
+ * of the conversion from the first step with its 95% interval, the rate and the users. Rows are named directly,
+ * so no colour has to be looked up in a legend and any number of groups stays readable. When the height cannot
+ * hold every row, the chart says which rows it left out.
  */
 public final class BreakdownChart extends SurfaceChart {
-    static final int MAX_GROUPS = 6;
+    static final double MIN_ROW = 15;
+    private static final double TALLEST_ROW = 44;
     private static final double PAD = 12;
+    private static final double GAP = 10;
+    private static final double[] NICE_SCALES = {0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1};
     private FunnelResult result;
     private BiConsumer<Integer, BreakdownGroup> onBarClicked = (step, group) -> { };
+    private List<BreakdownGroup> drawnGroups = List.of();
 
     public BreakdownChart() {
         super("breakdown-chart", 720, 400);
@@ -34,9 +42,14 @@ public final class BreakdownChart extends SurfaceChart {
         redrawLater();
     }
 
-    /** Called with the 1-based step and the group when a bar is clicked. */
+    /** Called with the 1-based step and the group when a cell is clicked. */
     public void setOnBarClicked(BiConsumer<Integer, BreakdownGroup> handler) {
         onBarClicked = handler == null ? (step, group) -> { } : handler;
+    }
+
+    /** The groups drawn at the current size, in order; fewer than the result holds only when the chart says so. */
+    public List<BreakdownGroup> drawnGroups() {
+        return drawnGroups;
     }
 
     @Override
@@ -48,109 +61,192 @@ public final class BreakdownChart extends SurfaceChart {
 
     @Override
     List<Node> draw(double width, double height) {
-        if (result == null || result.breakdown().isEmpty()) {
+        if (result == null || result.breakdown() == null || result.breakdown().isEmpty()) {
+            drawnGroups = List.of();
             return List.of(ChartSurface.placeholder("Choose a property to break the funnel down by", width, height));
         }
         List<Node> nodes = new ArrayList<>();
-        int stepCount = result.steps().size();
-        double left = PAD + PercentAxis.labelWidth();
-        double slot = (width - PAD - left) / stepCount;
-        List<BreakdownGroup> groups = shownGroups(slot);
-        double top = drawLegend(nodes, groups, width);
-        CategoryLabels names = CategoryLabels.fit(result.steps().stream().map(s -> s.number() + ". " + s.name())
-                .toList(), slot);
-        double baseline = height - PAD - names.height() - 8;
-        Font valueFont = ChartStyle.regular(10);
-        double plotHeight = Math.max(0, baseline - top - TextFit.lineHeight(valueFont) - 4);
-        PercentAxis axis = new PercentAxis(1, 0.25);
-        axis.draw(nodes, left, width - PAD, baseline, plotHeight);
-        for (int step = 0; step < stepCount; step++) {
-            drawStep(nodes, groups, step, left + step * slot, slot, baseline, plotHeight, axis);
-            names.draw(nodes, step, left + step * slot + slot / 2, baseline + 8, ChartStyle.TEXT);
-        }
-        for (int step = 0; step < stepCount; step++) {
-            addHitAreas(nodes, groups, step, left + step * slot, slot, top, baseline);
+        List<BreakdownGroup> groups = result.breakdown();
+        Font titleFont = ChartStyle.bold(12);
+        Font headerFont = ChartStyle.bold(11);
+        double titleHeight = TextFit.lineHeight(titleFont) + 6;
+        double headerHeight = 2 * TextFit.lineHeight(headerFont) + 6;
+        double rowsTop = PAD + titleHeight + headerHeight;
+        double available = Math.max(0, height - rowsTop - PAD);
+        int fitting = (int) Math.max(1, Math.floor(available / MIN_ROW));
+        drawnGroups = groups.size() <= fitting ? groups : groups.subList(0, fitting);
+        double rowHeight = Math.min(TALLEST_ROW, available / drawnGroups.size());
+        Font rowFont = ChartStyle.regular(Math.min(13, Math.max(ChartStyle.MIN_FONT, rowHeight - 5)));
+        Grid grid = Grid.of(drawnGroups, result, width, rowHeight, rowFont);
+
+        nodes.add(TextFit.text(TextFit.ellipsize(title(groups.size()), titleFont, width - 2 * PAD), titleFont,
+                ChartStyle.TEXT, PAD, PAD));
+        drawHeader(nodes, grid, PAD + titleHeight, headerFont);
+        for (int row = 0; row < drawnGroups.size(); row++) {
+            drawRow(nodes, grid, row, rowsTop + row * rowHeight);
         }
         return nodes;
     }
 
-    /** The largest groups, as many as leave each bar at least 6 pixels wide. */
-    private List<BreakdownGroup> shownGroups(double slot) {
-        int fitting = (int) Math.max(1, Math.min(MAX_GROUPS, Math.floor(slot * 0.8 / 6)));
-        return result.breakdown().subList(0, Math.min(fitting, result.breakdown().size()));
+    /** "By origin: 11 groups, largest first", saying how many rows are left out when the height is too small. */
+    private String title(int groupCount) {
+        String title = "By " + result.breakdownProperty() + ": " + Numbers.count(groupCount)
+                + (groupCount == 1 ? " group" : " groups") + ", largest first";
+        if (drawnGroups.size() < groupCount) {
+            title += " · " + drawnGroups.size() + " of " + groupCount + " shown here, every group in the table";
+        }
+        return title;
     }
 
-    private double drawLegend(List<Node> nodes, List<BreakdownGroup> groups, double width) {
-        Font font = ChartStyle.regular(11);
-        double lineHeight = TextFit.lineHeight(font) + 4;
-        double x = PAD;
-        double y = PAD;
-        Font titleFont = ChartStyle.bold(11);
-        String title = "By " + result.breakdownProperty() + ":";
-        nodes.add(TextFit.text(title, titleFont, ChartStyle.TEXT, x, y));
-        x += TextFit.width(title, titleFont) + 10;
-        for (int g = 0; g < groups.size(); g++) {
-            BreakdownGroup group = groups.get(g);
-            String label = TextFit.ellipsize(group.label(), font, 180) + " (" + ChartStyle.count(entered(group)) + ")";
-            double itemWidth = 18 + TextFit.width(label, font);
-            if (x + itemWidth > width - PAD) {
-                x = PAD;
-                y += lineHeight;
-            }
-            nodes.add(swatch(x, y + 2, g));
-            nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, x + 18, y));
-            x += itemWidth + 18;
+    private void drawHeader(List<Node> nodes, Grid grid, double y, Font font) {
+        double line = TextFit.lineHeight(font);
+        nodes.add(TextFit.text(TextFit.ellipsize(result.breakdownProperty(), font, grid.groupWidth), font,
+                ChartStyle.TEXT, PAD, y + line));
+        StepResult first = result.steps().get(0);
+        nodes.add(TextFit.rightAligned("Users at", font, ChartStyle.TEXT, grid.enteredRight(), y));
+        nodes.add(TextFit.rightAligned(TextFit.ellipsize("1. " + first.name(), font, grid.enteredWidth + GAP),
+                font, ChartStyle.TEXT, grid.enteredRight(), y + line));
+        Font small = ChartStyle.regular(10);
+        for (int step = 1; step < result.steps().size(); step++) {
+            StepResult cell = result.steps().get(step);
+            double x = grid.stepLeft(step);
+            nodes.add(TextFit.text(TextFit.ellipsize(cell.number() + ". " + cell.name(), font, grid.stepWidth - 4),
+                    font, ChartStyle.TEXT, x, y));
+            String scale = "from step 1 · full bar " + Numbers.percent(grid.scale);
+            nodes.add(TextFit.text(TextFit.ellipsize(scale, small, grid.stepWidth - 4), small, ChartStyle.TEXT_MUTED,
+                    x, y + line));
         }
-        return y + lineHeight + 10;
+        double ruleY = y + 2 * line + 3;
+        Line rule = new Line(PAD, ruleY, grid.width - PAD, ruleY);
+        rule.setStroke(ChartStyle.AXIS);
+        nodes.add(rule);
+    }
+
+    private void drawRow(List<Node> nodes, Grid grid, int row, double top) {
+        BreakdownGroup group = drawnGroups.get(row);
+        Font font = grid.font;
+        double textY = top + (grid.rowHeight - TextFit.lineHeight(font)) / 2;
+        if (row % 2 == 1) {
+            Rectangle band = new Rectangle(PAD, top, grid.width - 2 * PAD, grid.rowHeight);
+            band.setFill(Color.web("#f6f8fa"));
+            nodes.add(band);
+        }
+        Color labelColour = group.other() || group.value() == null ? ChartStyle.TEXT_MUTED : ChartStyle.TEXT;
+        nodes.add(TextFit.text(TextFit.ellipsize(group.label(), font, grid.groupWidth), font, labelColour, PAD,
+                textY));
+        nodes.add(TextFit.rightAligned(Numbers.count(entered(group)), font, ChartStyle.TEXT, grid.enteredRight(),
+                textY));
+        nodes.add(hitArea(PAD, top, grid.enteredRight() - PAD, grid.rowHeight, 1, group));
+        for (int step = 1; step < group.steps().size(); step++) {
+            drawCell(nodes, grid, group, step, top, font);
+        }
+    }
+
+    private void drawCell(List<Node> nodes, Grid grid, BreakdownGroup group, int step, double top, Font font) {
+        StepResult cell = group.steps().get(step);
+        double left = grid.stepLeft(step);
+        String label = grid.withUsers ? cellLabel(cell) : Numbers.percent(cell.conversionFromFirst());
+        // One bar length for every row of a column, so bars compare on one scale.
+        double barSpace = Math.max(0, grid.stepWidth - grid.labelWidth - 6);
+        double barHeight = Math.min(20, Math.max(4, grid.rowHeight * 0.55));
+        double barTop = top + (grid.rowHeight - barHeight) / 2;
+        double length = barSpace * Math.min(1, cell.conversionFromFirst() / grid.scale);
+        Rectangle track = new Rectangle(left, barTop, barSpace, barHeight);
+        track.setFill(ChartStyle.GRID);
+        nodes.add(track);
+        if (group.other()) {
+            nodes.add(Hatching.rectangle(left, barTop, Math.max(1, length), barHeight, ChartStyle.DROP_FILL,
+                    ChartStyle.DROP_HATCH, ChartStyle.TEXT_FAINT));
+        } else {
+            Rectangle bar = new Rectangle(left, barTop, Math.max(1, length), barHeight);
+            bar.setFill(group.value() == null ? ChartStyle.TEXT_FAINT : ChartStyle.ACCENT);
+            nodes.add(bar);
+        }
+        drawInterval(nodes, cell, left, barSpace, barTop, barHeight, grid.scale);
+        nodes.add(TextFit.text(label, font, ChartStyle.TEXT_MUTED, left + barSpace + 6,
+                top + (grid.rowHeight - TextFit.lineHeight(font)) / 2));
+        nodes.add(hitArea(left, top, grid.stepWidth, grid.rowHeight, step + 1, group));
+    }
+
+    /** The 95% interval as a thin whisker across the bar, clipped to the scale. */
+    private static void drawInterval(List<Node> nodes, StepResult cell, double left, double barSpace, double barTop,
+                                     double barHeight, double scale) {
+        if (cell.conversionFromFirstInterval() == null || barSpace <= 0) {
+            return;
+        }
+        double low = left + barSpace * Math.min(1, cell.conversionFromFirstInterval().low() / scale);
+        double high = left + barSpace * Math.min(1, cell.conversionFromFirstInterval().high() / scale);
+        double middle = barTop + barHeight / 2;
+        for (Line whisker : List.of(new Line(low, middle, high, middle), new Line(low, barTop + 1, low,
+                barTop + barHeight - 1), new Line(high, barTop + 1, high, barTop + barHeight - 1))) {
+            whisker.setStroke(ChartStyle.ACCENT_DARK);
+            whisker.setStrokeWidth(1);
+            nodes.add(whisker);
+        }
+    }
+
+    private Node hitArea(double x, double y, double width, double height, int step, BreakdownGroup group) {
+        Rectangle area = new Rectangle(x, y, Math.max(0, width), height);
+        area.setFill(Color.TRANSPARENT);
+        area.setCursor(Cursor.HAND);
+        area.getProperties().put("step", step);
+        area.getProperties().put("group", group.label());
+        area.setOnMouseClicked(e -> onBarClicked.accept(step, group));
+        return area;
+    }
+
+    private static String cellLabel(StepResult cell) {
+        return Numbers.percent(cell.conversionFromFirst()) + " · " + Numbers.count(cell.users());
     }
 
     private static long entered(BreakdownGroup group) {
         return group.steps().isEmpty() ? 0 : group.steps().get(0).users();
     }
 
-    private static Node swatch(double x, double y, int series) {
-        return Hatching.series(x, y - 1, 12, 12, ChartStyle.SERIES.get(series % ChartStyle.SERIES.size()), series);
-    }
-
-    /** Invisible full-height areas over each bar that take its clicks, so short bars are easy to hit. */
-    private void addHitAreas(List<Node> nodes, List<BreakdownGroup> groups, int step, double x, double slot,
-                             double top, double baseline) {
-        double groupWidth = slot * 0.8;
-        double barWidth = groupWidth / groups.size();
-        for (int g = 0; g < groups.size(); g++) {
-            BreakdownGroup group = groups.get(g);
-            Rectangle area = new Rectangle(x + (slot - groupWidth) / 2 + g * barWidth, top, barWidth,
-                    Math.max(0, baseline - top));
-            area.setFill(Color.TRANSPARENT);
-            area.setCursor(Cursor.HAND);
-            area.getProperties().put("step", step + 1);
-            area.getProperties().put("group", group.label());
-            int number = step + 1;
-            area.setOnMouseClicked(e -> onBarClicked.accept(number, group));
-            nodes.add(area);
+    /** The smallest of a few round rates that holds every cell's conversion, so small rates get long bars. */
+    static double scaleFor(List<BreakdownGroup> groups) {
+        double highest = 0;
+        for (BreakdownGroup group : groups) {
+            for (int step = 1; step < group.steps().size(); step++) {
+                highest = Math.max(highest, group.steps().get(step).conversionFromFirst());
+            }
         }
+        for (double scale : NICE_SCALES) {
+            if (highest <= scale) {
+                return scale;
+            }
+        }
+        return 1;
     }
 
-    private void drawStep(List<Node> nodes, List<BreakdownGroup> groups, int step, double x, double slot,
-                          double baseline, double plotHeight, PercentAxis axis) {
-        double groupWidth = slot * 0.8;
-        double barWidth = groupWidth / groups.size();
-        Font valueFont = ChartStyle.regular(10);
-        for (int g = 0; g < groups.size(); g++) {
-            StepResult cell = groups.get(g).steps().get(step);
-            double barX = x + (slot - groupWidth) / 2 + g * barWidth;
-            double barTop = axis.y(cell.conversionFromFirst(), baseline, plotHeight);
-            nodes.add(Hatching.series(barX + 1, barTop, Math.max(1, barWidth - 2), baseline - barTop,
-                    ChartStyle.SERIES.get(g % ChartStyle.SERIES.size()), g));
-            String label = ChartStyle.percent(cell.conversionFromFirst());
-            if (TextFit.width(label, valueFont) > barWidth - 1) {
-                label = Math.round(cell.conversionFromFirst() * 100) + "%";
-            }
-            // Values are printed only where they fit over their own bar, so neighbours never collide.
-            if (TextFit.width(label, valueFont) <= barWidth - 1) {
-                nodes.add(TextFit.centered(label, valueFont, ChartStyle.TEXT_MUTED, barX + barWidth / 2,
-                        barTop - TextFit.lineHeight(valueFont) - 1));
-            }
+    /** Column positions: group names, users entered, then equal columns for the later steps. */
+    private record Grid(double width, double rowHeight, Font font, double groupWidth, double enteredWidth,
+                        double stepWidth, double labelWidth, boolean withUsers, double scale) {
+        static Grid of(List<BreakdownGroup> groups, FunnelResult result, double width, double rowHeight, Font font) {
+            double widestName = TextFit.widest(groups.stream().map(BreakdownGroup::label).toList(), font);
+            double groupWidth = Math.min(Math.max(widestName, TextFit.width(result.breakdownProperty(),
+                    ChartStyle.bold(11))), Math.max(80, width * 0.28));
+            double enteredWidth = Math.max(Math.min(130, TextFit.width("1. " + result.steps().get(0).name(),
+                    ChartStyle.bold(11))), TextFit.widest(groups.stream().map(g -> Numbers.count(entered(g)))
+                    .toList(), font));
+            int laterSteps = Math.max(1, result.steps().size() - 1);
+            double stepWidth = Math.max(20, (width - 2 * PAD - groupWidth - enteredWidth - 2 * GAP) / laterSteps
+                    - GAP);
+            List<StepResult> cells = groups.stream().flatMap(g -> g.steps().stream().skip(1)).toList();
+            double withUsers = TextFit.widest(cells.stream().map(BreakdownChart::cellLabel).toList(), font) + 6;
+            boolean roomForUsers = withUsers <= stepWidth * 0.45;
+            double labelWidth = roomForUsers ? withUsers : TextFit.widest(cells.stream()
+                    .map(c -> Numbers.percent(c.conversionFromFirst())).toList(), font) + 6;
+            return new Grid(width, rowHeight, font, groupWidth, enteredWidth, stepWidth, labelWidth, roomForUsers,
+                    scaleFor(result.breakdown()));
+        }
+
+        double enteredRight() {
+            return PAD + groupWidth + GAP + enteredWidth;
+        }
+
+        double stepLeft(int step) {
+            return enteredRight() + 2 * GAP + (step - 1) * (stepWidth + GAP);
         }
     }
 }

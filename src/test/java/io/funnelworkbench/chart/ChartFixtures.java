@@ -3,6 +3,7 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.cli.FunnelCli;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.FunnelDefinition;
@@ -13,6 +14,12 @@ import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.testing.Datasets;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +31,7 @@ import org.testfx.api.FxToolkit;
 final class ChartFixtures {
     private static final long HOUR_MICROS = 3_600_000_000L;
     private static Sample sample;
+    private static FunnelResult olistByOrigin;
 
     /** The sample's saved purchase funnel (with a device breakdown), its impact table and data range. */
     record Sample(FunnelResult funnel, FunnelResult byDevice, ImpactResult impact, Instant from, Instant to) {
@@ -89,6 +97,34 @@ final class ChartFixtures {
             }
         }
         return sample;
+    }
+
+    /**
+     * Olist's marketing funnel (real public data): leads to closed deals in a 430-day window, broken down by the
+     * lead's origin, 11 groups. Imported through the command line as a user would.
+     */
+    static synchronized FunnelResult olistByOrigin() throws IOException {
+        if (olistByOrigin == null) {
+            Path project = Files.createTempDirectory("olist-chart").resolve("olist.mv.db");
+            importOlist(project, Datasets.OLIST_LEADS, "lead");
+            importOlist(project, Datasets.OLIST_DEALS, "closed_deal");
+            try (ProjectStore store = ProjectStore.open(project)) {
+                EventLog log = store.snapshots().load(Progress.NONE);
+                FunnelSpec spec = FunnelSpec.of(List.of(FunnelSpec.Step.event("lead"),
+                        FunnelSpec.Step.event("closed_deal")), Duration.ofDays(430), OrderMode.SEQUENTIAL);
+                olistByOrigin = new FunnelEngine(log).compute(spec.withBreakdown("origin", null));
+            }
+        }
+        return olistByOrigin;
+    }
+
+    private static void importOlist(Path project, Path csv, String eventName) {
+        StringWriter err = new StringWriter();
+        int code = FunnelCli.run(new String[] {"import", "--project", project.toString(), csv.toString(),
+            "--event-name", eventName}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+        if (code != 0) {
+            throw new IllegalStateException("Could not import " + csv + ": " + err);
+        }
     }
 
     private static Instant micros(long micros) {

@@ -44,6 +44,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -108,6 +109,8 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private TableColumn<StepResult, String> medianColumn;
     @FXML private TableColumn<StepResult, String> valueColumn;
     @FXML private BreakdownChart breakdownChart;
+    @FXML private BreakdownTable breakdownTable;
+    @FXML private SplitPane breakdownSplit;
     @FXML private Label breakdownHint;
     @FXML private ComboBox<Integer> timeStepChoice;
     @FXML private TimeToConvertChart timeChart;
@@ -367,6 +370,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         funnelChart.funnelShapeProperty().bind(model.funnelShapeProperty());
         funnelChart.setOnStepClicked(model::drillDown);
         breakdownChart.setOnBarClicked(model::drillDown);
+        breakdownTable.setOnOpen(model::drillDown);
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));
         model.resultProperty().addListener((obs, old, result) -> showResult(result));
@@ -415,8 +419,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         breakdownChart.setResult(result);
         trendChart.setResult(result);
         boolean noBreakdown = result == null || result.breakdown() == null || result.breakdown().isEmpty();
+        breakdownTable.setResult(result);
         breakdownHint.setVisible(noBreakdown);
-        breakdownChart.setVisible(!noBreakdown);
+        breakdownSplit.setVisible(!noBreakdown);
         List<Integer> timed = result == null ? List.of()
                 : IntStream.rangeClosed(2, result.steps().size()).boxed().toList();
         if (!timeStepChoice.getItems().equals(timed)) {

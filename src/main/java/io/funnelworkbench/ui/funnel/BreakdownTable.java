@@ -1,0 +1,122 @@
+package io.funnelworkbench.ui.funnel;
+
+import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.text.Numbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+
+/**
+ * Every breakdown group's numbers under the chart: users at each step, the conversion from the first step and
+ * its 95% interval. Double-clicking a row lists the group's users at the last step.
+ */
+public final class BreakdownTable extends TableView<BreakdownGroup> {
+    private BiConsumer<Integer, BreakdownGroup> onOpen = (step, group) -> { };
+    private List<String> shownSteps = List.of();
+
+    public BreakdownTable() {
+        setId("breakdownTable");
+        getStyleClass().add("breakdown-table");
+        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setPlaceholder(new Label("No breakdown"));
+        setRowFactory(table -> {
+            TableRow<BreakdownGroup> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    onOpen.accept(row.getItem().steps().size(), row.getItem());
+                }
+            });
+            return row;
+        });
+    }
+
+    /** Called with the last step and the group when a row is double-clicked. */
+    public void setOnOpen(BiConsumer<Integer, BreakdownGroup> handler) {
+        onOpen = handler == null ? (step, group) -> { } : handler;
+    }
+
+    public void setResult(FunnelResult result) {
+        if (result == null || result.breakdown() == null) {
+            getItems().clear();
+            return;
+        }
+        List<String> steps = result.steps().stream().map(s -> s.number() + ". " + s.name()).toList();
+        if (!steps.equals(shownSteps)) {
+            shownSteps = steps;
+            getColumns().setAll(columns(result));
+        }
+        getItems().setAll(result.breakdown());
+    }
+
+    private List<TableColumn<BreakdownGroup, String>> columns(FunnelResult result) {
+        TableColumn<BreakdownGroup, String> group = column(result.breakdownProperty(), BreakdownGroup::label);
+        group.setPrefWidth(160);
+        group.setMinWidth(90);
+        List<TableColumn<BreakdownGroup, String>> columns = new ArrayList<>(List.of(group));
+        for (StepResult step : result.steps()) {
+            int index = step.number() - 1;
+            TableColumn<BreakdownGroup, String> column = column(step.number() + ". " + step.name(),
+                    g -> cell(g.steps().get(index)));
+            column.setCellFactory(c -> new TwoLines());
+            column.getStyleClass().add("number");
+            column.setPrefWidth(index == 0 ? 90 : 150);
+            column.setMinWidth(index == 0 ? 70 : 110);
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    /** Users, then (after the first step) the conversion from the first step and its interval on a second line. */
+    private static String cell(StepResult step) {
+        if (step.number() == 1) {
+            return Numbers.count(step.users());
+        }
+        return Numbers.count(step.users()) + " · " + Numbers.percent(step.conversionFromFirst()) + "\n"
+                + Numbers.interval(step.conversionFromFirstInterval());
+    }
+
+    private static TableColumn<BreakdownGroup, String> column(String title, Function<BreakdownGroup, String> text) {
+        TableColumn<BreakdownGroup, String> column = new TableColumn<>(title);
+        column.setSortable(false);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
+        return column;
+    }
+
+    /** A number over a muted second line, right-aligned, like the step table's cells. */
+    private static final class TwoLines extends TableCell<BreakdownGroup, String> {
+        private final Label main = new Label();
+        private final Label detail = new Label();
+        private final VBox lines = new VBox(0, main, detail);
+
+        TwoLines() {
+            detail.getStyleClass().add("interval");
+            lines.setAlignment(Pos.CENTER_RIGHT);
+        }
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            if (empty || text == null) {
+                setGraphic(null);
+                return;
+            }
+            String[] parts = text.split("\n", 2);
+            main.setText(parts[0]);
+            detail.setText(parts.length > 1 ? parts[1] : "");
+            detail.setVisible(parts.length > 1);
+            detail.setManaged(parts.length > 1);
+            setGraphic(lines);
+        }
+    }
+}

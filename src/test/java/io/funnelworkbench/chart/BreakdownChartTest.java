@@ -1,0 +1,84 @@
+package io.funnelworkbench.chart;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.testing.Pixels;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.text.Text;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The breakdown chart draws every group the result holds (Olist's 11 origins), or says which it left out. */
+class BreakdownChartTest {
+    private static FunnelResult olist;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ChartFixtures.startToolkit();
+        olist = ChartFixtures.olistByOrigin();
+    }
+
+    @Test
+    void theExportedImageDrawsAllElevenOriginsWithTheirUsers() throws Exception {
+        assertThat(olist.breakdown()).hasSize(11);
+        ChartCaption caption = ChartExporter.captionFor(olist, "Lead to deal by origin", null, null, null, null,
+                true);
+        BreakdownChart chart = FxThread.call(() -> {
+            BreakdownChart drawn = new BreakdownChart();
+            drawn.setResult(olist);
+            ExportFrame frame = new ExportFrame(drawn, caption);
+            new Scene(frame, 1280, 720);
+            frame.applyCss();
+            frame.layout();
+            return drawn;
+        });
+
+        assertThat(chart.drawnGroups()).containsExactlyElementsOf(olist.breakdown());
+        List<String> texts = FxThread.call(() -> chart.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance).map(n -> ((Text) n).getText()).toList());
+        for (BreakdownGroup group : olist.breakdown()) {
+            assertThat(texts).as(group.label()).contains(group.label());
+        }
+        // The blank origin converts best: 14 of 60 leads; the row names its users and its rate.
+        assertThat(texts).contains("(none)", "60", "23.3% · 14", "By origin: 11 groups, largest first");
+        assertThat(texts).noneMatch(t -> t.contains(" shown here"));
+
+        Path png = Files.createTempDirectory("breakdown").resolve("olist-by-origin.png");
+        ChartExporter.writePng(chart, caption, 1280, 720, 1, png);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1280);
+        assertThat(Pixels.distinctColours(image, 3)).isGreaterThan(20);
+    }
+
+    @Test
+    void aChartTooShortForEveryRowSaysHowManyItShows() throws Exception {
+        BreakdownChart chart = FxThread.call(() -> {
+            BreakdownChart drawn = new BreakdownChart();
+            drawn.setResult(olist);
+            new Scene(drawn, 700, 160);
+            drawn.applyCss();
+            drawn.layout();
+            return drawn;
+        });
+
+        int shown = chart.drawnGroups().size();
+        assertThat(shown).isBetween(1, 10);
+        assertThat(chart.drawnGroups()).containsExactlyElementsOf(olist.breakdown().subList(0, shown));
+        List<String> texts = FxThread.call(() -> chart.getChildrenUnmodifiable().stream()
+                .filter(Text.class::isInstance).map(n -> ((Text) n).getText()).toList());
+        assertThat(texts).anyMatch(t -> t.contains(shown + " of 11 shown here, every group in the table"));
+    }
+
+    @Test
+    void theBarScaleIsTheSmallestRoundRateHoldingEveryCell() {
+        // Olist's best group converts 23.3% of its leads, so a full bar stands for 25%.
+        assertThat(BreakdownChart.scaleFor(olist.breakdown())).isEqualTo(0.25);
+    }
+}
