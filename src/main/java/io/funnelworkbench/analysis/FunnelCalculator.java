@@ -22,9 +22,13 @@ import java.util.stream.IntStream;
 
 /** Turns per-user outcomes into the funnel's numbers (FUNNEL-SEMANTICS.md, "Metrics per step"). */
 final class FunnelCalculator {
-    /** Histogram bin edges in seconds: 1 min, 5 min, 15 min, 1 h, 3 h, 12 h, 1 d, 3 d, 7 d, 30 d. */
+    /**
+     * Histogram bin edges in seconds: 1 min, 5 min, 15 min, 1 h, 3 h, 12 h, 1 d, 3 d, 7 d, 30 d, 60 d, 90 d, 180 d,
+     * 365 d. Bins starting at or past the window stay empty, and charts leave them out, so the bins follow the
+     * window: a B2B funnel with a 500-day window is not lumped into one "30d+" bar.
+     */
     static final double[] HISTOGRAM_EDGES = {0, 60, 300, 900, 3_600, 10_800, 43_200, 86_400, 259_200, 604_800,
-        2_592_000};
+        2_592_000, 5_184_000, 7_776_000, 15_552_000, 31_536_000};
     static final int TOP_GROUPS = 25;
     private static final long MICROS_PER_DAY = 86_400_000_000L;
     private static final int USERS_PER_CHUNK = 32_768;

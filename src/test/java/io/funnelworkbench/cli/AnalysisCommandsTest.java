@@ -82,6 +82,20 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void timeToConvertBinsReachPastAMonthForALongWindow() throws Exception {
+        JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "430d").json();
+        Map<Double, Long> usersFrom = new HashMap<>();
+        json.get("steps").get(1).get("histogram_from_previous").forEach(bin ->
+                usersFrom.put(bin.get("from_seconds").asDouble(), bin.get("users").asLong()));
+        long pastAMonth = usersFrom.entrySet().stream().filter(e -> e.getKey() >= 2_592_000)
+                .mapToLong(Map.Entry::getValue).sum();
+        // Deals won more than 30 days after the lead spread over 30-60, 60-90, 90-180 and 180-365 days.
+        assertThat(pastAMonth).isEqualTo(841 - 546);
+        assertThat(usersFrom.get(2_592_000.0)).isLessThan(pastAMonth);
+        assertThat(usersFrom.keySet()).contains(5_184_000.0, 7_776_000.0, 15_552_000.0, 31_536_000.0);
+    }
+
+    @Test
     void aThirtyDayWindowKeepsTheDealsWonWithinAMonth() throws Exception {
         JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d").json();
         assertThat(json.get("steps").get(1).get("users").asLong()).isEqualTo(546);

@@ -208,6 +208,10 @@ class FunnelBuilderUiTest extends FxRobot {
         clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Breakdown"))
                 .queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
+        // Every group is in the table under the chart, with its users at the first step.
+        TableView<?> groups = lookup("#breakdownTable").queryAs(TableView.class);
+        assertThat(groups.getItems()).containsExactlyElementsOf(model.resultProperty().get().breakdown());
+        assertThat(groups.getColumns()).hasSize(1 + model.resultProperty().get().steps().size());
         Node bar = lookup("#breakdownChart").queryAs(BreakdownChart.class).getChildrenUnmodifiable().stream()
                 .filter(n -> Integer.valueOf(2).equals(n.getProperties().get("step"))
                         && "mobile".equals(n.getProperties().get("group"))).findFirst().orElseThrow();
