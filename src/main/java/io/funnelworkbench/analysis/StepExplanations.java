@@ -6,6 +6,7 @@ import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.OrderMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 
@@ -94,17 +95,31 @@ public final class StepExplanations {
 
     /** The first reason that applies, from the funnel's own rules to what the user's events show. */
     private String dropped(int user, int step, CompiledRule next) {
-        String stepName = spec.steps().get(step - 1).name();
         String nextName = spec.steps().get(step).name();
         if (outcome.excluded(user)) {
             return "Stopped by the exclusion " + exclusionsEndingAt(step);
         }
-        if (outcome.stillInWindow(user)) {
-            return "Still within the " + window() + " when the data ends";
-        }
         if (spec.order() == OrderMode.ANY) {
-            return "Did " + step + " of the " + spec.steps().size() + " steps within the " + window();
+            return outcome.stillInWindow(user) ? stillInWindow()
+                    : "Did " + step + " of the " + spec.steps().size() + " steps within the " + window();
         }
+        String evidence = evidence(user, step, next);
+        if (!outcome.stillInWindow(user)) {
+            return evidence;
+        }
+        // What the events show comes first: a deal won before its lead is news, an open window is not.
+        return evidence.equals("Never did " + nextName) ? stillInWindow() : evidence + " (" + stillInWindow()
+                .toLowerCase(Locale.ROOT) + ")";
+    }
+
+    private String stillInWindow() {
+        return "Still within the " + window() + " when the data ends";
+    }
+
+    /** What the user's events show about the next step: too late, out of order, before, other values, or never. */
+    private String evidence(int user, int step, CompiledRule next) {
+        String stepName = spec.steps().get(step - 1).name();
+        String nextName = spec.steps().get(step).name();
         long start = outcome.stepTime(user, 1);
         long at = outcome.stepTime(user, step);
         int usedRow = outcome.stepRow(user, step);

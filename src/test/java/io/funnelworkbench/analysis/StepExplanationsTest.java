@@ -61,6 +61,24 @@ class StepExplanationsTest {
                 new Explanation("gus", Outcome.DROPPED, "Still within the 1-week window when the data ends"));
     }
 
+    /** Olist: a deal dated before its lead, in a window still open when the data ends. */
+    @Test
+    void whatTheEventsShowComesBeforeAnOpenWindow() {
+        EventLog log = new EventLogBuilder()
+                .add("hal", "cart", T0, null, Map.of("size", "L")).add("hal", "view", T0 + DAY)
+                .add("ivy", "view", T0 + DAY)
+                .add("jon", "view", T0 + DAY).add("jon", "cart", T0 + 2 * DAY, null, Map.of("size", "S"))
+                .build();
+        FunnelSpec spec = spec(OrderMode.SEQUENTIAL);
+
+        assertThat(new StepExplanations(log, spec, new FunnelEngine(log).scan(spec)).explain(1)).containsExactly(
+                new Explanation("hal", Outcome.DROPPED,
+                        "Did cart L only before view (still within the 1-week window when the data ends)"),
+                new Explanation("ivy", Outcome.DROPPED, "Still within the 1-week window when the data ends"),
+                new Explanation("jon", Outcome.DROPPED,
+                        "Did cart, but not where size = L (still within the 1-week window when the data ends)"));
+    }
+
     @Test
     void strictOrderNamesTheEventsInBetweenAndTheLastStepSaysHowLongTheFunnelTook() {
         assertThat(explain(OrderMode.STRICT, 1)).filteredOn(e -> e.user().equals("fay")).containsExactly(
