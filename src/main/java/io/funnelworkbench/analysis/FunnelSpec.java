@@ -83,6 +83,11 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
                 trendPeriod);
     }
 
+    public FunnelSpec withWindow(Duration newWindow) {
+        return new FunnelSpec(steps, newWindow, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                trendPeriod);
+    }
+
     public FunnelSpec withTrendPeriod(TrendPeriod period) {
         return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
                 period);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -12,8 +13,10 @@ import io.funnelworkbench.model.Interval;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
+import io.funnelworkbench.text.WindowAdviceText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,17 +55,38 @@ final class FunnelCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
-            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
+            FunnelEngine engine = new FunnelEngine(analysis.log());
+            FunnelResult result = engine.compute(funnelSpec);
+            Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
             if (saveAs != null) {
                 analysis.store().funnels().save(rename(definition, saveAs));
             }
             if (output == Output.Format.JSON) {
-                spec.commandLine().getOut().println(Json.write(toJson(definition.name(), result)));
+                ObjectNode json = toJson(definition.name(), result);
+                json.set("window_check", advice.map(FunnelCommand::adviceJson).orElse(null));
+                spec.commandLine().getOut().println(Json.write(json));
             } else {
                 Output.table(spec.commandLine().getOut(), output, TABLE_HEADER, tableRows(result, output));
+                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: " + WindowAdviceText.sentence(a)));
             }
         }
         return 0;
+    }
+
+    /** The window check: whether the window suits the data, with the numbers behind the advice. */
+    private static ObjectNode adviceJson(WindowCheck.Advice advice) {
+        ObjectNode json = Json.object();
+        json.put("finding", GoalCommand.lower(advice.finding()));
+        json.put("message", WindowAdviceText.sentence(advice));
+        if (advice.finding() == WindowCheck.Finding.WINDOW_TOO_SHORT) {
+            json.put("conversion_over_all_data", advice.conversionOverAllData());
+            json.put("more_users", advice.moreUsers());
+            json.put("suggested_window_seconds", advice.suggestedWindow().getSeconds());
+        } else {
+            json.put("still_in_window", advice.stillInWindow());
+            json.put("not_converted", advice.notConverted());
+        }
+        return json;
     }
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {

@@ -96,6 +96,37 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void aWebSizedWindowOnALeadFunnelSuggestsOneThatFitsTheData() throws Exception {
+        JsonNode check = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "7d").json()
+                .get("window_check");
+        assertThat(check.get("finding").asText()).isEqualTo("window-too-short");
+        // Over all the data, 841 of 8,000 leads become deals (10.5%); 90% of them within 180 days.
+        assertThat(check.get("conversion_over_all_data").asDouble()).isCloseTo(841 / 8000.0, within(1e-12));
+        assertThat(check.get("suggested_window_seconds").asLong()).isEqualTo(180L * 86_400);
+        assertThat(check.get("message").asText()).startsWith("The 7-day window counts 3.1% as converted; over all"
+                + " the data 10.5% convert (").endsWith("90% of them within 180 days. Try a 180-day window.");
+
+        JsonNode fitting = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "180d")
+                .json();
+        assertThat(fitting.get("window_check").isNull()).isTrue();
+        CliRun table = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "7d",
+                "--format", "table");
+        assertThat(table.err()).startsWith("Note: The 7-day window counts 3.1% as converted");
+    }
+
+    @Test
+    void aWindowLongerThanMostOfTheDataSaysTheRatesMayStillRise() throws Exception {
+        JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "500d").json();
+        JsonNode check = json.get("window_check");
+        assertThat(check.get("finding").asText()).isEqualTo("mostly-still-in-window");
+        assertThat(check.get("not_converted").asLong()).isEqualTo(8000 - 841);
+        assertThat(check.get("still_in_window").asLong()).isEqualTo(json.get("still_in_window").asLong())
+                .isGreaterThan((8000 - 841) / 2);
+        assertThat(check.get("message").asText()).endsWith(" of the 7,159 users who have not converted are still"
+                + " within the 500-day window when the data ends, so these rates may still rise.");
+    }
+
+    @Test
     void aThirtyDayWindowKeepsTheDealsWonWithinAMonth() throws Exception {
         JsonNode json = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "30d").json();
         assertThat(json.get("steps").get(1).get("users").asLong()).isEqualTo(546);

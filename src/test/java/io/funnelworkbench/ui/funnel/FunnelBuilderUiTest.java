@@ -210,7 +210,7 @@ class FunnelBuilderUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         // Every group is in the table under the chart, with its users at the first step.
         TableView<?> groups = lookup("#breakdownTable").queryAs(TableView.class);
-        assertThat(groups.getItems()).containsExactlyElementsOf(model.resultProperty().get().breakdown());
+        assertThat(List.copyOf(groups.getItems())).isEqualTo(model.resultProperty().get().breakdown());
         assertThat(groups.getColumns()).hasSize(1 + model.resultProperty().get().steps().size());
         Node bar = lookup("#breakdownChart").queryAs(BreakdownChart.class).getChildrenUnmodifiable().stream()
                 .filter(n -> Integer.valueOf(2).equals(n.getProperties().get("step"))
