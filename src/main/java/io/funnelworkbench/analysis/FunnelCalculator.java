@@ -54,9 +54,10 @@ final class FunnelCalculator {
             stillOpen += outcome.stillInWindow(u) ? 1 : 0;
             excluded += outcome.excluded(u) ? 1 : 0;
         }
-        return new FunnelResult(spec.order(), spec.window(), overall, breakdown(outcome), spec.breakdownProperty(),
-                spec.attribution(), largestDropOff(overall), slowest(overall), stillOpen, excluded,
-                trend(outcome), spec.trendPeriod());
+        List<TrendPoint> trend = trend(outcome);
+        return new FunnelResult(spec.order(), spec.window(), overall, breakdown(outcome, trend),
+                spec.breakdownProperty(), spec.attribution(), largestDropOff(overall), slowest(overall), stillOpen,
+                excluded, trend, spec.trendPeriod());
     }
 
     /**
@@ -279,16 +280,17 @@ final class FunnelCalculator {
     }
 
     /** One funnel per value of the breakdown property: the top 25 by step-1 users, the rest as Other. */
-    private List<BreakdownGroup> breakdown(FunnelOutcome outcome) {
+    private List<BreakdownGroup> breakdown(FunnelOutcome outcome, List<TrendPoint> trend) {
         if (spec.breakdownProperty() == null) {
             return List.of();
         }
         Grouping grouping = grouping(outcome);
         List<List<StepResult>> results = stepResults(outcome, grouping.groupOf(), grouping.groups().size());
+        List<List<TrendPoint>> trends = groupTrends(outcome, grouping, trend);
         List<BreakdownGroup> groups = new ArrayList<>();
         for (int g = 0; g < grouping.groups().size(); g++) {
             BreakdownGroup group = grouping.groups().get(g);
-            groups.add(new BreakdownGroup(group.value(), group.other(), results.get(g)));
+            groups.add(new BreakdownGroup(group.value(), group.other(), results.get(g), trends.get(g)));
         }
         return groups;
     }
@@ -409,6 +411,31 @@ final class FunnelCalculator {
                         outcome.stillInWindow(u));
             }
         }
+        TreeMap<LocalDate, long[]> periods = periods(days);
+        return periods.isEmpty() ? List.of() : points(periods, periods.firstKey(), periods.lastKey());
+    }
+
+    /** Each group's trend over the same periods as the whole funnel's, so groups add up period by period. */
+    private List<List<TrendPoint>> groupTrends(FunnelOutcome outcome, Grouping grouping, List<TrendPoint> overall) {
+        DailyCounts[] days = new DailyCounts[grouping.groups().size()];
+        Arrays.setAll(days, g -> new DailyCounts());
+        for (int u = 0; u < outcome.userCount(); u++) {
+            int furthest = outcome.furthest(u);
+            int group = furthest > 0 ? grouping.groupOf(u) : -1;
+            if (group >= 0) {
+                days[group].add(Math.floorDiv(outcome.timeOf(u, 1), MICROS_PER_DAY), furthest == steps,
+                        outcome.stillInWindow(u));
+            }
+        }
+        List<List<TrendPoint>> trends = new ArrayList<>();
+        for (DailyCounts groupDays : days) {
+            trends.add(overall.isEmpty() ? List.of() : points(periods(groupDays), overall.get(0).periodStart(),
+                    overall.get(overall.size() - 1).periodStart()));
+        }
+        return trends;
+    }
+
+    private TreeMap<LocalDate, long[]> periods(DailyCounts days) {
         TreeMap<LocalDate, long[]> periods = new TreeMap<>();
         days.forEach((day, counts) -> {
             long[] sums = periods.computeIfAbsent(periodOf(day), p -> new long[3]);
@@ -416,15 +443,14 @@ final class FunnelCalculator {
                 sums[i] += counts[i];
             }
         });
-        if (periods.isEmpty()) {
-            return List.of();
-        }
+        return periods;
+    }
+
+    private List<TrendPoint> points(TreeMap<LocalDate, long[]> periods, LocalDate first, LocalDate last) {
         LocalDate coveredFrom = coverageStart();
         LocalDate coveredTo = coverageEnd();
         List<TrendPoint> points = new ArrayList<>();
-        LocalDate last = periods.lastKey();
-        for (LocalDate start = periods.firstKey(); !start.isAfter(last);
-             start = nextPeriod(start)) {
+        for (LocalDate start = first; !start.isAfter(last); start = nextPeriod(start)) {
             long[] counts = periods.getOrDefault(start, new long[3]);
             boolean partial = start.isBefore(coveredFrom) || nextPeriod(start).minusDays(1).isAfter(coveredTo);
             points.add(new TrendPoint(start, counts[0], counts[1], Statistics.rate(counts[1], counts[0]), counts[2],

@@ -50,7 +50,8 @@ public final class ChartImages {
     /** The caption of a chart of {@code kind}, as {@code ChartExporter.captionFor} makes it. */
     public static ChartCaption caption(FunnelResult result, ChartKind kind, String title, LocalDate entryFrom,
                                        LocalDate entryTo, Instant dataFrom, Instant dataTo) {
-        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo, kind == ChartKind.BARS);
+        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo, kind == ChartKind.BARS
+                || kind == ChartKind.TREND && TrendChart.drawsBreakdown(result));
     }
 
     private static Region chart(Choice choice, FunnelResult result) {

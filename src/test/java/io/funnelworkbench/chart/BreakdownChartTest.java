@@ -1,9 +1,11 @@
 package io.funnelworkbench.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.TrendPoint;
 import io.funnelworkbench.testing.Pixels;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -15,7 +17,10 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The breakdown chart draws every group the result holds (Olist's 11 origins), or says which it left out. */
+/**
+ * The breakdown chart draws every group the result holds (Olist's 11 origins), or says which it left out; the trend
+ * follows the breakdown.
+ */
 class BreakdownChartTest {
     private static FunnelResult olist;
 
@@ -74,6 +79,26 @@ class BreakdownChartTest {
         List<String> texts = FxThread.call(() -> chart.getChildrenUnmodifiable().stream()
                 .filter(Text.class::isInstance).map(n -> ((Text) n).getText()).toList());
         assertThat(texts).anyMatch(t -> t.contains(shown + " of 11 shown here, every group in the table"));
+    }
+
+    @Test
+    void theTrendFollowsTheBreakdownWithTheFiveLargestGroupsAndOther() throws Exception {
+        // Each group's trend runs over the whole funnel's periods, and the groups add up to it period by period.
+        List<TrendPoint> added = TrendPoint.sum(olist.breakdown().stream().map(BreakdownGroup::trend).toList());
+        assertThat(added).extracting(TrendPoint::periodStart, TrendPoint::entered, TrendPoint::converted,
+                TrendPoint::stillInWindow).isEqualTo(olist.trend().stream().map(p -> tuple(p.periodStart(),
+                p.entered(), p.converted(), p.stillInWindow())).toList());
+        assertThat(TrendChart.drawsBreakdown(olist)).isTrue();
+
+        List<String> texts = FxThread.call(() -> {
+            TrendChart chart = new TrendChart();
+            chart.setResult(olist);
+            return chart.draw(1200, 500).stream().filter(Text.class::isInstance).map(n -> ((Text) n).getText())
+                    .toList();
+        });
+        assertThat(texts).contains("organic_search", "paid_search", "social", "unknown", "direct_traffic", "Other")
+                .doesNotContain("email", "(none)");
+        assertThat(texts.get(0)).endsWith(", by origin");
     }
 
     @Test

@@ -598,7 +598,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         FunnelResult result = model.resultProperty().get();
         FunnelSpec spec = model.resultSpecProperty().get();
         ProjectOverview overview = model.session().overview();
-        boolean drawsBreakdown = resultTabs.getSelectionModel().getSelectedItem() == breakdownTab;
+        Tab shown = resultTabs.getSelectionModel().getSelectedItem();
+        boolean drawsBreakdown = shown == breakdownTab || shown == trendTab && TrendChart.drawsBreakdown(result);
         ChartCaption funnel = ChartExporter.captionFor(result, model.title(), spec.entryFrom(), spec.entryTo(),
                 overview.firstEvent(), overview.lastEvent(), drawsBreakdown);
         ImpactResult impact = model.impactProperty().get();
