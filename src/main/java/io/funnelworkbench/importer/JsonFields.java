@@ -33,6 +33,9 @@ import java.util.Set;
  */
 final class JsonFields {
     static final int MAX_DEPTH = 6;
+    /** Why a line whose object is followed by more text is refused: taking the first object would drop the rest. */
+    static final String TEXT_AFTER_OBJECT = "the line is not valid JSON: text follows the end of its object (two"
+            + " events on one line?)";
     /** Objects whose fields are properties under their own names (by the tools that write them). */
     static final Set<String> CONTAINERS = io.funnelworkbench.model.PropertyContainers.NAMES;
     private static final List<String> TYPED_VALUES = List.of("string_value", "int_value", "float_value",
@@ -145,6 +148,9 @@ final class JsonFields {
                 } else {
                     streamArray(name, true, p, line, 1, fields);
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException(TEXT_AFTER_OBJECT);
             }
         }
     }

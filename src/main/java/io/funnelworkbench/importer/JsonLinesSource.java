@@ -1,5 +1,6 @@
 package io.funnelworkbench.importer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,17 @@ final class JsonLinesSource implements RecordSource {
         this.current = new JsonLine(this.headers, columnIndex(this.headers), fields);
     }
 
+    /** The tree of one line, refusing text after its value ({@link JsonFields#TEXT_AFTER_OBJECT}). */
+    static JsonNode readTree(String line) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+            JsonNode node = TREES.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(JsonFields.TEXT_AFTER_OBJECT);
+            }
+            return node;
+        }
+    }
+
     /** Each column's position by name. */
     static Map<String, Integer> columnIndex(List<String> headers) {
         Map<String, Integer> columnOf = new HashMap<>();
@@ -75,7 +87,7 @@ final class JsonLinesSource implements RecordSource {
      */
     static ParsedLine parse(String text, JsonFields fields) throws IOException {
         if (JsonLine.readAsTree(text)) {
-            JsonNode node = TREES.readTree(text);
+            JsonNode node = readTree(text);
             RecordKind kind = SegmentCalls.adapt(node);
             return new ParsedLine(kind, fields.flatten(node));
         }
