@@ -3,6 +3,7 @@ package io.funnelworkbench.importer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.model.PropertyContainers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,7 @@ final class JsonFields {
     static final String TEXT_AFTER_OBJECT = "the line is not valid JSON: text follows the end of its object (two"
             + " events on one line?)";
     /** Objects whose fields are properties under their own names (by the tools that write them). */
-    static final Set<String> CONTAINERS = io.funnelworkbench.model.PropertyContainers.NAMES;
+    static final Set<String> CONTAINERS = PropertyContainers.NAMES;
     private static final List<String> TYPED_VALUES = List.of("string_value", "int_value", "float_value",
             "double_value");
 
@@ -406,7 +407,8 @@ final class JsonFields {
             return false;
         }
         for (JsonNode element : array) {
-            if (!element.isObject() || !element.has("key") || !element.has("value") || !element.get("key").isValueNode()) {
+            if (!element.isObject() || !element.has("key") || !element.has("value")
+                    || !element.get("key").isValueNode()) {
                 return false;
             }
         }

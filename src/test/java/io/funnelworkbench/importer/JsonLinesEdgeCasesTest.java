@@ -67,7 +67,8 @@ class JsonLinesEdgeCasesTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void aLineThatIsNotAnObjectIsOneRejectedRecord(boolean parallel) throws IOException {
-        String text = "{\"u\":\"a\"}\n[1,2]\n\"text\"\n42\nnull\n{\"type\":\"x\"} \n[{\"type\":\"track\"}]\n{\"u\":\"b\"}\n";
+        String text = "{\"u\":\"a\"}\n[1,2]\n\"text\"\n42\nnull\n{\"type\":\"x\"} \n[{\"type\":\"track\"}]\n"
+                + "{\"u\":\"b\"}\n";
         assertThat(records(text, parallel)).containsExactly("1: u=a",
                 "2: the line is not a JSON object",
                 "3: the line is not a JSON object",
