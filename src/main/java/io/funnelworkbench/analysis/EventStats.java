@@ -3,6 +3,7 @@ package io.funnelworkbench.analysis;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,7 +17,7 @@ public final class EventStats {
         long[] events = new long[names];
         long[] users = new long[names];
         int[] lastUserSeen = new int[names];
-        java.util.Arrays.fill(lastUserSeen, -1);
+        Arrays.fill(lastUserSeen, -1);
         int[] userColumn = log.userColumn();
         int[] eventColumn = log.eventColumn();
         // Rows are sorted by user, so a name's user count rises once per change of user.

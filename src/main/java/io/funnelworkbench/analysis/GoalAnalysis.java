@@ -9,6 +9,7 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -125,7 +126,7 @@ public final class GoalAnalysis {
 
     /** Distinct values among the first {@code count} of {@code values}; reorders them. */
     private static int distinct(int[] values, int count) {
-        java.util.Arrays.sort(values, 0, count);
+        Arrays.sort(values, 0, count);
         int distinct = 0;
         for (int i = 0; i < count; i++) {
             distinct += i == 0 || values[i] != values[i - 1] ? 1 : 0;

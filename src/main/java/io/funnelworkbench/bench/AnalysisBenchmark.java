@@ -25,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -389,7 +390,7 @@ public final class AnalysisBenchmark {
         return problems.isEmpty() ? null : String.join("; ", problems);
     }
 
-    private static List<Long> sum(java.util.Collection<List<Long>> lists) {
+    private static List<Long> sum(Collection<List<Long>> lists) {
         long[] total = new long[STEPS.size()];
         for (List<Long> counts : lists) {
             for (int i = 0; i < total.length; i++) {

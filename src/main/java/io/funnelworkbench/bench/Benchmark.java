@@ -36,10 +36,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 
 /**
  * The import benchmark of docs/BENCHMARKS.md, in one process on one synthetic file: DuckDB's {@code read_csv}
@@ -629,7 +631,7 @@ public final class Benchmark {
         /** Sums the heap pools of a GcInfo usage map (an open-type TabularData of pool name to usage). */
         private static long heapSum(Object usageTable, Set<String> heapPools) {
             long sum = 0;
-            if (usageTable instanceof javax.management.openmbean.TabularData table) {
+            if (usageTable instanceof TabularData table) {
                 for (Object row : table.values()) {
                     CompositeData entry = (CompositeData) row;
                     if (heapPools.contains((String) entry.get("key"))) {
@@ -676,7 +678,7 @@ public final class Benchmark {
             for (Registration r : registrations) {
                 try {
                     r.emitter().removeNotificationListener(r.listener());
-                } catch (javax.management.ListenerNotFoundException e) {
+                } catch (ListenerNotFoundException e) {
                     // Already gone.
                 }
             }

@@ -212,7 +212,8 @@ public final class NestedJsonBenchmark {
                 .append("\"web_info\":{\"browser\":\"").append(u % 3 == 0 ? "Safari" : "Chrome")
                 .append("\",\"browser_version\":\"120.0\",\"hostname\":\"shop.example.com\"}},")
                 .append("\"geo\":{\"continent\":\"Europe\",\"country\":\"").append(country).append("\",\"city\":\"")
-                .append(CITIES[u % CITIES.length]).append("\"},\"traffic_source\":{\"name\":\"(organic)\",\"medium\":\"")
+                .append(CITIES[u % CITIES.length])
+                .append("\"},\"traffic_source\":{\"name\":\"(organic)\",\"medium\":\"")
                 .append(MEDIUMS[u % MEDIUMS.length]).append("\",\"source\":\"").append(SOURCES[u % SOURCES.length])
                 .append("\"},\"stream_id\":\"2100450278\",\"platform\":\"WEB\",\"ecommerce\":");
         if (event.equals("purchase")) {

@@ -82,7 +82,7 @@ public final class StartupBenchmark {
         new SyntheticExport(settings.events(), settings.users(), settings.seed()).write(csv);
         Path project = dir.resolve("startup.mv.db");
         progress.accept("Importing them with " + settings.cli());
-        Process.run(List.of(settings.cli().toString(), "import", "--project", project.toString(), csv.toString()));
+        Command.run(List.of(settings.cli().toString(), "import", "--project", project.toString(), csv.toString()));
         Path database = dir.resolve("startup.duckdb");
         progress.accept("Loading them into " + database);
         try (Connection c = DriverManager.getConnection(Benchmark.DUCKDB_URL + database);
@@ -105,9 +105,9 @@ public final class StartupBenchmark {
         List<Long> oursUsers = List.of();
         List<Long> duckdbUsers = List.of();
         for (int run = 1; run <= settings.runs(); run++) {
-            Process.Timed o = Process.run(ours);
-            Process.Timed d = Process.run(duckdb);
-            Process.Timed n = Process.run(duckdbNoQuery);
+            Command.Timed o = Command.run(ours);
+            Command.Timed d = Command.run(duckdb);
+            Command.Timed n = Command.run(duckdbNoQuery);
             oursTimes.add(o.seconds());
             duckdbTimes.add(d.seconds());
             noQueryTimes.add(n.seconds());
@@ -134,14 +134,14 @@ public final class StartupBenchmark {
     }
 
     /** One process, timed from start to exit, with its standard output. */
-    private static final class Process {
+    private static final class Command {
         record Timed(double seconds, String output) {
         }
 
         static Timed run(List<String> command) throws IOException {
             ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
-            java.lang.Process process = builder.start();
+            Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             try {
                 if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {

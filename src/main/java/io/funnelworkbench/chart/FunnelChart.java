@@ -25,7 +25,8 @@ import javafx.scene.layout.Region;
 public final class FunnelChart extends SurfaceChart {
     private final IntegerProperty selectedStep = new SimpleIntegerProperty(this, "selectedStep", 0);
     private final BooleanProperty headlineVisible = new SimpleBooleanProperty(this, "headlineVisible", true);
-    private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(this, "funnelShape", FunnelShape.COLUMNS);
+    private final ObjectProperty<FunnelShape> funnelShape =
+            new SimpleObjectProperty<>(this, "funnelShape", FunnelShape.COLUMNS);
     private FunnelResult result;
     private IntConsumer onStepClicked = step -> { };
 

@@ -124,7 +124,8 @@ final class FunnelDrawing extends FunnelLayout {
         if (wide) {
             return dropLines(previous, compact);
         }
-        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped()) : ChartStyle.count(previous.dropped()));
+        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped())
+                : ChartStyle.count(previous.dropped()));
         return List.of(lost, ChartStyle.percent(previous.dropOffRate()));
     }
 
@@ -156,7 +157,8 @@ final class FunnelDrawing extends FunnelLayout {
         double columnTop = baseline - barSpace * columnLevel(index);
         Placement placement = placement(index, barSpace);
         boolean selected = step.number() == selectedStep;
-        nodes.add(bar(barX, barTop, barWidth, baseline - barTop, selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
+        nodes.add(bar(barX, barTop, barWidth, baseline - barTop,
+                selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
         if (index > 0) {
             drawBand(index, barX, columnTop, barTop);
         }

@@ -79,8 +79,8 @@ public final class ImpactTable extends SurfaceChart {
         double y = PAD;
         nodes.add(TextFit.text(TextFit.ellipsize("Conversion to " + result.macroGoal() + " with and without each micro"
                 + " goal (" + ChartStyle.count(result.users()) + " users, " + ChartStyle.count(result.converted())
-                + " converted)", ChartStyle.regular(11), width - 2 * PAD), ChartStyle.regular(11), ChartStyle.TEXT_MUTED,
-                PAD, y));
+                + " converted)", ChartStyle.regular(11), width - 2 * PAD), ChartStyle.regular(11),
+                ChartStyle.TEXT_MUTED, PAD, y));
         y += ROW;
         nodes.add(TextFit.text("Micro goal", headerFont, ChartStyle.TEXT_MUTED, layout.nameLeft() + 4, y));
         nodes.add(TextFit.text("Lift", headerFont, ChartStyle.TEXT_MUTED, layout.nameRight() + 4, y));
@@ -115,7 +115,8 @@ public final class ImpactTable extends SurfaceChart {
         nameWanted = Math.min(nameWanted, NAME_MAX);
         double available = width - 2 * PAD;
         List<Column> shown = new ArrayList<>(NUMBER_COLUMNS);
-        while (numbersWidth(shown) + nameWanted + LIFT_MIN > available && shown.stream().anyMatch(c -> c.dropRank() > 0)) {
+        while (numbersWidth(shown) + nameWanted + LIFT_MIN > available
+                && shown.stream().anyMatch(c -> c.dropRank() > 0)) {
             shown.remove(shown.stream().filter(c -> c.dropRank() > 0)
                     .min(Comparator.comparingInt(Column::dropRank)).orElseThrow());
         }

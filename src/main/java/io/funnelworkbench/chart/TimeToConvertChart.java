@@ -69,8 +69,8 @@ public final class TimeToConvertChart extends SurfaceChart {
         double plotHeight = Math.max(0, baseline - top - TextFit.lineHeight(countFont) - 2);
         long most = bins.stream().mapToLong(HistogramBin::users).max().orElse(1);
         for (int i = 0; i < bins.size(); i++) {
-            drawBin(nodes, bins.get(i), PAD + i * slot, slot, baseline, plotHeight * bins.get(i).users() / Math.max(1, most),
-                    countFont);
+            drawBin(nodes, bins.get(i), PAD + i * slot, slot, baseline,
+                    plotHeight * bins.get(i).users() / Math.max(1, most), countFont);
             labels.draw(nodes, i, PAD + i * slot + slot / 2, baseline + 6, ChartStyle.TEXT_MUTED);
         }
         Line axis = new Line(PAD, Math.round(baseline) + 0.5, width - PAD, Math.round(baseline) + 0.5);

@@ -60,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
     private int users;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + SyntheticExport.DEFAULT_SEED,
-            description = "Seed of the synthetic export; the same seed gives the same file (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the synthetic export; the same seed gives the same file"
+                    + " (default: ${DEFAULT-VALUE}).")
     private long seed;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
@@ -80,7 +81,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--analysis-warmup-runs", paramLabel = "N",
             defaultValue = "" + Benchmark.Settings.DEFAULT_ANALYSIS_WARMUP_RUNS,
-            description = "Untimed runs of each funnel on both sides before the timed ones (default: ${DEFAULT-VALUE}).")
+            description = "Untimed runs of each funnel on both sides before the timed ones"
+                    + " (default: ${DEFAULT-VALUE}).")
     private int analysisWarmupRuns;
 
     @Option(names = "--dir", paramLabel = "DIR",

@@ -5,6 +5,7 @@ import io.funnelworkbench.model.AppVersion;
 import io.funnelworkbench.model.PlainMessages;
 import io.funnelworkbench.store.ProjectException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ public final class FunnelCli implements Callable<Integer> {
     private static String sentence(Throwable error) {
         if (error instanceof ImportException || error instanceof ProjectException
                 || error instanceof IllegalArgumentException || error instanceof IllegalStateException
-                || error instanceof java.io.UncheckedIOException) {
+                || error instanceof UncheckedIOException) {
             return error.getMessage() == null ? PlainMessages.of(error) : error.getMessage();
         }
         if (PlainMessages.isOutOfMemory(error)) {

@@ -13,6 +13,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /** The options that name a funnel and its rules, shared by {@code funnel} and {@code chart}. */
@@ -79,7 +81,7 @@ final class FunnelOptions {
     }
 
     private static Exclusion exclusion(String text, List<Goal> goals, int stepCount, boolean drop) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(.+?)(?::(\\d+)-(\\d+))?").matcher(text);
+        Matcher m = Pattern.compile("(.+?)(?::(\\d+)-(\\d+))?").matcher(text);
         if (!m.matches()) {
             throw new IllegalArgumentException("--exclude " + text + " is not EVENT_OR_GOAL[:FROM-TO].");
         }

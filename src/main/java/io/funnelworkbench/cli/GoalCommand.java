@@ -12,6 +12,7 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.store.DefinitionCodec;
 import io.funnelworkbench.store.ProjectStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -175,7 +176,7 @@ final class GoalCommand {
         }
 
         static ObjectNode toJson(Goal goal, GoalMetrics m) {
-            ObjectNode node = io.funnelworkbench.store.DefinitionCodec.goalToJson(goal);
+            ObjectNode node = DefinitionCodec.goalToJson(goal);
             node.put("users", m.users());
             node.put("completions", m.completions());
             node.put("conversion_rate", m.conversionRate());

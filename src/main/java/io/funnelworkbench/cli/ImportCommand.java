@@ -23,7 +23,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -135,7 +138,7 @@ final class ImportCommand implements Callable<Integer> {
         json.put("detected_schema", preview.schema().map(ExportSchema::label).orElse(null));
         json.put("time_format", preview.timeDescription(mapping));
         spec.commandLine().getOut().println(Json.write(json));
-        summary.files().stream().map(f -> f.explanation().warning()).filter(java.util.Objects::nonNull)
+        summary.files().stream().map(f -> f.explanation().warning()).filter(Objects::nonNull)
                 .forEach(warning -> spec.commandLine().getErr().println("Warning: " + warning));
         return 0;
     }
@@ -193,7 +196,7 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         try {
-            java.time.format.DateTimeFormatter.ofPattern(timeFormat);
+            DateTimeFormatter.ofPattern(timeFormat);
         } catch (IllegalArgumentException e) {
             throw new ImportException("--time-format " + timeFormat + " is neither iso, epoch-s, epoch-ms, epoch-us"
                     + " nor a valid date pattern: " + e.getMessage());
@@ -247,7 +250,7 @@ final class ImportCommand implements Callable<Integer> {
         json.put("anonymous_ids_stitched", e.stitchedAnonymous());
         json.put("users_stitched_to", e.stitchedUsers());
         ObjectNode placeholders = json.putObject("placeholder_ids");
-        new java.util.TreeMap<>(e.placeholders()).forEach(placeholders::put);
+        new TreeMap<>(e.placeholders()).forEach(placeholders::put);
         json.put("identity_calls", e.identityCalls());
         json.put("other_calls", e.otherCalls());
         json.put("duplicates", e.duplicates());

@@ -79,7 +79,8 @@ final class UsersCommand implements Callable<Integer> {
                 spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)));
             } else {
                 Output.table(spec.commandLine().getOut(), output, List.of("user", "outcome", "reason"),
-                        users.stream().<List<?>>map(e -> List.of(e.user(), GoalCommand.lower(e.outcome()), e.reason())).toList());
+                        users.stream().<List<?>>map(e -> List.of(e.user(), GoalCommand.lower(e.outcome()),
+                                e.reason())).toList());
             }
         }
         return 0;

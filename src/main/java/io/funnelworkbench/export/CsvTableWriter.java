@@ -2,6 +2,7 @@ package io.funnelworkbench.export;
 
 import io.funnelworkbench.model.SpreadsheetCells;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class CsvTableWriter {
                 printer.printRecord(row.stream().map(CsvTableWriter::cell).toList());
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return text.toString();
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Guesses column roles from the header names used by GA4, Mixpanel, Amplitude, PostHog, Segment and shop
@@ -61,7 +62,7 @@ public final class ColumnMapper {
         return snake.substring(start);
     }
 
-    private static final java.util.regex.Pattern CAMEL_HUMP = java.util.regex.Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern CAMEL_HUMP = Pattern.compile("([a-z0-9])([A-Z])");
 
     /**
      * The best mapping for {@code headers}: the columns the recognised tool documents, else the usual names,

@@ -2,7 +2,8 @@ package io.funnelworkbench.importer;
 
 /** What a column of an export means to the importer. */
 public enum ColumnRole {
-    USER("User"), ANONYMOUS_ID("Anonymous id (when no user id)"), EVENT("Event name"), TIME("Time"), SESSION("Session"), INSERT_ID("Insert id (de-duplication)"),
+    USER("User"), ANONYMOUS_ID("Anonymous id (when no user id)"), EVENT("Event name"), TIME("Time"),
+    SESSION("Session"), INSERT_ID("Insert id (de-duplication)"),
     PROPERTY("Property"), PROPERTIES_JSON("Properties (JSON)"), IGNORE("Ignore");
 
     private final String label;

@@ -1,15 +1,21 @@
 package io.funnelworkbench.importer;
 
+import io.funnelworkbench.model.PlainMessages;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -42,13 +48,13 @@ enum Compression {
 
     /** True for the failure of reading a packed file that was cut short or damaged. */
     static boolean isDamage(Throwable e) {
-        return e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException;
+        return e instanceof ZipException || e instanceof EOFException;
     }
 
     /** The sentence for a packed file that cannot be unpacked. */
     ImportException damaged(Path file, Exception e) {
-        String why = e instanceof java.io.EOFException || e.getMessage() == null ? "it ends too early"
-                : io.funnelworkbench.model.PlainMessages.of(e);
+        String why = e instanceof EOFException || e.getMessage() == null ? "it ends too early"
+                : PlainMessages.of(e);
         return new ImportException(file.getFileName() + " is a damaged or incomplete " + name().toLowerCase(Locale.ROOT)
                 + " file (" + why + "): nothing was imported. Pack it again, or import the unpacked export.", e);
     }
@@ -140,7 +146,7 @@ enum Compression {
                     next = zip.getNextEntry();
                 } catch (IllegalArgumentException badName) {
                     // the JDK's own words for a name that is not UTF-8: "malformed input off : 33, length : 1"
-                    throw new java.util.zip.ZipException("a file name in it is not readable");
+                    throw new ZipException("a file name in it is not readable");
                 }
                 if (next == null) {
                     return false;
@@ -177,7 +183,7 @@ enum Compression {
         }
 
         private static byte[] firstLine(InputStream in) throws IOException {
-            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
             int b;
             while ((b = in.read()) >= 0 && b != '\n' && line.size() < (1 << 16) - 1) {
                 line.write(b);
@@ -188,7 +194,7 @@ enum Compression {
         }
 
         private static String text(byte[] line) {
-            String text = new String(line, java.nio.charset.StandardCharsets.UTF_8);
+            String text = new String(line, StandardCharsets.UTF_8);
             return text.length() > 80 ? text.substring(0, 80) + "..." : text;
         }
 
@@ -205,7 +211,7 @@ enum Compression {
     }
 
     /** The current zip entry, which its reader must not close: closing would close the whole archive. */
-    private static final class NonClosing extends java.io.FilterInputStream {
+    private static final class NonClosing extends FilterInputStream {
         NonClosing(InputStream in) {
             super(in);
         }

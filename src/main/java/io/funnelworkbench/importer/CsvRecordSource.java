@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -210,7 +211,7 @@ final class CsvRecordSource implements RecordSource {
         }
         if (limit == buffer.length) {
             if (buffer.length >= maxRecordBytes) {
-                throw new IOException(String.format(java.util.Locale.ROOT, "the row starting on line %,d is longer"
+                throw new IOException(String.format(Locale.ROOT, "the row starting on line %,d is longer"
                         + " than %,d MB, so the file is not one event per row", nextLine, maxRecordBytes >> 20));
             }
             buffer = Arrays.copyOf(buffer, buffer.length * 2);

@@ -1,6 +1,5 @@
 package io.funnelworkbench.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.model.PlainMessages;
@@ -14,12 +13,13 @@ import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.store.RepeatedRowsException;
-import io.funnelworkbench.store.StringDictionary;
 import io.funnelworkbench.store.TooManyPropertiesException;
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,11 +31,9 @@ import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Imports CSV and JSON-lines exports into a project, one transaction per file. Rows that cannot be read are
@@ -121,11 +119,11 @@ public final class EventImporter {
 
         /** Reads what the parser left unread (a zip's directory, a gzip trailer), so the hash covers it. */
         void drain() throws IOException {
-            wrapped.transferTo(java.io.OutputStream.nullOutputStream());
+            wrapped.transferTo(OutputStream.nullOutputStream());
         }
 
         InputStream wrap(InputStream in) {
-            wrapped = new java.io.FilterInputStream(in) {
+            wrapped = new FilterInputStream(in) {
                 @Override
                 public int read() throws IOException {
                     int b = super.read();
@@ -441,7 +439,7 @@ public final class EventImporter {
     /** SHA-256 of the file's bytes: the same export imported twice has the same hash. */
     static String contentHash(Path file) throws IOException {
         try (DigestInputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest());
         }
     }

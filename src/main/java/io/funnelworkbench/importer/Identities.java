@@ -2,6 +2,7 @@ package io.funnelworkbench.importer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -159,7 +160,7 @@ final class Identities {
     /** Anonymous ids with rows that were given to a user, and how many users received them. */
     long[] stitched(int[] canonical) {
         long anonymous = 0;
-        java.util.BitSet receivers = new java.util.BitSet();
+        BitSet receivers = new BitSet();
         for (int user = 0; user < canonical.length; user++) {
             if (canonical[user] != user && user < rowsOf.length && rowsOf[user] > 0) {
                 anonymous++;

@@ -22,7 +22,10 @@ public record ImportExplanation(String format, String user, String event, String
                                 Map<String, Long> placeholders, long stitchedAnonymous, long stitchedUsers,
                                 long identityCalls, long otherCalls, long duplicatesSkipped, int propertiesCreated,
                                 String warning) {
-    /** One id holding more than this share of the rows and {@link #MEDIAN_MULTIPLE} times the median user is suspect. */
+    /**
+     * One id holding more than this share of the rows and {@link #MEDIAN_MULTIPLE} times the median user is
+     * suspect.
+     */
     static final double SUSPICIOUS_SHARE = 0.05;
     static final int MEDIAN_MULTIPLE = 20;
 
@@ -126,11 +129,13 @@ public record ImportExplanation(String format, String user, String event, String
         }
         if (stitchedAnonymous > 0) {
             lines.add(new Line("Identity (" + identity.option() + ")", String.format(Locale.ROOT, "%,d anonymous"
-                    + " %s linked to %,d signed-in %s", stitchedAnonymous, stitchedAnonymous == 1 ? "visitor" : "visitors",
-                    stitchedUsers, stitchedUsers == 1 ? "user" : "users")));
+                    + " %s linked to %,d signed-in %s", stitchedAnonymous,
+                    stitchedAnonymous == 1 ? "visitor" : "visitors", stitchedUsers,
+                    stitchedUsers == 1 ? "user" : "users")));
         } else if (user.contains(", else ")) {
             lines.add(new Line("Identity (" + identity.option() + ")", identity == IdentityRule.ROW
-                    ? "each row is its own user id, else its anonymous id" : "no anonymous id was linked to a user id"));
+                    ? "each row is its own user id, else its anonymous id"
+                    : "no anonymous id was linked to a user id"));
         }
         if (identityCalls > 0 || otherCalls > 0) {
             lines.add(new Line("Calls that are not events", String.format(Locale.ROOT, "%,d identify/alias (used"

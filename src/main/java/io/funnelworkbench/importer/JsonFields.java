@@ -3,6 +3,7 @@ package io.funnelworkbench.importer;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.model.PropertyContainers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,8 +34,11 @@ import java.util.Set;
  */
 final class JsonFields {
     static final int MAX_DEPTH = 6;
+    /** Why a line whose object is followed by more text is refused: taking the first object would drop the rest. */
+    static final String TEXT_AFTER_OBJECT = "the line is not valid JSON: text follows the end of its object (two"
+            + " events on one line?)";
     /** Objects whose fields are properties under their own names (by the tools that write them). */
-    static final Set<String> CONTAINERS = io.funnelworkbench.model.PropertyContainers.NAMES;
+    static final Set<String> CONTAINERS = PropertyContainers.NAMES;
     private static final List<String> TYPED_VALUES = List.of("string_value", "int_value", "float_value",
             "double_value");
 
@@ -145,6 +149,9 @@ final class JsonFields {
                 } else {
                     streamArray(name, true, p, line, 1, fields);
                 }
+            }
+            if (p.nextToken() != null) {
+                throw new IllegalArgumentException(TEXT_AFTER_OBJECT);
             }
         }
     }
@@ -400,7 +407,8 @@ final class JsonFields {
             return false;
         }
         for (JsonNode element : array) {
-            if (!element.isObject() || !element.has("key") || !element.has("value") || !element.get("key").isValueNode()) {
+            if (!element.isObject() || !element.has("key") || !element.has("value")
+                    || !element.get("key").isValueNode()) {
                 return false;
             }
         }

@@ -54,7 +54,7 @@ final class JsonLine {
         row.clear();
         try {
             if (readAsTree(text)) {
-                JsonNode node = JsonLinesSource.TREES.readTree(text);
+                JsonNode node = JsonLinesSource.readTree(text);
                 kind = SegmentCalls.adapt(node);
                 fields.flattenInto(node, row);
             } else {

@@ -1,12 +1,11 @@
 package io.funnelworkbench.importer;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.funnelworkbench.model.PlainMessages;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -39,6 +38,17 @@ final class JsonLinesSource implements RecordSource {
         this.reader = reader;
         this.headers = List.copyOf(headers);
         this.current = new JsonLine(this.headers, columnIndex(this.headers), fields);
+    }
+
+    /** The tree of one line, refusing text after its value ({@link JsonFields#TEXT_AFTER_OBJECT}). */
+    static JsonNode readTree(String line) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+            JsonNode node = TREES.readTree(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(JsonFields.TEXT_AFTER_OBJECT);
+            }
+            return node;
+        }
     }
 
     /** Each column's position by name. */
@@ -75,7 +85,7 @@ final class JsonLinesSource implements RecordSource {
      */
     static ParsedLine parse(String text, JsonFields fields) throws IOException {
         if (JsonLine.readAsTree(text)) {
-            JsonNode node = TREES.readTree(text);
+            JsonNode node = readTree(text);
             RecordKind kind = SegmentCalls.adapt(node);
             return new ParsedLine(kind, fields.flatten(node));
         }

@@ -178,7 +178,7 @@ final class PrefetchingSource implements RecordSource {
             records = 0;
             bytesRead = 0;
             if (problems != null) {
-                java.util.Arrays.fill(problems, null);
+                Arrays.fill(problems, null);
             }
         }
 

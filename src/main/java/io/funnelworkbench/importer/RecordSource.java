@@ -2,6 +2,7 @@ package io.funnelworkbench.importer;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -26,7 +27,7 @@ interface RecordSource extends Closeable {
     int end(int field);
 
     default String text(int field) {
-        return new String(bytes(), start(field), end(field) - start(field), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(bytes(), start(field), end(field) - start(field), StandardCharsets.UTF_8);
     }
 
     /** Why the current record cannot be read at all (e.g. invalid JSON), or null. */

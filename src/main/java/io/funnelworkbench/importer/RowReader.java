@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
  * Turns the records of one file into events: resolves who each row belongs to ({@link Identities}), skips the
@@ -87,7 +88,7 @@ final class RowReader {
     }
 
     private static int[] columnsWith(ColumnMapping mapping, ColumnRole role) {
-        return java.util.stream.IntStream.range(0, mapping.roles().size())
+        return IntStream.range(0, mapping.roles().size())
                 .filter(c -> mapping.roles().get(c) == role).toArray();
     }
 
@@ -239,7 +240,10 @@ final class RowReader {
                 && Arrays.equals(bytes, user + MIXPANEL_DEVICE.length, userEnd, bytes, anon, anonEnd);
     }
 
-    /** The users-dictionary id of a real id in {@code column}; -1 when absent or a placeholder, TOO_LONG when rejected. */
+    /**
+     * The users-dictionary id of a real id in {@code column}; -1 when absent or a placeholder, TOO_LONG when
+     * rejected.
+     */
     private int realId(RecordSource r, int column) {
         if (column < 0) {
             return -1;

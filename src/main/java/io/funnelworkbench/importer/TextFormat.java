@@ -1,6 +1,7 @@
 package io.funnelworkbench.importer;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipException;
 
 /**
  * The detected shape of a text export: packing (gzip, zip), encoding, byte-order mark, CSV or JSON lines,
@@ -34,7 +36,7 @@ public record TextFormat(Compression compression, Charset charset, int bomLength
         byte[] head;
         try (InputStream in = compression.open(Files.newInputStream(file), file.getFileName().toString(), false)) {
             head = in.readNBytes(SAMPLE_BYTES);
-        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+        } catch (ZipException | EOFException e) {
             throw compression.damaged(file, e);
         }
         if (head.length == 0) {
@@ -91,7 +93,7 @@ public record TextFormat(Compression compression, Charset charset, int bomLength
         String first = text.lines().findFirst().orElse("").strip();
         try {
             return JsonLinesSource.JSON.readTree(first).isObject();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }

@@ -1,8 +1,10 @@
 package io.funnelworkbench.importer;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -44,8 +46,8 @@ public final class TimestampParser {
 
     /** Epoch microseconds of {@code text}; throws {@link IllegalArgumentException} with a reason. */
     public long parse(String text) {
-        byte[] ascii = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        return parse(ascii, 0, ascii.length);
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        return parse(utf8, 0, utf8.length);
     }
 
     /**
@@ -55,17 +57,20 @@ public final class TimestampParser {
     static final long EARLIEST_MICROS = -2_208_988_800_000_000L;
     static final long LATEST_MICROS = 7_258_118_400_000_000L;
 
-    /** As {@link #parse(String)}, reading ASCII bytes in place: the import's hot path. */
+    /**
+     * As {@link #parse(String)}, reading UTF-8 bytes in place: the import's hot path. The shapes it reads are
+     * ASCII; the rest of UTF-8 matters for patterns with other letters and for quoting a value in a refusal.
+     */
     public long parse(byte[] bytes, int from, int to) {
         long micros = parseAny(bytes, from, to);
         if (micros == 0) {
             throw new IllegalArgumentException("'" + new String(bytes, from, to - from,
-                    java.nio.charset.StandardCharsets.ISO_8859_1).strip() + "' is the first instant of 1970, which"
+                    StandardCharsets.UTF_8).strip() + "' is the first instant of 1970, which"
                     + " exports write for a missing time");
         }
         if (micros < EARLIEST_MICROS || micros >= LATEST_MICROS) {
             throw new IllegalArgumentException("'" + new String(bytes, from, to - from,
-                    java.nio.charset.StandardCharsets.ISO_8859_1).strip() + "' is outside the years 1900 to 2199"
+                    StandardCharsets.UTF_8).strip() + "' is outside the years 1900 to 2199"
                     + " (a placeholder, or an epoch number in another unit?)");
         }
         return micros;
@@ -87,7 +92,7 @@ public final class TimestampParser {
             }
             return iso(bytes, from, to);
         }
-        String value = new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String value = new String(bytes, from, to - from, StandardCharsets.UTF_8);
         return switch (format) {
             case AUTO, ISO -> throw new IllegalStateException("handled above");
             case EPOCH_SECONDS -> Math.round(number(value) * 1_000_000d);
@@ -137,7 +142,7 @@ public final class TimestampParser {
             value = bytes[from] == '-' ? -value : value;
             return epochIntegerToMicros(value);
         }
-        return epochAuto(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+        return epochAuto(new String(bytes, from, to - from, StandardCharsets.UTF_8));
     }
 
     private static long epochIntegerToMicros(long value) {
@@ -193,7 +198,7 @@ public final class TimestampParser {
             TemporalAccessor parsed = pattern.parse(value);
             LocalDate date = LocalDate.from(parsed);
             LocalDateTime local = parsed.isSupported(ChronoField.HOUR_OF_DAY)
-                    ? LocalDateTime.of(date, java.time.LocalTime.from(parsed)) : date.atStartOfDay();
+                    ? LocalDateTime.of(date, LocalTime.from(parsed)) : date.atStartOfDay();
             ZoneId valueZone = parsed.isSupported(ChronoField.OFFSET_SECONDS)
                     ? ZoneOffset.ofTotalSeconds(parsed.get(ChronoField.OFFSET_SECONDS)) : zone;
             return micros(local.atZone(valueZone).toEpochSecond(), local.getNano());
@@ -268,7 +273,7 @@ public final class TimestampParser {
         }
 
         String text() {
-            return new String(bytes, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+            return new String(bytes, from, to - from, StandardCharsets.UTF_8);
         }
 
         boolean more() {

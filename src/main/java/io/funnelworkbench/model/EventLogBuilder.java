@@ -46,7 +46,8 @@ public final class EventLogBuilder {
         });
         rows.add(row);
         times.add(timeMicros);
-        sessions.add(session == null ? EventLog.NO_SESSION : sessionIds.computeIfAbsent(session, s -> sessionIds.size()));
+        sessions.add(session == null ? EventLog.NO_SESSION
+                : sessionIds.computeIfAbsent(session, s -> sessionIds.size()));
         return this;
     }
 

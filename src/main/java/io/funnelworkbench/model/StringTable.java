@@ -1,6 +1,7 @@
 package io.funnelworkbench.model;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -71,7 +72,7 @@ public final class StringTable {
     public int indexOf(String text) {
         byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < size(); i++) {
-            if (java.util.Arrays.equals(chunks[chunk[i]], offset[i], offset[i] + length[i], wanted, 0, wanted.length)) {
+            if (Arrays.equals(chunks[chunk[i]], offset[i], offset[i] + length[i], wanted, 0, wanted.length)) {
                 return i;
             }
         }

@@ -14,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,7 +65,7 @@ public final class SampleProjects {
                 store.putInfo(VERSION_KEY, fingerprint);
             }
             // Built under another name and moved into place, so a crash never leaves a half-made sample.
-            Files.move(building, project, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.move(building, project, StandardCopyOption.REPLACE_EXISTING);
             return project;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the sample project " + name + ": " + e.getMessage(), e);
@@ -102,10 +105,11 @@ public final class SampleProjects {
 
     private static String fingerprint(JsonNode definition) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((definition.toString() + TechStoreGenerator.OUTPUT_VERSION).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((definition.toString() + TechStoreGenerator.OUTPUT_VERSION)
+                            .getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

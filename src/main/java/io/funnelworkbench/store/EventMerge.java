@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Merges sorted sources (the stored events, the import's runs) into a new generation of chunks, in bounded
@@ -239,7 +240,7 @@ final class EventMerge {
 
     private static void awaitQuietly(ExecutorService writer) {
         try {
-            writer.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+            writer.awaitTermination(10, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -5,6 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -231,7 +233,7 @@ public final class EventWriter implements AutoCloseable {
         try (Statement s = connection.createStatement();
              ResultSet rs = s.executeQuery("SELECT data FROM insert_id_chunks")) {
             while (rs.next()) {
-                java.nio.LongBuffer hashes = java.nio.ByteBuffer.wrap(rs.getBytes(1)).asLongBuffer();
+                LongBuffer hashes = ByteBuffer.wrap(rs.getBytes(1)).asLongBuffer();
                 while (hashes.hasRemaining()) {
                     known.add(hashes.get());
                 }
@@ -297,7 +299,7 @@ public final class EventWriter implements AutoCloseable {
         EventGenerations.switchTo(connection, generation);
         connection.commit();
         // The storage writes in the background: only a synced checkpoint tells whether the disk took it all.
-        try (java.sql.Statement sync = connection.createStatement()) {
+        try (Statement sync = connection.createStatement()) {
             sync.execute("CHECKPOINT SYNC");
         }
         committed = true;
@@ -322,7 +324,7 @@ public final class EventWriter implements AutoCloseable {
                 "INSERT INTO insert_id_chunks (import_id, chunk_no, data) VALUES (?, ?, ?)")) {
             for (int from = 0, chunk = 0; from < hashes.length; from += INSERT_IDS_PER_ROW, chunk++) {
                 int to = Math.min(hashes.length, from + INSERT_IDS_PER_ROW);
-                java.nio.ByteBuffer data = java.nio.ByteBuffer.allocate((to - from) * 8);
+                ByteBuffer data = ByteBuffer.allocate((to - from) * 8);
                 data.asLongBuffer().put(hashes, from, to - from);
                 ps.setInt(1, importId);
                 ps.setInt(2, chunk);

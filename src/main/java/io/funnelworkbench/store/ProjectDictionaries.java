@@ -1,11 +1,14 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.StringTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** All string dictionaries of a project, loaded from and appended to {@code dictionary_chunks}. */
 public final class ProjectDictionaries {
@@ -27,9 +30,9 @@ public final class ProjectDictionaries {
     }
 
     /** Every dictionary's strings by id, without the lookup tables an import needs: what analysis loads. */
-    static java.util.Map<String, io.funnelworkbench.model.StringTable> loadTables(Connection c) throws SQLException {
-        java.util.Map<String, List<byte[]>> chunks = new java.util.HashMap<>();
-        java.util.Map<String, Integer> sizes = new java.util.HashMap<>();
+    static Map<String, StringTable> loadTables(Connection c) throws SQLException {
+        Map<String, List<byte[]>> chunks = new HashMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT dictionary, entry_count, data FROM dictionary_chunks ORDER BY dictionary, chunk_no");
              ResultSet rs = ps.executeQuery()) {
@@ -38,9 +41,9 @@ public final class ProjectDictionaries {
                 sizes.merge(rs.getString(1), rs.getInt(2), Integer::sum);
             }
         }
-        java.util.Map<String, io.funnelworkbench.model.StringTable> tables = new java.util.HashMap<>();
+        Map<String, StringTable> tables = new HashMap<>();
         chunks.forEach((name, data) -> tables.put(name,
-                io.funnelworkbench.model.StringTable.fromLengthPrefixed(data, sizes.get(name))));
+                StringTable.fromLengthPrefixed(data, sizes.get(name))));
         return tables;
     }
 

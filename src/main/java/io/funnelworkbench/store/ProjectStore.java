@@ -12,6 +12,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -234,7 +236,7 @@ public final class ProjectStore implements AutoCloseable {
     private static boolean hasH2Header(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(H2_HEADER.length);
-            return java.util.Arrays.equals(head, H2_HEADER);
+            return Arrays.equals(head, H2_HEADER);
         } catch (IOException e) {
             return false;
         }
@@ -261,7 +263,7 @@ public final class ProjectStore implements AutoCloseable {
     /** Opens and closes a throw-away in-memory database, so H2's classes are loaded before a project opens. */
     public static void warmUp() {
         try (Connection c = DriverManager.getConnection("jdbc:h2:mem:");
-             java.sql.Statement s = c.createStatement()) {
+             Statement s = c.createStatement()) {
             s.execute("CREATE TABLE warm (id INT PRIMARY KEY, data VARBINARY)");
             s.execute("INSERT INTO warm VALUES (1, X'00')");
             s.executeQuery("SELECT data FROM warm WHERE id = 1").close();
@@ -379,7 +381,7 @@ public final class ProjectStore implements AutoCloseable {
     public void close() {
         try {
             if (compactOnClose) {
-                try (java.sql.Statement shutdown = anchor.createStatement()) {
+                try (Statement shutdown = anchor.createStatement()) {
                     shutdown.execute("SHUTDOWN COMPACT");
                 }
             }

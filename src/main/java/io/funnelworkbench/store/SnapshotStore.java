@@ -3,6 +3,8 @@ package io.funnelworkbench.store;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.StringTable;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Locale;
 import java.util.Map;
 import java.sql.Connection;
@@ -33,10 +35,10 @@ public final class SnapshotStore {
     static void requireRoom(Connection c, String project, long usable) throws SQLException {
         long events = EventGenerations.storedRows(c, EventGenerations.current(c));
         long properties;
-        try (java.sql.PreparedStatement ps = c.prepareStatement(
+        try (PreparedStatement ps = c.prepareStatement(
                 "SELECT COALESCE(SUM(entry_count), 0) FROM dictionary_chunks WHERE dictionary = ?")) {
             ps.setString(1, ProjectDictionaries.PROPERTIES);
-            try (java.sql.ResultSet rs = ps.executeQuery()) {
+            try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 properties = rs.getLong(1);
             }

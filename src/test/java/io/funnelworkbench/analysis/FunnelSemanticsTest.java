@@ -24,7 +24,10 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -104,7 +107,7 @@ class FunnelSemanticsTest {
 
     static BreakdownGroup group(FunnelResult result, String value) {
         Optional<BreakdownGroup> group = result.breakdown().stream()
-                .filter(g -> !g.other() && java.util.Objects.equals(g.value(), value)).findFirst();
+                .filter(g -> !g.other() && Objects.equals(g.value(), value)).findFirst();
         assertThat(group).as("breakdown group " + value + " in " + result.breakdown()).isPresent();
         return group.get();
     }
@@ -286,7 +289,7 @@ class FunnelSemanticsTest {
 
         @Test
         void aFunnelOfTwentyStepsIsSupported() {
-            String[] steps = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "s" + i)
+            String[] steps = IntStream.rangeClosed(1, 20).mapToObj(i -> "s" + i)
                     .toArray(String[]::new);
             EventLogBuilder b = new EventLogBuilder();
             for (int i = 0; i < 20; i++) {
@@ -931,7 +934,7 @@ class FunnelSemanticsTest {
             assertThat(result.breakdown()).hasSize(26);
             List<BreakdownGroup> named = result.breakdown().stream().filter(g -> !g.other()).toList();
             assertThat(named).extracting(BreakdownGroup::value).containsExactlyInAnyOrderElementsOf(
-                    java.util.stream.IntStream.rangeClosed(3, 27).mapToObj(v -> String.format("v%02d", v)).toList());
+                    IntStream.rangeClosed(3, 27).mapToObj(v -> String.format("v%02d", v)).toList());
             BreakdownGroup other = result.breakdown().stream().filter(BreakdownGroup::other).findFirst().orElseThrow();
             assertThat(other.label()).isEqualTo("Other");
             assertThat(users(other.steps())).containsExactly(3, 2);
@@ -943,10 +946,10 @@ class FunnelSemanticsTest {
             FunnelEngine engine = new FunnelEngine(log);
             FunnelOutcome outcome = engine.scan(spec);
             for (BreakdownGroup g : result.breakdown()) {
-                java.util.function.IntPredicate members = engine.breakdownMembers(spec, outcome, g);
+                IntPredicate members = engine.breakdownMembers(spec, outcome, g);
                 for (int step = 1; step <= 2; step++) {
                     int reachedStep = step;
-                    long reached = java.util.stream.IntStream.range(0, outcome.userCount())
+                    long reached = IntStream.range(0, outcome.userCount())
                             .filter(u -> members.test(u) && outcome.furthest(u) >= reachedStep).count();
                     assertThat(reached).as(g.label() + " at step " + step)
                             .isEqualTo(g.steps().get(step - 1).users());

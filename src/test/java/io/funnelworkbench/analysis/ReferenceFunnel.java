@@ -2,6 +2,7 @@ package io.funnelworkbench.analysis;
 
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.model.OrderMode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -318,7 +319,7 @@ final class ReferenceFunnel {
                 break;
         }
         if (value == null) {
-            return c.operator() == io.funnelworkbench.model.Operator.NOT_EQUALS;
+            return c.operator() == Operator.NOT_EQUALS;
         }
         String v = c.ignoreCase() ? value.toLowerCase() : value;
         String x = c.ignoreCase() ? want.toLowerCase() : want;

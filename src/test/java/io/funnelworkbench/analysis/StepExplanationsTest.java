@@ -93,7 +93,8 @@ class StepExplanationsTest {
     @Test
     void aOneStepFunnelAndAShortWindowAreSaidPlainly() {
         EventLog log = log();
-        FunnelSpec one = FunnelSpec.of(List.of(FunnelSpec.Step.event("view")), Duration.ofDays(7), OrderMode.SEQUENTIAL);
+        FunnelSpec one = FunnelSpec.of(List.of(FunnelSpec.Step.event("view")), Duration.ofDays(7),
+                OrderMode.SEQUENTIAL);
         assertThat(new StepExplanations(log, one, new FunnelEngine(log).scan(one)).explain(1))
                 .extracting(Explanation::reason).containsOnly("Did view");
 

@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ChartExporterTest {
     void exportingAChartShownInAWindowLeavesItThere() throws Exception {
         FunnelChart chart = new FunnelChart();
         chart.setResult(ChartFixtures.smallFunnel());
-        javafx.scene.layout.StackPane window = new javafx.scene.layout.StackPane(chart);
+        StackPane window = new StackPane(chart);
 
         ChartExporter.render(chart, CAPTION, 600, 400, 1);
 
@@ -96,8 +97,8 @@ class ChartExporterTest {
         FunnelResult result = ChartFixtures.smallFunnel();
 
         ChartCaption caption = ChartExporter.captionFor(result, "Purchase funnel", LocalDate.of(2026, 8, 1),
-                LocalDate.of(2026, 10, 29), Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-10-29T23:00:00Z"),
-                false);
+                LocalDate.of(2026, 10, 29), Instant.parse("2026-08-01T00:00:00Z"),
+                Instant.parse("2026-10-29T23:00:00Z"), false);
 
         assertThat(caption.title()).isEqualTo("Purchase funnel");
         assertThat(caption.rules()).isEqualTo(

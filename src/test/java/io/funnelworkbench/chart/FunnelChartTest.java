@@ -2,6 +2,8 @@ package io.funnelworkbench.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.FunnelResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +71,7 @@ class FunnelChartTest {
 
     @Test
     void theFunnelShapeCopesWithOneStepAndWithNobodyAtAll() {
-        io.funnelworkbench.model.EventLog log = new io.funnelworkbench.model.EventLogBuilder()
+        EventLog log = new EventLogBuilder()
                 .add("a", "view", 0).add("b", "view", 1_000_000).build();
         List<String> one = texts(laidOut(ChartFixtures.compute(log, List.of("view")), 600, 300, FunnelShape.FUNNEL));
         assertThat(one).contains("1. view", "2  ·  100%");
@@ -127,7 +129,8 @@ class FunnelChartTest {
                         .as("'%s' and '%s' overlap", texts.get(i).getText(), texts.get(j).getText()).isFalse();
             }
         }
-        assertThat(texts).allSatisfy(t -> assertThat(t.getFont().getSize()).isGreaterThanOrEqualTo(ChartStyle.MIN_FONT));
+        assertThat(texts).allSatisfy(t -> assertThat(t.getFont().getSize())
+                .isGreaterThanOrEqualTo(ChartStyle.MIN_FONT));
     }
 
     @Test
@@ -157,7 +160,8 @@ class FunnelChartTest {
     private static Node topmostAt(FunnelChart chart, Point2D point) {
         List<Node> children = chart.getChildrenUnmodifiable();
         for (int i = children.size() - 1; i >= 0; i--) {
-            if (children.get(i).isMouseTransparent() || !children.get(i).contains(children.get(i).parentToLocal(point))) {
+            if (children.get(i).isMouseTransparent()
+                    || !children.get(i).contains(children.get(i).parentToLocal(point))) {
                 continue;
             }
             return children.get(i);

@@ -3,6 +3,7 @@ package io.funnelworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.testing.Datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ class ImportCommandTest {
     @Test
     void fractionalEpochTimesInJsonAreRead() throws Exception {
         Path jsonl = dir.resolve("frac.jsonl");
-        Files.writeString(jsonl, "{\"distinct_id\":\"u1\",\"event\":\"view\",\"time\":1704067200.123456,\"price\":19.90}\n"
+        Files.writeString(jsonl, "{\"distinct_id\":\"u1\",\"event\":\"view\",\"time\":1704067200.123456,"
+                + "\"price\":19.90}\n"
                 + "{\"distinct_id\":\"u2\",\"event\":\"view\",\"time\":1704067201,\"price\":1e-7}\n");
         CliRun run = cli("import", "--project", dir.resolve("frac").toString(), jsonl.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -97,7 +99,8 @@ class ImportCommandTest {
                 "--event", "what", "--time", "when", "--time-format", "dd/MM/yyyy HH:mm", "--zone", "Europe/Paris");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.json().get("first_time").asText()).isEqualTo("2024-02-01T09:00:00Z");
-        CliRun unknown = cli("import", "--project", dir.resolve("sheet2").toString(), csv.toString(), "--user", "nobody");
+        CliRun unknown = cli("import", "--project", dir.resolve("sheet2").toString(), csv.toString(),
+                "--user", "nobody");
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err().strip()).isEqualTo("sheet.csv has no column named 'nobody'; its columns are who, what,"
                 + " when, where.");
@@ -110,7 +113,7 @@ class ImportCommandTest {
         Files.writeString(csv, "user_id,event,time\nu,x,2024-01-01\n");
         cli("import", "--project", dir.resolve("p").toString(), csv.toString());
         assertThat(cli("events", "--project", dir.resolve("missing").toString()).exitCode()).isEqualTo(1);
-        io.funnelworkbench.store.ProjectStore.create(dir.resolve("empty")).close();
+        ProjectStore.create(dir.resolve("empty")).close();
         CliRun empty = cli("events", "--project", dir.resolve("empty").toString());
         assertThat(empty.exitCode()).isZero();
         assertThat(empty.json().get("events")).isEmpty();

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -122,11 +123,11 @@ class ImportNativeExportsCommandTest {
 
         Path damaged = dir.resolve("cut.csv.gz");
         byte[] whole = gzip("user_id,event,time\n" + "u1,view,2024-01-01T10:00:00Z\n".repeat(20_000));
-        Files.write(damaged, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(damaged, Arrays.copyOf(whole, whole.length / 2));
         CliRun cut = CliRun.of("import", "--project", dir.resolve("c").toString(), damaged.toString());
         assertThat(cut.exitCode()).isEqualTo(1);
-        assertThat(cut.err()).contains("cut.csv.gz is a damaged or incomplete gzip file").contains("nothing was imported")
-                .doesNotContain("Exception");
+        assertThat(cut.err()).contains("cut.csv.gz is a damaged or incomplete gzip file")
+                .contains("nothing was imported").doesNotContain("Exception");
     }
 
     @Test

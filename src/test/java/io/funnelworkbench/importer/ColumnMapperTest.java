@@ -26,7 +26,8 @@ class ColumnMapperTest {
     @Test
     void findsTheTimeColumnByContentWhenNoHeaderSaysSo() {
         ColumnMapping m = ColumnMapper.map(List.of("mql_id", "won_date", "segment", "count"),
-                List.of(List.of("a", "2018-02-26 19:58:54", "pet", "12"), List.of("b", "2018-05-08 20:17:59", "car", "3")));
+                List.of(List.of("a", "2018-02-26 19:58:54", "pet", "12"),
+                        List.of("b", "2018-05-08 20:17:59", "car", "3")));
         assertThat(m.roles()).containsExactly(ColumnRole.USER, ColumnRole.TIME, ColumnRole.PROPERTY,
                 ColumnRole.PROPERTY);
     }

@@ -10,7 +10,9 @@ import io.funnelworkbench.store.RepeatedRows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,12 +42,12 @@ class EventImporterTest {
             assertThat(summary.rowsImported()).isEqualTo(4);
             assertThat(summary.rowsRejected()).isZero();
             assertThat(summary.users()).isEqualTo(2);
-            assertThat(summary.eventsByName()).containsExactly(java.util.Map.entry("cart", 1L),
-                    java.util.Map.entry("purchase", 1L), java.util.Map.entry("view", 2L));
+            assertThat(summary.eventsByName()).containsExactly(Map.entry("cart", 1L),
+                    Map.entry("purchase", 1L), Map.entry("view", 2L));
 
             EventLog log = store.snapshots().load(Progress.NONE);
             assertThat(log.size()).isEqualTo(4);
-            List<String> rows = new java.util.ArrayList<>();
+            List<String> rows = new ArrayList<>();
             int country = log.propertyIndex("country");
             for (int row = 0; row < log.size(); row++) {
                 rows.add(log.userId(log.user(row)) + " " + log.eventName(log.event(row)) + " "
@@ -139,7 +141,7 @@ class EventImporterTest {
         try (ProjectStore store = ProjectStore.create(dir.resolve("p"))) {
             ImportSummary summary = new ImportService(store).importFiles(List.of(csv), mapping,
                     ImportOptions.DEFAULT, Progress.NONE);
-            assertThat(summary.eventsByName()).containsExactly(java.util.Map.entry("lead", 2L));
+            assertThat(summary.eventsByName()).containsExactly(Map.entry("lead", 2L));
             assertThat(summary.users()).isEqualTo(2);
         }
     }

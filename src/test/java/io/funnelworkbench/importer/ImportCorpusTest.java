@@ -313,7 +313,8 @@ class ImportCorpusTest {
         withBom[1] = (byte) 0xFE;
         System.arraycopy(body, 0, withBom, 2, body.length);
         Files.write(utf16, withBom);
-        assertThat(EventImporter.preview(utf16, 10).format().describe()).isEqualTo("UTF-16LE with BOM, comma-separated");
+        assertThat(EventImporter.preview(utf16, 10).format().describe())
+                .isEqualTo("UTF-16LE with BOM, comma-separated");
         assertThat(importAuto(utf16).rowsImported()).isEqualTo(2);
 
         Path cp1252 = dir.resolve("excel.csv");

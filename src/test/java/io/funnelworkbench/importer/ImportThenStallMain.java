@@ -1,6 +1,5 @@
 package io.funnelworkbench.importer;
 
-import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import java.nio.file.Path;
 import java.util.List;

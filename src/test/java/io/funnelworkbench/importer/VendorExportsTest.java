@@ -11,6 +11,7 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.store.ProjectStore;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -255,7 +256,7 @@ class VendorExportsTest {
         assertThat(e.placeholders()).containsEntry("NA", 3L).containsEntry("(not set)", 1L);
         assertThat(s.rowsRejected()).isEqualTo(4);
         assertThat(s.users()).isEqualTo(2);
-        List<String> report = java.nio.file.Files.readAllLines(s.rejectsFiles().get(0));
+        List<String> report = Files.readAllLines(s.rejectsFiles().get(0));
         assertThat(report.get(1)).startsWith("retail-placeholder-ids.csv,2,user_id,\"the user id 'NA' is a placeholder")
                 .endsWith("\"s-1,NA,view,2024-03-01 08:00:00,p1\"");
         assertThat(funnel("view", "cart", "buy")).containsExactly(2, 1, 1);

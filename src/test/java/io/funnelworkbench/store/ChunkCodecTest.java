@@ -2,8 +2,11 @@ package io.funnelworkbench.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.model.StringTable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -93,5 +96,57 @@ class ChunkCodecTest {
             assertThat(dictionary.find(text)).isEqualTo(id);
         });
         assertThat(dictionary.find("never added")).isNegative();
+    }
+
+    /**
+     * A dictionary saved in chunks (only what was added since the last save) and read back, into a dictionary as
+     * a project opens or into a {@link StringTable} as analyses read it, gives every id its own bytes back: the
+     * empty string, non-ASCII text, and bytes that are not UTF-8 (kept apart even though both read as U+FFFD).
+     */
+    @Test
+    void dictionaryChunksReadBackToTheSameIdsAndBytes() {
+        Random random = new Random(11);
+        StringDictionary dictionary = new StringDictionary();
+        List<byte[]> entries = new ArrayList<>();
+        List<byte[]> chunks = new ArrayList<>();
+        StringDictionary reopened = new StringDictionary();
+        for (int save = 0; save < 5; save++) {
+            for (int i = 0; i < 2_000; i++) {
+                byte[] entry = randomEntry(random);
+                if (dictionary.idOf(entry, 0, entry.length) == entries.size()) {
+                    entries.add(entry);
+                }
+            }
+            for (int from = dictionary.savedCount(); from < dictionary.size(); ) {
+                int to = dictionary.chunkEnd(from, dictionary.size(), 4_096);
+                byte[] chunk = dictionary.encode(from, to);
+                assertThat(chunk.length).isLessThanOrEqualTo(Math.max(4_096, 4 + entries.get(from).length));
+                reopened.decodeAppend(chunk, to - from);
+                chunks.add(chunk);
+                from = to;
+            }
+            dictionary.markSaved();
+            assertThat(dictionary.savedCount()).isEqualTo(dictionary.size());
+        }
+        StringTable table = StringTable.fromLengthPrefixed(chunks, entries.size());
+        assertThat(reopened.size()).isEqualTo(entries.size());
+        assertThat(table.size()).isEqualTo(entries.size());
+        for (int id = 0; id < entries.size(); id++) {
+            byte[] entry = entries.get(id);
+            assertThat(reopened.idOf(entry, 0, entry.length)).isEqualTo(id);
+            assertThat(reopened.get(id)).isEqualTo(dictionary.get(id)).isEqualTo(table.get(id));
+        }
+        assertThat(reopened.size()).isEqualTo(entries.size());
+        assertThat(table.get(reopened.idOf(new byte[] {(byte) 0xFF}, 0, 1))).isEqualTo("\uFFFD");
+    }
+
+    private static byte[] randomEntry(Random random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> new byte[0];
+            case 1 -> new byte[] {(byte) (0x80 + random.nextInt(0x80))};
+            case 2 -> ("user-" + random.nextInt(3_000) + "-ü€😀").getBytes(StandardCharsets.UTF_8);
+            case 3 -> "x".repeat(random.nextInt(6_000)).getBytes(StandardCharsets.UTF_8);
+            default -> ("u" + random.nextInt(20_000)).getBytes(StandardCharsets.UTF_8);
+        };
     }
 }

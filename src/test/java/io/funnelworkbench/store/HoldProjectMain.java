@@ -2,7 +2,10 @@ package io.funnelworkbench.store;
 
 import java.nio.file.Path;
 
-/** Run in a child JVM by tests: holds a project open (for reading with a second argument "read") until its standard input closes. */
+/**
+ * Run in a child JVM by tests: holds a project open (for reading with a second argument "read") until its standard
+ * input closes.
+ */
 public final class HoldProjectMain {
     private HoldProjectMain() {
     }

@@ -46,8 +46,10 @@ class ProjectDictionariesTest {
                 }
                 return null;
             });
-            // 700,000 ids of 10-11 characters with a 4-byte length each: about 10 MB, so three rows, and the last save's.
-            assertThat(rowBytes).hasSize(4).allSatisfy(b -> assertThat(b).isLessThanOrEqualTo(ProjectDictionaries.CHUNK_BYTES));
+            // 700,000 ids of 10-11 characters with a 4-byte length each: about 10 MB, so three rows, and the last
+            // save's.
+            assertThat(rowBytes).hasSize(4)
+                    .allSatisfy(b -> assertThat(b).isLessThanOrEqualTo(ProjectDictionaries.CHUNK_BYTES));
 
             ProjectDictionaries loaded = store.query(ProjectDictionaries::load);
             assertThat(loaded.users.size()).isEqualTo(users + 1);

@@ -3,6 +3,9 @@ package io.funnelworkbench.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.MatchRule;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -132,8 +135,8 @@ class ProjectFileSafetyTest {
         Path project = dir.resolve("p.mv.db");
         try (ProjectStore store = ProjectStore.create(project)) {
             store.putInfo("events_generation", "0");
-            store.goals().save(new io.funnelworkbench.model.Goal("Buy", io.funnelworkbench.model.GoalKind.MACRO,
-                    null, null, io.funnelworkbench.model.MatchRule.event("purchase"), null, null));
+            store.goals().save(new Goal("Buy", GoalKind.MACRO,
+                    null, null, MatchRule.event("purchase"), null, null));
         }
         return project;
     }

@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,7 +48,7 @@ class ProjectStoreTest {
             try (Connection c = store.connect(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES"
                          + " WHERE TABLE_SCHEMA = 'PUBLIC' ORDER BY TABLE_NAME")) {
-                List<String> tables = new java.util.ArrayList<>();
+                List<String> tables = new ArrayList<>();
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }

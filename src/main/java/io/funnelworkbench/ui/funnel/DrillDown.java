@@ -59,7 +59,8 @@ public record DrillDown(int step, String stepName, String nextStepName, String g
     public ResultTable table() {
         List<List<?>> rows = new ArrayList<>(users.size());
         for (Explanation user : users) {
-            rows.add(group == null ? List.of(user.user(), step + ". " + stepName, outcome(user.outcome()), user.reason())
+            rows.add(group == null
+                    ? List.of(user.user(), step + ". " + stepName, outcome(user.outcome()), user.reason())
                     : List.of(user.user(), group, step + ". " + stepName, outcome(user.outcome()), user.reason()));
         }
         return new ResultTable(group == null ? List.of("User", "Step", "Outcome", "Reason")

@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.ui.SegmentedToggles;
 import java.io.File;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -90,7 +91,7 @@ final class DrillDownDialog {
         TableColumn<Explanation, String> reason = new TableColumn<>("Why");
         reason.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
         reason.setPrefWidth(480);
-        table.getColumns().setAll(java.util.List.of(user, outcome, reason));
+        table.getColumns().setAll(List.of(user, outcome, reason));
         return table;
     }
 

@@ -6,6 +6,7 @@ import io.funnelworkbench.ui.Labels;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -42,7 +43,7 @@ final class ExclusionDialog {
         dialog.getDialogPane().setContent(grid);
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(
-                what.valueProperty().isNull().or(javafx.beans.binding.Bindings.createBooleanBinding(
+                what.valueProperty().isNull().or(Bindings.createBooleanBinding(
                         () -> from.getValue() == null || to.getValue() == null || from.getValue() >= to.getValue(),
                         from.valueProperty(), to.valueProperty())));
         dialog.setResultConverter(button -> button == ButtonType.OK

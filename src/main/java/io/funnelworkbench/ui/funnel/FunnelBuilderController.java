@@ -28,6 +28,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
@@ -38,6 +39,7 @@ import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -47,6 +49,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -58,6 +61,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Callback;
@@ -618,10 +622,10 @@ public final class FunnelBuilderController implements ProjectScreen {
 
 
     /** A number over a muted second line (its interval or rate), right-aligned, so columns stay narrow. */
-    private static final class TwoLineCell extends javafx.scene.control.TableCell<StepResult, String> {
+    private static final class TwoLineCell extends TableCell<StepResult, String> {
         private final Label main = new Label();
         private final Label detail = new Label();
-        private final javafx.scene.layout.VBox lines = new javafx.scene.layout.VBox(0, main, detail);
+        private final VBox lines = new VBox(0, main, detail);
 
         TwoLineCell() {
             detail.getStyleClass().add("interval");
@@ -644,9 +648,9 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     /** An exclusion as one readable line with a remove button. */
     private static final class ExclusionCell extends ListCell<Exclusion> {
-        private final java.util.function.Consumer<Exclusion> onRemove;
+        private final Consumer<Exclusion> onRemove;
 
-        ExclusionCell(java.util.function.Consumer<Exclusion> onRemove) {
+        ExclusionCell(Consumer<Exclusion> onRemove) {
             this.onRemove = onRemove;
         }
 
@@ -664,7 +668,7 @@ public final class FunnelBuilderController implements ProjectScreen {
             remove.getStyleClass().add("step-remove");
             remove.setOnAction(e -> onRemove.accept(exclusion));
             setGraphic(remove);
-            setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
+            setContentDisplay(ContentDisplay.RIGHT);
         }
     }
 }

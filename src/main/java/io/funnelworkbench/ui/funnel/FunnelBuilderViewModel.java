@@ -539,7 +539,8 @@ public final class FunnelBuilderViewModel {
         EventLog log = session.log();
         runner().run("Listing users", p -> {
             FunnelOutcome outcome = new FunnelEngine(log).scan(spec);
-            return group == null ? DrillDown.of(log, spec, outcome, step) : DrillDown.of(log, spec, outcome, step, group);
+            return group == null ? DrillDown.of(log, spec, outcome, step)
+                    : DrillDown.of(log, spec, outcome, step, group);
         }, drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
     }
 

@@ -1,6 +1,7 @@
 package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.model.FunnelStep;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -37,7 +38,7 @@ final class PaletteCell extends ListCell<PaletteItem> {
             setGraphic(null);
         } else if (item.isHeader()) {
             getStyleClass().add("palette-header");
-            setText(item.group().title().toUpperCase(java.util.Locale.ROOT));
+            setText(item.group().title().toUpperCase(Locale.ROOT));
             setGraphic(null);
         } else {
             setText(null);

@@ -118,7 +118,8 @@ public final class GoalEditorController {
         showConditions();
         addConditionButton.setDisable(editor.propertyNames().isEmpty());
         bindValue();
-        SegmentedToggles.fill(countingToggles, Counting.values(), GoalText::counting, editor.countingProperty(), "counting");
+        SegmentedToggles.fill(countingToggles, Counting.values(), GoalText::counting, editor.countingProperty(),
+                "counting");
         bindFooter();
         decorate(goalNameField, editor.nameErrorProperty(), editor.nameProperty());
         decorate(goalEventChoices, editor.eventsErrorProperty(), editor.events());

@@ -56,7 +56,8 @@ public final class GoalsPanelController implements ProjectScreen {
 
     private final Map<GoalList, ListView<Goal>> goalLists = new EnumMap<>(GoalList.class);
     private final Map<GoalList, Label> counts = new EnumMap<>(GoalList.class);
-    private final MapChangeListener<Goal, Object> metricsChanged = change -> goalLists.values().forEach(ListView::refresh);
+    private final MapChangeListener<Goal, Object> metricsChanged =
+            change -> goalLists.values().forEach(ListView::refresh);
     private GoalsPanelViewModel model;
     private boolean syncingSelection;
 

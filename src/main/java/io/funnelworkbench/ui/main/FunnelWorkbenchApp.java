@@ -6,6 +6,7 @@ import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.FxBackgroundRunner;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -99,7 +100,7 @@ public final class FunnelWorkbenchApp extends Application {
 
     private static void setUpLogging() {
         try {
-            Path logs = java.nio.file.Files.createDirectories(AppDirectories.home().resolve("logs"));
+            Path logs = Files.createDirectories(AppDirectories.home().resolve("logs"));
             FileHandler handler = new FileHandler(logs.resolve("funnel-workbench-%g.log").toString(), 2_000_000, 3,
                     true);
             handler.setFormatter(new SimpleFormatter());

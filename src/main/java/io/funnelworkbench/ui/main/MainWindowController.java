@@ -17,9 +17,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -28,15 +31,22 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 /** Binds the main window to its view model and turns menu and drop gestures into view-model calls. */
 public final class MainWindowController {
@@ -63,7 +73,7 @@ public final class MainWindowController {
     @FXML private TableColumn<EventCount, Long> eventUsersColumn;
     @FXML private ListView<FunnelDefinition> funnelList;
     @FXML private ListView<ImportRecord> importList;
-    @FXML private javafx.scene.control.TabPane projectTabs;
+    @FXML private TabPane projectTabs;
     @FXML private MenuItem undoItem;
     @FXML private MenuItem redoItem;
     @FXML private Label statusLabel;
@@ -101,13 +111,13 @@ public final class MainWindowController {
         // A launcher list, like the sample cards: one click (or Enter) opens the project.
         recentList.setOnMouseClicked(e -> {
             Path chosen = recentList.getSelectionModel().getSelectedItem();
-            if (chosen != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+            if (chosen != null && e.getButton() == MouseButton.PRIMARY) {
                 viewModel.openProject(chosen);
             }
         });
         recentList.setOnKeyPressed(e -> {
             Path chosen = recentList.getSelectionModel().getSelectedItem();
-            if (chosen != null && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (chosen != null && e.getCode() == KeyCode.ENTER) {
                 viewModel.openProject(chosen);
             }
         });
@@ -117,9 +127,9 @@ public final class MainWindowController {
             item.setOnAction(e -> viewModel.openProject(p));
             return item;
         }).toList());
-        viewModel.recentProjects().addListener((javafx.collections.ListChangeListener<Path>) c -> refreshMenu.run());
+        viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> refreshMenu.run());
         refreshMenu.run();
-        recentMenu.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(viewModel.recentProjects()));
+        recentMenu.disableProperty().bind(Bindings.isEmpty(viewModel.recentProjects()));
     }
 
     private void setUpSamples(List<SampleProjects.Sample> samples) {
@@ -204,7 +214,7 @@ public final class MainWindowController {
         for (ListView<Goal> goals : List.of(macroGoals, milestoneGoals, secondaryGoals)) {
             revealOnOpen(goals, screens);
         }
-        javafx.collections.ListChangeListener<Goal> goalsChanged = change -> showGoals(change.getList());
+        ListChangeListener<Goal> goalsChanged = change -> showGoals(change.getList());
         viewModel.sessionProperty().addListener((obs, old, session) -> {
             if (old != null) {
                 old.goals().removeListener(goalsChanged);
@@ -243,14 +253,14 @@ public final class MainWindowController {
                 }
             }
         };
-        list.setTooltip(new javafx.scene.control.Tooltip("Double-click or press Enter to open"));
+        list.setTooltip(new Tooltip("Double-click or press Enter to open"));
         list.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 reveal.run();
             }
         });
         list.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            if (e.getCode() == KeyCode.ENTER) {
                 reveal.run();
             }
         });
@@ -366,7 +376,7 @@ public final class MainWindowController {
 
     @FXML
     private void onQuit() {
-        window().fireEvent(new javafx.stage.WindowEvent(window(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        window().fireEvent(new WindowEvent(window(), WindowEvent.WINDOW_CLOSE_REQUEST));
         Platform.exit();
     }
 
@@ -410,9 +420,9 @@ public final class MainWindowController {
 
     /** A list cell that shows a text made from its item. */
     private static final class TextCell<T> extends ListCell<T> {
-        private final java.util.function.Function<T, String> text;
+        private final Function<T, String> text;
 
-        TextCell(java.util.function.Function<T, String> text) {
+        TextCell(Function<T, String> text) {
             this.text = text;
         }
 
@@ -427,12 +437,12 @@ public final class MainWindowController {
     private static final class RecentProjectCell extends ListCell<Path> {
         private final Label name = new Label();
         private final Label folder = new Label();
-        private final javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, name, folder);
+        private final VBox box = new VBox(2, name, folder);
 
         RecentProjectCell() {
             name.getStyleClass().add("recent-name");
             folder.getStyleClass().add("recent-folder");
-            folder.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            folder.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
             // A zero preferred width keeps the list from scrolling sideways; the labels shorten instead.
             setPrefWidth(0);
             box.setMinWidth(0);
@@ -452,12 +462,12 @@ public final class MainWindowController {
             name.setText(ProjectPaths.displayName(item));
             folder.setText(String.valueOf(item.toAbsolutePath().getParent()));
             setGraphic(box);
-            setTooltip(new javafx.scene.control.Tooltip(item.toAbsolutePath().toString()));
+            setTooltip(new Tooltip(item.toAbsolutePath().toString()));
         }
     }
 
     /** A right-aligned table cell with thousands separators. */
-    private static final class NumberCell<S> extends javafx.scene.control.TableCell<S, Long> {
+    private static final class NumberCell<S> extends TableCell<S, Long> {
         @Override
         protected void updateItem(Long value, boolean empty) {
             super.updateItem(value, empty);

@@ -15,6 +15,7 @@ import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -48,7 +49,7 @@ public final class MainWindowViewModel {
     private final ObservableList<SampleProjects.Sample> samples = FXCollections.observableArrayList();
     private ProjectStore store;
     private BackgroundRunner.Running running;
-    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
+    private final List<Job> jobs = new ArrayList<>();
     private Consumer<String> errorSink = message -> { };
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.control.Tab;
@@ -31,7 +32,7 @@ final class ProjectScreens {
             try {
                 Parent content = loader.load();
                 Tab tab = new Tab(screen.title(), content);
-                tab.setId(screen.title().toLowerCase(java.util.Locale.ROOT) + "Tab");
+                tab.setId(screen.title().toLowerCase(Locale.ROOT) + "Tab");
                 loaded.add(new Loaded(tab, loader.getController()));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot load the " + screen.title() + " screen", e);

@@ -23,17 +23,21 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -53,7 +57,7 @@ class FunnelBuilderUiTest extends FxRobot {
     private static final Path SNAPSHOTS = Path.of("target", "funnel-snapshots");
 
     private Stage stage;
-    private javafx.application.Application app;
+    private Application app;
     private FunnelBuilderController controller;
     private FunnelBuilderViewModel model;
 
@@ -101,7 +105,7 @@ class FunnelBuilderUiTest extends FxRobot {
 
         // Drop "Checkout started" on the upper half of "Purchase": it lands before it.
         drag(stepCell("Checkout started")).moveTo(point(stepCell("Purchase")).atPosition(Pos.TOP_CENTER)
-                .atOffset(new javafx.geometry.Point2D(0, 6))).drop();
+                .atOffset(new Point2D(0, 6))).drop();
         assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Purchase");
 
         doubleClickOn(paletteCell("Newsletter"));
@@ -165,8 +169,8 @@ class FunnelBuilderUiTest extends FxRobot {
         assertThat(model.funnelShapeProperty().get()).isEqualTo(FunnelShape.FUNNEL);
         assertThat(chart.funnelShapeProperty().get()).isEqualTo(FunnelShape.FUNNEL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(chart.getChildrenUnmodifiable().stream().filter(javafx.scene.text.Text.class::isInstance)
-                .map(n -> ((javafx.scene.text.Text) n).getText()))
+        assertThat(chart.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
+                .map(n -> ((Text) n).getText()))
                 .contains("1. Product view", FunnelFormats.count(expected.steps().get(0).users()) + "  ·  100%");
         snapshot("5-funnel-shape");
         clickOn("#shape-columns");
@@ -255,7 +259,7 @@ class FunnelBuilderUiTest extends FxRobot {
     void tableAsCsvExportsTheTableOfTheTabInView() throws Exception {
         Path dir = Files.createTempDirectory("funnel-tables");
         for (String tab : List.of("trend", "time", "impact", "funnel")) {
-            Tab selected = lookup(".tab-pane").queryAll().stream().map(n -> (javafx.scene.control.TabPane) n)
+            Tab selected = lookup(".tab-pane").queryAll().stream().map(n -> (TabPane) n)
                     .flatMap(p -> p.getTabs().stream()).filter(t -> (tab + "Tab").equals(t.getId())).findFirst()
                     .orElseThrow();
             interact(() -> selected.getTabPane().getSelectionModel().select(selected));
@@ -294,7 +298,7 @@ class FunnelBuilderUiTest extends FxRobot {
         // Below the last step, so each drop appends.
         ListView<?> steps = lookup("#stepsList").queryAs(ListView.class);
         drag(paletteCell(name)).moveTo(point(steps).atPosition(Pos.BOTTOM_CENTER)
-                .atOffset(new javafx.geometry.Point2D(0, -8))).drop();
+                .atOffset(new Point2D(0, -8))).drop();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

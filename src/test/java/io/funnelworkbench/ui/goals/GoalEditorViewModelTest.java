@@ -242,6 +242,7 @@ class GoalEditorViewModelTest {
                         "50"), new Condition("page", Operator.CONTAINS, "pro", true))), GoalValue.fixed(25),
                 Counting.SESSION);
         assertThat(GoalText.rule(demo)).isEqualTo(
-                "watch_demo_video where percent ≥ 50 and page contains “pro” (any case) · worth 25 each · once per session");
+                "watch_demo_video where percent ≥ 50 and page contains “pro” (any case) · worth 25 each"
+                        + " · once per session");
     }
 }

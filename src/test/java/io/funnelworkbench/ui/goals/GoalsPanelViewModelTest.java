@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.FunnelDefinition;
+import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
@@ -148,9 +150,9 @@ class GoalsPanelViewModelTest {
         assertThat(panel.metricsOf(PURCHASE)).isPresent();
         assertThat(store.goals().list()).containsExactlyInAnyOrder(PURCHASE, edited);
 
-        session.saveFunnel(io.funnelworkbench.model.FunnelDefinition.of("Buyers", java.util.List.of(
-                io.funnelworkbench.model.FunnelStep.event("view_product"),
-                io.funnelworkbench.model.FunnelStep.goal("Purchase"))));
+        session.saveFunnel(FunnelDefinition.of("Buyers", List.of(
+                FunnelStep.event("view_product"),
+                FunnelStep.goal("Purchase"))));
         panel.delete(PURCHASE);
         assertThat(panel.noticeProperty().get()).isEqualTo("Deleted “Purchase”. The saved funnel “Buyers” used it"
                 + " and cannot be computed without it. Edit › Undo brings it back.");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.EventImporter;
+import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.RepeatedRows;
@@ -366,7 +367,7 @@ class ImportWizardViewModelTest {
 
         @Override
         public BackgroundRunner.Running start(ImportWizardViewModel.ImportRequest started,
-                                              Consumer<io.funnelworkbench.importer.ImportSummary> onSuccess,
+                                              Consumer<ImportSummary> onSuccess,
                                               Consumer<Throwable> failure) {
             this.request = started;
             this.onFailure = failure;

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.testing.PomVersion;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class AppSmokeTest extends FxRobot {
     private Stage stage;
-    private javafx.application.Application app;
+    private Application app;
 
     @BeforeEach
     void startApp() throws Exception {
@@ -68,13 +71,13 @@ class AppSmokeTest extends FxRobot {
         assertThat(lookup("#funnelList").queryAs(ListView.class).getItems()).hasSize(1);
 
         // Double-clicking a saved funnel or a goal on the Overview opens it where it lives.
-        javafx.scene.control.TabPane tabs = lookup("#projectTabs").queryAs(javafx.scene.control.TabPane.class);
-        doubleClickOn(lookup("#funnelList .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        TabPane tabs = lookup("#projectTabs").queryAs(TabPane.class);
+        doubleClickOn(lookup("#funnelList .list-cell").nth(0).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Funnels");
         assertThat(lookup("#funnelTitle").queryAs(Label.class).getText()).isEqualTo("Purchase funnel");
         clickOn("Overview");
-        doubleClickOn(lookup("#macroGoals .list-cell").nth(0).queryAs(javafx.scene.Node.class));
+        doubleClickOn(lookup("#macroGoals .list-cell").nth(0).queryAs(Node.class));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(tabs.getSelectionModel().getSelectedItem().getText()).isEqualTo("Goals");
         assertThat(lookup("#editGoalButton").query().isDisabled()).isFalse();
