@@ -1,5 +1,6 @@
 package io.funnelworkbench.chart;
 
+import io.funnelworkbench.text.Numbers;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.shape.Line;
@@ -35,8 +36,7 @@ record PercentAxis(double max, double step) {
             Line line = new Line(left, y, right, y);
             line.setStroke(tick == 0 ? ChartStyle.AXIS : ChartStyle.GRID);
             nodes.add(line);
-            String label = Math.round(tick * step * 1000) % 10 == 0 ? Math.round(tick * step * 100) + "%"
-                    : String.format(java.util.Locale.ROOT, "%.1f%%", tick * step * 100);
+            String label = Numbers.axisPercent(tick * step);
             nodes.add(TextFit.rightAligned(label, FONT, ChartStyle.TEXT_FAINT, left - 6,
                     y - TextFit.lineHeight(FONT) / 2));
         }

@@ -3,7 +3,8 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.model.TrendPoint;
-import java.time.format.DateTimeFormatter;
+import io.funnelworkbench.text.Dates;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,15 +12,13 @@ import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Polygon;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.Polygon;
 import javafx.scene.text.Font;
 
 /** Conversion from the first to the last step by period of entry: a line with points, values and axis labels. */
 public final class TrendChart extends SurfaceChart {
     private static final double PAD = 12;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     static final String PROVISIONAL_NOTE = "Dashed: provisional, as the data covers only part of the period or"
             + " some attempts were still within their window when the data ends.";
     private FunnelResult result;
@@ -146,7 +145,7 @@ public final class TrendChart extends SurfaceChart {
                             double spacing) {
         Font font = ChartStyle.regular(10);
         List<String> periods = points.stream().map(this::period).toList();
-        List<String> values = points.stream().map(p -> ChartStyle.percent(p.conversion())).toList();
+        List<String> values = points.stream().map(p -> Numbers.percent(p.conversion())).toList();
         int periodEvery = every(TextFit.widest(periods, font) + 12, spacing);
         int valueEvery = every(TextFit.widest(values, font) + 8, spacing);
         for (int i = 0; i < points.size(); i++) {
@@ -172,7 +171,7 @@ public final class TrendChart extends SurfaceChart {
     }
 
     private String period(TrendPoint point) {
-        return result.trendPeriod() == TrendPeriod.MONTH ? MONTH.format(point.periodStart())
-                : DAY.format(point.periodStart());
+        return result.trendPeriod() == TrendPeriod.MONTH ? Dates.month(point.periodStart())
+                : Dates.shortDay(point.periodStart());
     }
 }

@@ -12,6 +12,7 @@ import io.funnelworkbench.model.Interval;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -178,8 +179,8 @@ final class FunnelCommand implements Callable<Integer> {
             row.add(s.number());
             row.add(s.name());
             row.add(s.users());
-            row.add(readable ? Output.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
-            row.add(readable ? Output.percent(s.conversionFromFirst()) : s.conversionFromFirst());
+            row.add(readable ? Numbers.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
+            row.add(readable ? Numbers.percent(s.conversionFromFirst()) : s.conversionFromFirst());
             row.add(s.dropped());
             row.add(s.timeFromPrevious().medianSeconds());
             row.add(s.value());

@@ -13,6 +13,7 @@ import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +23,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -162,9 +163,10 @@ final class GoalCommand {
                     Output.table(spec.commandLine().getOut(), output, List.of("goal", "kind", "category", "users",
                             "completions", "conversion", "of", "value"), metrics.stream().<List<?>>map(m -> List.of(
                             m.name(), lower(m.kind()), lower(m.category()), m.users(), m.completions(),
-                            output == Output.Format.TABLE ? Output.percent(m.conversionRate()) : m.conversionRate(),
+                            output == Output.Format.TABLE ? Numbers.percent(m.conversionRate()) : m.conversionRate(),
                             m.denominator(), output != Output.Format.TABLE ? m.value()
-                                    : goalHasValue(goals, m.name()) ? Output.amount(m.value()) : "—")).toList());
+                                    : goalHasValue(goals, m.name()) ? Numbers.money(m.value())
+                                    : Numbers.NONE)).toList());
                 }
             }
             return 0;

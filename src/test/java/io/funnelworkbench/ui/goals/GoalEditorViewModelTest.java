@@ -229,19 +229,4 @@ class GoalEditorViewModelTest {
         editor.eventSearchProperty().set("");
         assertThat(editor.shownEvents()).hasSize(4);
     }
-
-    @Test
-    void describesGoalsInWords() {
-        assertThat(GoalText.nameFor("add_to_cart")).isEqualTo("Add to cart");
-        assertThat(GoalText.nameFor("watchDemoVideo")).isEqualTo("Watch demo video");
-        assertThat(GoalText.amount(1_234_567.4)).isEqualTo("1,234,567");
-        assertThat(GoalText.amount(19.99)).isEqualTo("19.99");
-        assertThat(GoalText.percent(0.0004)).isEqualTo("0.04%");
-        Goal demo = new Goal("Demo", GoalKind.MICRO, GoalCategory.SECONDARY_ACTION, null,
-                new MatchRule(List.of("watch_demo_video"), List.of(Condition.of("percent", Operator.GREATER_OR_EQUAL,
-                        "50"), new Condition("page", Operator.CONTAINS, "pro", true))), GoalValue.fixed(25),
-                Counting.SESSION);
-        assertThat(GoalText.rule(demo)).isEqualTo(
-                "watch_demo_video where percent ≥ 50 and page contains “pro” (any case) · worth 25 each · once per session");
-    }
 }
