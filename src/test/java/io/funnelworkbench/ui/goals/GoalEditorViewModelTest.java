@@ -142,7 +142,7 @@ class GoalEditorViewModelTest {
     void previewsHowManyEventsAndUsersTheRuleMatches() {
         GoalEditorViewModel editor = newEditor();
         editor.chooseEvent("view_product");
-        assertThat(editor.previewProperty().get()).isEqualTo("Matches 4 events from 4 users · 100.0% of all users");
+        assertThat(editor.previewProperty().get()).isEqualTo("Matches 4 events from 4 users · 100% of all users");
 
         ConditionRow row = editor.addCondition();
         assertThat(editor.previewProperty().get())
