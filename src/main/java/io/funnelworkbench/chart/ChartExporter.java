@@ -1,21 +1,12 @@
 package io.funnelworkbench.chart;
 
-import io.funnelworkbench.model.FunnelResult;
-import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.text.ChartCaption;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
@@ -24,10 +15,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 
-/** Renders charts, with their title and the rules in force as a caption, to images and PNG files. */
+/**
+ * Renders charts, with their title and the rules in force as a caption ({@code text.ChartText} writes it), to
+ * images and PNG files.
+ */
 public final class ChartExporter {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-
     private ChartExporter() {
     }
 
@@ -98,71 +90,5 @@ public final class ChartExporter {
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    /** The caption of a chart that is not broken down, of a funnel whose attempts could start on any day. */
-    public static ChartCaption captionFor(FunnelResult result, String title, Instant dataFrom, Instant dataTo) {
-        return captionFor(result, title, null, null, dataFrom, dataTo, false);
-    }
-
-    /**
-     * The caption of a funnel chart: order, window, entry dates (null ends open), the breakdown when the chart
-     * draws it ({@code drawsBreakdown}: a caption never names a breakdown the picture does not show), exclusions,
-     * counting, and the range of the data it was computed on.
-     */
-    public static ChartCaption captionFor(FunnelResult result, String title, LocalDate entryFrom, LocalDate entryTo,
-                                          Instant dataFrom, Instant dataTo, boolean drawsBreakdown) {
-        List<String> rules = new ArrayList<>();
-        rules.add(orderText(result.order()));
-        rules.add(windowText(result.window()) + " window");
-        rules.add(entryText(entryFrom, entryTo));
-        if (drawsBreakdown && result.breakdownProperty() != null) {
-            rules.add("by " + result.breakdownProperty() + " (" + result.attribution().name().toLowerCase(Locale.ROOT)
-                    .replace('_', '-') + ")");
-        }
-        if (result.excludedUsers() > 0) {
-            rules.add(ChartStyle.count(result.excludedUsers()) + " users excluded");
-        }
-        rules.add("counted once per user");
-        return new ChartCaption(title, String.join(" · ", rules), dataText(dataFrom, dataTo));
-    }
-
-    private static String orderText(OrderMode order) {
-        return switch (order) {
-            case SEQUENTIAL -> "Sequential order";
-            case STRICT -> "Strict order";
-            case ANY -> "Any order";
-        };
-    }
-
-    /** "7-day", "30-minute", "90-second": the window as people say it. */
-    static String windowText(Duration window) {
-        long seconds = window.getSeconds();
-        long[] sizes = {86_400, 3_600, 60};
-        String[] units = {"day", "hour", "minute"};
-        for (int i = 0; i < sizes.length; i++) {
-            if (seconds != 0 && seconds % sizes[i] == 0) {
-                return seconds / sizes[i] + "-" + units[i];
-            }
-        }
-        return seconds + "-second";
-    }
-
-    private static String entryText(LocalDate from, LocalDate to) {
-        if (from == null && to == null) {
-            return "entry on any day";
-        }
-        if (to == null) {
-            return "entry from " + DAY.format(from);
-        }
-        return from == null ? "entry up to " + DAY.format(to) : "entry " + DAY.format(from) + " to " + DAY.format(to);
-    }
-
-    private static String dataText(Instant from, Instant to) {
-        if (from == null || to == null) {
-            return "Data: no events";
-        }
-        return "Data: " + DAY.format(from.atZone(ZoneOffset.UTC)) + " to " + DAY.format(to.atZone(ZoneOffset.UTC))
-                + " (UTC) · Funnel Workbench";
     }
 }

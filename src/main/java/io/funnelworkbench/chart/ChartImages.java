@@ -1,6 +1,8 @@
 package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,10 +49,10 @@ public final class ChartImages {
         ChartExporter.writePng(chart, caption, width, height, scale, target);
     }
 
-    /** The caption of a chart of {@code kind}, as {@code ChartExporter.captionFor} makes it. */
+    /** The caption of a chart of {@code kind}: only the breakdown bars draw the breakdown, so only they name it. */
     public static ChartCaption caption(FunnelResult result, ChartKind kind, String title, LocalDate entryFrom,
                                        LocalDate entryTo, Instant dataFrom, Instant dataTo) {
-        return ChartExporter.captionFor(result, title, entryFrom, entryTo, dataFrom, dataTo, kind == ChartKind.BARS
+        return ChartText.caption(result, title, entryFrom, entryTo, dataFrom, dataTo, kind == ChartKind.BARS
                 || kind == ChartKind.TREND && TrendChart.drawsBreakdown(result));
     }
 
@@ -75,8 +77,9 @@ public final class ChartImages {
             case TIME -> {
                 TimeToConvertChart chart = new TimeToConvertChart();
                 int step = choice.step();
-                chart.setStats(result.steps().get(step - 1).timeFromPrevious(), result.steps().get(step - 2).name()
-                        + " → " + result.steps().get(step - 1).name(), result.window().getSeconds());
+                chart.setStats(result.steps().get(step - 1).timeFromPrevious(), ChartText.timeBetween(
+                        result.steps().get(step - 2).name(), result.steps().get(step - 1).name()),
+                        result.window().getSeconds());
                 yield chart;
             }
         };

@@ -1,16 +1,14 @@
 package io.funnelworkbench.chart;
 
-import io.funnelworkbench.model.Durations;
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 
 /**
- * The charts' palette, fonts and number formats. Colours differ in lightness as well as hue, so a chart
- * printed in greyscale still separates bars, drop-off and highlight (which also carry hatching and labels).
+ * The charts' palette and fonts; numbers are written by {@code text.Numbers}. Colours differ in lightness as well
+ * as hue, so a chart printed in greyscale still separates bars, drop-off and highlight (which also carry hatching
+ * and labels).
  */
 final class ChartStyle {
     static final Color ACCENT = Color.web("#2f6fb3");
@@ -45,54 +43,4 @@ final class ChartStyle {
         return Font.font(FAMILY, FontWeight.BOLD, size);
     }
 
-    /** Whole numbers with thousands separators (1,234,567), the same on every machine. */
-    static String count(long value) {
-        return NumberFormat.getIntegerInstance(Locale.US).format(value);
-    }
-
-    /** Short counts for narrow labels: 12.3k, 4.5M. */
-    static String compactCount(long value) {
-        if (Math.abs(value) < 10_000) {
-            return count(value);
-        }
-        if (Math.abs(value) < 1_000_000) {
-            return String.format(Locale.ROOT, "%.1fk", value / 1_000.0).replace(".0k", "k");
-        }
-        return String.format(Locale.ROOT, "%.1fM", value / 1_000_000.0).replace(".0M", "M");
-    }
-
-    /** A rate as a percentage with one decimal; only an exact 100% reads "100%" (99.97% stays "99.9%"). */
-    static String percent(double rate) {
-        double value = rate * 100;
-        if (value == 100) {
-            return "100%";
-        }
-        if (value > 99.95 && value < 100) {
-            return "99.9%";
-        }
-        return String.format(Locale.ROOT, "%.1f%%", value);
-    }
-
-    /** A duration in seconds the way people say it: 45 s, 12 min, 3.5 h, 2.1 days. */
-    static String duration(double seconds) {
-        return Durations.describe(seconds);
-    }
-
-    /** A bin edge in the shortest unit that is whole: 0, 1m, 15m, 3h, 1d, 30d. */
-    static String edge(double seconds) {
-        long s = Math.round(seconds);
-        if (s == 0) {
-            return "0";
-        }
-        if (s % 86_400 == 0) {
-            return s / 86_400 + "d";
-        }
-        if (s % 3_600 == 0) {
-            return s / 3_600 + "h";
-        }
-        if (s % 60 == 0) {
-            return s / 60 + "m";
-        }
-        return s + "s";
-    }
 }

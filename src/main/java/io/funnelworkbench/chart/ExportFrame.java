@@ -1,5 +1,6 @@
 package io.funnelworkbench.chart;
 
+import io.funnelworkbench.text.ChartCaption;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;

@@ -2,6 +2,7 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
@@ -99,11 +100,11 @@ final class FunnelDrawing extends FunnelLayout {
     /** Picks font sizes (and compact numbers when even the smallest font is too wide) for the column width. */
     private void chooseFonts() {
         double room = slot - 2 * GAP;
-        List<String> users = steps.stream().map(s -> ChartStyle.count(s.users())).toList();
+        List<String> users = steps.stream().map(s -> Numbers.count(s.users())).toList();
         double size = TextFit.fittingSize(users, true, 16, room);
         compact = TextFit.widest(users, ChartStyle.bold(size)) > room;
         if (compact) {
-            size = TextFit.fittingSize(steps.stream().map(s -> ChartStyle.compactCount(s.users())).toList(), true,
+            size = TextFit.fittingSize(steps.stream().map(s -> Numbers.compactCount(s.users())).toList(), true,
                     16, room);
         }
         valueFont = ChartStyle.bold(size);
@@ -124,18 +125,17 @@ final class FunnelDrawing extends FunnelLayout {
         if (wide) {
             return dropLines(previous, compact);
         }
-        String lost = "−" + (compact ? ChartStyle.compactCount(previous.dropped())
-                : ChartStyle.count(previous.dropped()));
-        return List.of(lost, ChartStyle.percent(previous.dropOffRate()));
+        String lost = "−" + (compact ? Numbers.compactCount(previous.dropped()) : Numbers.count(previous.dropped()));
+        return List.of(lost, Numbers.percent(previous.dropOffRate()));
     }
 
     private String usersText(StepResult step) {
-        return compact ? ChartStyle.compactCount(step.users()) : ChartStyle.count(step.users());
+        return compact ? Numbers.compactCount(step.users()) : Numbers.count(step.users());
     }
 
     private double valueLabelWidth(StepResult step) {
         return Math.max(TextFit.width(usersText(step), valueFont),
-                TextFit.width(ChartStyle.percent(step.conversionFromFirst()), rateFont));
+                TextFit.width(Numbers.percent(step.conversionFromFirst()), rateFont));
     }
 
     private double valueLabelHeight() {
@@ -192,7 +192,7 @@ final class FunnelDrawing extends FunnelLayout {
 
     private void drawValueLabel(StepResult step, double center, double top, boolean inside) {
         nodes.add(TextFit.centered(usersText(step), valueFont, inside ? Color.WHITE : ChartStyle.TEXT, center, top));
-        nodes.add(TextFit.centered(ChartStyle.percent(step.conversionFromFirst()), rateFont,
+        nodes.add(TextFit.centered(Numbers.percent(step.conversionFromFirst()), rateFont,
                 inside ? Color.web("#dbe7f5") : ChartStyle.TEXT_MUTED, center, top + TextFit.lineHeight(valueFont)));
     }
 

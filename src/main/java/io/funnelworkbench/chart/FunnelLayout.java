@@ -2,6 +2,7 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -51,17 +52,17 @@ abstract class FunnelLayout {
     final double drawTop() {
         double top = PAD;
         if (headline) {
-            top = FunnelHeadline.draw(nodes, result, width, top, PAD);
+            top = HeadlineDrawing.draw(nodes, result, width, top, PAD);
         }
         return drawLegend(top);
     }
 
     /** The drop-off after {@code previous} in two lines: "−14,607 (89.3%)" and "10.7% continued". */
     static List<String> dropLines(StepResult previous, boolean compactCount) {
-        String lost = "−" + (compactCount ? ChartStyle.compactCount(previous.dropped())
-                : ChartStyle.count(previous.dropped()));
-        return List.of(lost + " (" + ChartStyle.percent(previous.dropOffRate()) + ")",
-                ChartStyle.percent(1 - previous.dropOffRate()) + " continued");
+        String lost = "−" + (compactCount ? Numbers.compactCount(previous.dropped())
+                : Numbers.count(previous.dropped()));
+        return List.of(lost + " (" + Numbers.percent(previous.dropOffRate()) + ")",
+                Numbers.percent(1 - previous.dropOffRate()) + " continued");
     }
 
     final boolean isLargestDropOff(StepResult previous) {

@@ -2,6 +2,7 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
+import io.funnelworkbench.text.Numbers;
 import java.util.List;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -77,7 +78,7 @@ final class FunnelShapeDrawing extends FunnelLayout {
         rectangle.setArcWidth(4);
         rectangle.setArcHeight(4);
         nodes.add(rectangle);
-        String label = ChartStyle.count(step.users()) + "  ·  " + ChartStyle.percent(step.conversionFromFirst());
+        String label = Numbers.count(step.users()) + "  ·  " + Numbers.percent(step.conversionFromFirst());
         double textTop = y + (barHeight - TextFit.lineHeight(valueFont)) / 2;
         if (TextFit.width(label, valueFont) + 2 * GAP <= bar) {
             nodes.add(TextFit.centered(label, valueFont, Color.WHITE, center, textTop));
@@ -86,7 +87,7 @@ final class FunnelShapeDrawing extends FunnelLayout {
         // Beside a narrow bar, in the room the funnel leaves on its right; shorter numbers when that is tight.
         double room = barSpace / 2 - bar / 2 - GAP;
         if (TextFit.width(label, valueFont) > room) {
-            label = ChartStyle.compactCount(step.users()) + " · " + ChartStyle.percent(step.conversionFromFirst());
+            label = Numbers.compactCount(step.users()) + " · " + Numbers.percent(step.conversionFromFirst());
         }
         nodes.add(TextFit.text(TextFit.ellipsize(label, valueFont, Math.max(0, room)), valueFont, ChartStyle.TEXT,
                 center + bar / 2 + GAP, textTop));

@@ -2,10 +2,11 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
+import io.funnelworkbench.text.ChartText;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -29,12 +30,12 @@ public final class ImpactTable extends SurfaceChart {
     private static final double NAME_MAX = 280;
     /** Number columns; those with a drop rank give way, lowest rank first, when the table is too narrow. */
     private static final List<Column> NUMBER_COLUMNS = List.of(
-        new Column("Users with", 84, 0, r -> ChartStyle.count(r.usersWith())),
-        new Column("Users without", 96, 2, r -> ChartStyle.count(r.usersWithout())),
-        new Column("Rate with", 74, 0, r -> ChartStyle.percent(r.rateWith())),
-        new Column("Rate without", 86, 0, r -> ChartStyle.percent(r.rateWithout())),
-        new Column("Odds ratio", 74, 1, r -> ratio(r.oddsRatio())),
-        new Column("p-value", 64, 3, r -> pValue(r.pValue())));
+        new Column("Users with", 84, 0, r -> Numbers.count(r.usersWith())),
+        new Column("Users without", 96, 2, r -> Numbers.count(r.usersWithout())),
+        new Column("Rate with", 74, 0, r -> Numbers.percent(r.rateWith())),
+        new Column("Rate without", 86, 0, r -> Numbers.percent(r.rateWithout())),
+        new Column("Odds ratio", 74, 1, r -> Numbers.ratio(r.oddsRatio())),
+        new Column("p-value", 64, 3, r -> Numbers.pValue(r.pValue())));
 
     record Column(String header, double width, int dropRank, Function<ImpactRow, String> cell) {
     }
@@ -77,10 +78,9 @@ public final class ImpactTable extends SurfaceChart {
         Layout layout = layout(result, width);
         Font headerFont = ChartStyle.bold(11);
         double y = PAD;
-        nodes.add(TextFit.text(TextFit.ellipsize("Conversion to " + result.macroGoal() + " with and without each micro"
-                + " goal (" + ChartStyle.count(result.users()) + " users, " + ChartStyle.count(result.converted())
-                + " converted)", ChartStyle.regular(11), width - 2 * PAD), ChartStyle.regular(11),
-                ChartStyle.TEXT_MUTED, PAD, y));
+        Font subtitleFont = ChartStyle.regular(11);
+        nodes.add(TextFit.text(TextFit.ellipsize(ChartText.impactSubtitle(result), subtitleFont, width - 2 * PAD),
+                subtitleFont, ChartStyle.TEXT_MUTED, PAD, y));
         y += ROW;
         nodes.add(TextFit.text("Micro goal", headerFont, ChartStyle.TEXT_MUTED, layout.nameLeft() + 4, y));
         nodes.add(TextFit.text("Lift", headerFont, ChartStyle.TEXT_MUTED, layout.nameRight() + 4, y));
@@ -155,7 +155,7 @@ public final class ImpactTable extends SurfaceChart {
     /** A bar from the 1× line: right and blue for more conversions, left and grey for fewer; log scale. */
     private static void drawLift(List<Node> nodes, Double lift, double left, double right, double top, double scale,
                                  boolean significant, Font font) {
-        String label = lift == null ? "—" : ratio(lift) + "×";
+        String label = Numbers.lift(lift);
         double labelWidth = TextFit.width("00.00×", font) + 6;
         double barLeft = left;
         double barRight = right - labelWidth;
@@ -194,18 +194,5 @@ public final class ImpactTable extends SurfaceChart {
         Line line = new Line(PAD, Math.round(y) + 0.5, width - PAD, Math.round(y) + 0.5);
         line.setStroke(color);
         return line;
-    }
-
-    /** Ratios with two decimals, large ones whole with separators, infinite ones as ∞. */
-    public static String ratio(double value) {
-        if (Double.isInfinite(value)) {
-            return "∞";
-        }
-        return value < 100 ? String.format(Locale.ROOT, "%.2f", value) : ChartStyle.count(Math.round(value));
-    }
-
-    /** A p-value to read: three decimals, or "< 0.001". */
-    public static String pValue(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
     }
 }

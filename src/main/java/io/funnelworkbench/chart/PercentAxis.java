@@ -1,7 +1,7 @@
 package io.funnelworkbench.chart;
 
+import io.funnelworkbench.text.Numbers;
 import java.util.List;
-import java.util.Locale;
 import javafx.scene.Node;
 import javafx.scene.shape.Line;
 import javafx.scene.text.Font;
@@ -36,8 +36,7 @@ record PercentAxis(double max, double step) {
             Line line = new Line(left, y, right, y);
             line.setStroke(tick == 0 ? ChartStyle.AXIS : ChartStyle.GRID);
             nodes.add(line);
-            String label = Math.round(tick * step * 1000) % 10 == 0 ? Math.round(tick * step * 100) + "%"
-                    : String.format(Locale.ROOT, "%.1f%%", tick * step * 100);
+            String label = Numbers.axisPercent(tick * step);
             nodes.add(TextFit.rightAligned(label, FONT, ChartStyle.TEXT_FAINT, left - 6,
                     y - TextFit.lineHeight(FONT) / 2));
         }

@@ -2,6 +2,8 @@ package io.funnelworkbench.chart;
 
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TimeStats.HistogramBin;
+import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.Times;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
@@ -63,7 +65,7 @@ public final class TimeToConvertChart extends SurfaceChart {
         List<HistogramBin> bins = shownBins();
         double slot = (width - 2 * PAD) / bins.size();
         CategoryLabels labels = CategoryLabels.fit(bins.stream().map(TimeToConvertChart::binLabel).toList(), slot);
-        Font countFont = ChartStyle.regular(TextFit.fittingSize(bins.stream().map(b -> ChartStyle.count(b.users()))
+        Font countFont = ChartStyle.regular(TextFit.fittingSize(bins.stream().map(b -> Numbers.count(b.users()))
                 .toList(), false, 11, slot - 4));
         double baseline = height - PAD - labels.height() - 6;
         double plotHeight = Math.max(0, baseline - top - TextFit.lineHeight(countFont) - 2);
@@ -94,12 +96,12 @@ public final class TimeToConvertChart extends SurfaceChart {
     }
 
     private String summary() {
-        StringBuilder text = new StringBuilder(ChartStyle.count(stats.count()) + " users converted");
+        StringBuilder text = new StringBuilder(Numbers.count(stats.count()) + " users converted");
         if (stats.medianSeconds() != null) {
-            text.append(" · median ").append(ChartStyle.duration(stats.medianSeconds()));
+            text.append(" · median ").append(Times.duration(stats.medianSeconds()));
         }
         if (stats.p90Seconds() != null) {
-            text.append(" · 90% within ").append(ChartStyle.duration(stats.p90Seconds()));
+            text.append(" · 90% within ").append(Times.duration(stats.p90Seconds()));
         }
         return text.toString();
     }
@@ -112,7 +114,7 @@ public final class TimeToConvertChart extends SurfaceChart {
         bar.setArcWidth(3);
         bar.setArcHeight(3);
         nodes.add(bar);
-        nodes.add(TextFit.centered(ChartStyle.count(bin.users()), countFont,
+        nodes.add(TextFit.centered(Numbers.count(bin.users()), countFont,
                 bin.users() == 0 ? ChartStyle.TEXT_FAINT : ChartStyle.TEXT, x + slot / 2,
                 baseline - barHeight - TextFit.lineHeight(countFont) - 1));
     }
@@ -120,11 +122,11 @@ public final class TimeToConvertChart extends SurfaceChart {
     /** "< 1m", "1m–5m", "30d+": the bin as a range of human units. */
     static String binLabel(HistogramBin bin) {
         if (bin.toSeconds() == null) {
-            return ChartStyle.edge(bin.fromSeconds()) + "+";
+            return Times.axisEdge(bin.fromSeconds()) + "+";
         }
         if (bin.fromSeconds() == 0) {
-            return "< " + ChartStyle.edge(bin.toSeconds());
+            return "< " + Times.axisEdge(bin.toSeconds());
         }
-        return ChartStyle.edge(bin.fromSeconds()) + "–" + ChartStyle.edge(bin.toSeconds());
+        return Times.axisEdge(bin.fromSeconds()) + "–" + Times.axisEdge(bin.toSeconds());
     }
 }

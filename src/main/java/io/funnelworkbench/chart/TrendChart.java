@@ -4,7 +4,8 @@ import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.model.TrendPoint;
-import java.time.format.DateTimeFormatter;
+import io.funnelworkbench.text.Dates;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,8 +25,6 @@ public final class TrendChart extends SurfaceChart {
     private static final double PAD = 12;
     /** Breakdown groups drawn as their own lines; the rest are added up as "Other". */
     static final int TREND_GROUPS = 5;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
     static final String PROVISIONAL_NOTE = "Dashed: provisional, as the data covers only part of the period or"
             + " some attempts were still within their window when the data ends.";
     private FunnelResult result;
@@ -220,7 +219,7 @@ public final class TrendChart extends SurfaceChart {
                             double spacing, boolean withPeriods) {
         Font font = ChartStyle.regular(10);
         List<String> periods = points.stream().map(this::period).toList();
-        List<String> values = points.stream().map(p -> ChartStyle.percent(p.conversion())).toList();
+        List<String> values = points.stream().map(p -> Numbers.percent(p.conversion())).toList();
         int periodEvery = every(TextFit.widest(periods, font) + 12, spacing);
         int valueEvery = every(TextFit.widest(values, font) + 8, spacing);
         for (int i = 0; i < points.size(); i++) {
@@ -246,7 +245,7 @@ public final class TrendChart extends SurfaceChart {
     }
 
     private String period(TrendPoint point) {
-        return result.trendPeriod() == TrendPeriod.MONTH ? MONTH.format(point.periodStart())
-                : DAY.format(point.periodStart());
+        return result.trendPeriod() == TrendPeriod.MONTH ? Dates.month(point.periodStart())
+                : Dates.shortDay(point.periodStart());
     }
 }

@@ -1,7 +1,6 @@
 package io.funnelworkbench.cli;
 
 import io.funnelworkbench.analysis.FunnelEngine;
-import io.funnelworkbench.chart.ChartCaption;
 import io.funnelworkbench.chart.ChartImages;
 import io.funnelworkbench.chart.ChartKind;
 import io.funnelworkbench.chart.FunnelShape;
@@ -10,6 +9,8 @@ import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -100,13 +101,13 @@ final class ChartCommand implements Callable<Integer> {
         if (title != null) {
             return title;
         }
-        String name = definition.name() != null ? definition.name()
-                : String.join(" → ", definition.steps().stream().map(FunnelStep::name).toList());
+        String name = ChartText.funnelTitle(definition.name(),
+                definition.steps().stream().map(FunnelStep::name).toList());
         return switch (kind) {
             case FUNNEL -> name;
-            case BARS -> name + " by " + definition.breakdownProperty();
-            case TREND -> name + ": conversion by " + GoalCommand.lower(funnel.trendPeriod());
-            case TIME -> name + ": time to " + definition.steps().get(timeStep - 1).name();
+            case BARS -> ChartText.breakdownTitle(name, definition.breakdownProperty());
+            case TREND -> ChartText.trendTitle(name, funnel.trendPeriod());
+            case TIME -> ChartText.timeTitle(name, definition.steps().get(timeStep - 1).name());
         };
     }
 

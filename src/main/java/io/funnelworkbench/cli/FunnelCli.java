@@ -4,11 +4,11 @@ import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.model.AppVersion;
 import io.funnelworkbench.model.PlainMessages;
 import io.funnelworkbench.store.ProjectException;
+import io.funnelworkbench.text.Numbers;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -93,9 +93,9 @@ public final class FunnelCli implements Callable<Integer> {
     }
 
     private static String outOfMemorySentence() {
-        return String.format(Locale.ROOT, "The command ran out of memory: Funnel Workbench may use %,d MB here, and"
-                + " nothing was changed. Give it more (java -Xmx4g, or JAVA_TOOL_OPTIONS=-Xmx4g for the installed"
-                + " command), or split the file.", Runtime.getRuntime().maxMemory() >> 20);
+        return "The command ran out of memory: Funnel Workbench may use "
+                + Numbers.bytes(Runtime.getRuntime().maxMemory()) + " here, and nothing was changed. Give it more"
+                + " (java -Xmx4g, or JAVA_TOOL_OPTIONS=-Xmx4g for the installed command), or split the file.";
     }
 
     /** The command named first, none for the version, and all of them for help, a typo or no command. */

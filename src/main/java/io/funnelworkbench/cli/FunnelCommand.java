@@ -13,6 +13,7 @@ import io.funnelworkbench.model.Interval;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.WindowAdviceText;
 import java.util.ArrayList;
 import java.util.List;
@@ -202,8 +203,8 @@ final class FunnelCommand implements Callable<Integer> {
             row.add(s.number());
             row.add(s.name());
             row.add(s.users());
-            row.add(readable ? Output.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
-            row.add(readable ? Output.percent(s.conversionFromFirst()) : s.conversionFromFirst());
+            row.add(readable ? Numbers.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
+            row.add(readable ? Numbers.percent(s.conversionFromFirst()) : s.conversionFromFirst());
             row.add(s.dropped());
             row.add(s.timeFromPrevious().medianSeconds());
             row.add(s.value());

@@ -14,6 +14,7 @@ import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.store.DefinitionCodec;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.text.Numbers;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +24,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -163,9 +164,10 @@ final class GoalCommand {
                     Output.table(spec.commandLine().getOut(), output, List.of("goal", "kind", "category", "users",
                             "completions", "conversion", "of", "value"), metrics.stream().<List<?>>map(m -> List.of(
                             m.name(), lower(m.kind()), lower(m.category()), m.users(), m.completions(),
-                            output == Output.Format.TABLE ? Output.percent(m.conversionRate()) : m.conversionRate(),
+                            output == Output.Format.TABLE ? Numbers.percent(m.conversionRate()) : m.conversionRate(),
                             m.denominator(), output != Output.Format.TABLE ? m.value()
-                                    : goalHasValue(goals, m.name()) ? Output.amount(m.value()) : "—")).toList());
+                                    : goalHasValue(goals, m.name()) ? Numbers.money(m.value())
+                                    : Numbers.NONE)).toList());
                 }
             }
             return 0;

@@ -3,16 +3,16 @@ package io.funnelworkbench.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.GoalAnalysis;
-import io.funnelworkbench.chart.ImpactTable;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
+import io.funnelworkbench.text.Numbers;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -51,11 +51,11 @@ final class ImpactCommand implements Callable<Integer> {
                 Output.table(spec.commandLine().getOut(), output, List.of("micro_goal", "users_with", "rate_with",
                         "users_without", "rate_without", "lift", "odds_ratio", "p_value"), result.rows().stream()
                         .<List<?>>map(r -> List.of(r.microGoal(), r.usersWith(),
-                                readable ? Output.percent(r.rateWith()) : r.rateWith(), r.usersWithout(),
-                                readable ? Output.percent(r.rateWithout()) : r.rateWithout(),
-                                r.lift() == null ? "" : readable ? ImpactTable.ratio(r.lift()) + "×" : r.lift(),
-                                readable ? ImpactTable.ratio(r.oddsRatio()) : r.oddsRatio(),
-                                readable ? ImpactTable.pValue(r.pValue()) : r.pValue())).toList());
+                                readable ? Numbers.percent(r.rateWith()) : r.rateWith(), r.usersWithout(),
+                                readable ? Numbers.percent(r.rateWithout()) : r.rateWithout(),
+                                r.lift() == null ? "" : readable ? Numbers.lift(r.lift()) : r.lift(),
+                                readable ? Numbers.ratio(r.oddsRatio()) : r.oddsRatio(),
+                                readable ? Numbers.pValue(r.pValue()) : r.pValue())).toList());
             }
         }
         return 0;

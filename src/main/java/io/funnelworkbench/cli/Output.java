@@ -1,10 +1,10 @@
 package io.funnelworkbench.cli;
 
 import io.funnelworkbench.export.CsvTableWriter;
+import io.funnelworkbench.text.Numbers;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Tables on standard output as CSV or aligned text; JSON is written by each command. */
 final class Output {
@@ -51,18 +51,8 @@ final class Output {
             return "";
         }
         if (value instanceof Double d) {
-            return String.format(Locale.ROOT, "%.4f", d);
+            return Numbers.decimal(d);
         }
         return value.toString();
-    }
-
-    /** An amount of money or points for tables meant to be read: separators and two decimals. */
-    static String amount(double value) {
-        return String.format(Locale.US, "%,.2f", value);
-    }
-
-    /** A rate as a percentage with one decimal, for tables meant to be read. */
-    static String percent(double rate) {
-        return String.format(Locale.ROOT, "%.1f%%", rate * 100);
     }
 }

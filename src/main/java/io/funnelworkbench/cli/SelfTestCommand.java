@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.bench.SyntheticExport;
+import io.funnelworkbench.text.Numbers;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -66,7 +66,8 @@ final class SelfTestCommand implements Callable<Integer> {
 
         JsonNode imported = command("import", "--project", project, export.toString());
         check("import", imported.path("rows_imported").asLong() == rows && imported.path("rows_rejected").asLong() == 0,
-                String.format(Locale.ROOT, "%,d of %,d rows imported", imported.path("rows_imported").asLong(), rows));
+                Numbers.count(imported.path("rows_imported").asLong()) + " of " + Numbers.count(rows)
+                        + " rows imported");
 
         long viewers = eventUsers(command("events", "--project", project), "view_item");
         JsonNode funnel = command("funnel", "--project", project, "--steps", STEPS, "--by", "country");

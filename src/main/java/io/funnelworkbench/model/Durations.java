@@ -46,25 +46,30 @@ public final class Durations {
         return seconds + "s";
     }
 
-    /** A length of time the way people say it: 45 s, 12 min, 3.5 h, 2.1 days. */
+    /**
+     * A length of time in the two largest units a reader needs: "45 s", "12 min", "3 h 20 min", "2 d 4 h". The
+     * one duration style of every screen, chart and command (docs/SCREENS.md); {@code text.Times} re-exports it for
+     * the front doors, and it lives here so that the drill-down reasons written in {@code analysis} share it.
+     * Rounded to the smaller unit, so 3,599 s reads "1 h", not "59 min".
+     */
     public static String describe(double seconds) {
         // Plain arithmetic rather than String.format: drill-down lists call this for every user.
-        if (seconds < 60) {
-            return Math.round(seconds) + " s";
+        long total = Math.round(seconds);
+        if (total < 60) {
+            return total + " s";
         }
-        if (seconds < 3_600) {
-            return Math.round(seconds / 60) + " min";
+        long minutes = Math.round(total / 60.0);
+        if (minutes < 60) {
+            return minutes + " min";
         }
-        if (seconds < 86_400) {
-            return oneDecimal(seconds / 3_600) + " h";
+        if (minutes < 24 * 60) {
+            return pair(minutes / 60, "h", minutes % 60, "min");
         }
-        String days = oneDecimal(seconds / 86_400);
-        return days + (days.equals("1") ? " day" : " days");
+        long hours = Math.round(total / 3_600.0);
+        return pair(hours / 24, "d", hours % 24, "h");
     }
 
-    /** One decimal, dropped when it is 0: 3.5, 2, 12.1. */
-    private static String oneDecimal(double value) {
-        long tenths = Math.round(value * 10);
-        return tenths % 10 == 0 ? Long.toString(tenths / 10) : tenths / 10 + "." + tenths % 10;
+    private static String pair(long major, String majorUnit, long minor, String minorUnit) {
+        return minor == 0 ? major + " " + majorUnit : major + " " + majorUnit + " " + minor + " " + minorUnit;
     }
 }

@@ -55,7 +55,7 @@ class StepExplanationsTest {
                 new Explanation("ann", Outcome.WENT_ON, "cart L 5 min later"),
                 new Explanation("bob", Outcome.DROPPED, "Never did cart L"),
                 new Explanation("cat", Outcome.DROPPED, "Did cart L only before view"),
-                new Explanation("dan", Outcome.DROPPED, "Did cart L 9 days after step 1, past the 1-week window"),
+                new Explanation("dan", Outcome.DROPPED, "Did cart L 9 d after step 1, past the 1-week window"),
                 new Explanation("eve", Outcome.DROPPED, "Did cart, but not where size = L"),
                 new Explanation("fay", Outcome.WENT_ON, "cart L 2 min later"),
                 new Explanation("gus", Outcome.DROPPED, "Still within the 1-week window when the data ends"));
@@ -84,7 +84,7 @@ class StepExplanationsTest {
         assertThat(explain(OrderMode.STRICT, 1)).filteredOn(e -> e.user().equals("fay")).containsExactly(
                 new Explanation("fay", Outcome.DROPPED, "Other events came between view and cart L (strict order)"));
         assertThat(explain(OrderMode.SEQUENTIAL, 3)).containsExactly(
-                new Explanation("ann", Outcome.COMPLETED, "Completed in 1.1 h"));
+                new Explanation("ann", Outcome.COMPLETED, "Completed in 1 h 5 min"));
         assertThat(explain(OrderMode.SEQUENTIAL, 2)).extracting(Explanation::user, Explanation::outcome)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ann", Outcome.WENT_ON),
                         org.assertj.core.groups.Tuple.tuple("fay", Outcome.DROPPED));
@@ -102,7 +102,7 @@ class StepExplanationsTest {
                 Duration.ofMinutes(30), OrderMode.SEQUENTIAL);
         assertThat(new StepExplanations(log, halfHour, new FunnelEngine(log).scan(halfHour)).explain(1))
                 .filteredOn(e -> e.user().equals("ann")).extracting(Explanation::reason)
-                .containsExactly("Did buy 1.1 h after step 1, past the 30-minute window");
+                .containsExactly("Did buy 1 h 5 min after step 1, past the 30-minute window");
     }
 
     @Test

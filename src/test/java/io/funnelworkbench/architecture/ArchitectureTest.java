@@ -6,7 +6,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.text.NumberFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +43,27 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(BASE + ".Main")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")
                 .because("the core must run and be tested without a JavaFX toolkit")
+                .check(MAIN);
+    }
+
+    /**
+     * Words and numbers users read are written in {@code text} (docs/ARCHITECTURE.md, "Text: what users read"), so
+     * the front doors and the charts never format numbers themselves. There is no exception today: file names,
+     * JSON and CSV cells are built from raw values, not formatted text.
+     */
+    @Test
+    void onlyTextFormatsNumbers() {
+        String[] frontDoors = {BASE + ".ui..", BASE + ".cli..", BASE + ".chart.."};
+        noClasses().that().resideInAnyPackage(frontDoors)
+                .should().callMethod(String.class, "format", String.class, Object[].class)
+                .orShould().callMethod(String.class, "format", Locale.class, String.class, Object[].class)
+                .orShould().callMethod(String.class, "formatted", Object[].class)
+                .orShould().callMethod(PrintStream.class, "printf", String.class, Object[].class)
+                .orShould().callMethod(PrintStream.class, "printf", Locale.class, String.class, Object[].class)
+                .orShould().callMethod(PrintWriter.class, "printf", String.class, Object[].class)
+                .orShould().callMethod(PrintWriter.class, "printf", Locale.class, String.class, Object[].class)
+                .orShould().dependOnClassesThat().areAssignableTo(NumberFormat.class)
+                .because("numbers are written by io.funnelworkbench.text, by one rule")
                 .check(MAIN);
     }
 

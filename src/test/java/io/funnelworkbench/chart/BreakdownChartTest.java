@@ -7,6 +7,8 @@ import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.TrendPoint;
 import io.funnelworkbench.testing.Pixels;
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +35,7 @@ class BreakdownChartTest {
     @Test
     void theExportedImageDrawsAllElevenOriginsWithTheirUsers() throws Exception {
         assertThat(olist.breakdown()).hasSize(11);
-        ChartCaption caption = ChartExporter.captionFor(olist, "Lead to deal by origin", null, null, null, null,
+        ChartCaption caption = ChartText.caption(olist, "Lead to deal by origin", null, null, null, null,
                 true);
         BreakdownChart chart = FxThread.call(() -> {
             BreakdownChart drawn = new BreakdownChart();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.testing.Pixels;
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +98,7 @@ class ChartExporterTest {
     void captionsNameTheRulesAndTheDataRange() {
         FunnelResult result = ChartFixtures.smallFunnel();
 
-        ChartCaption caption = ChartExporter.captionFor(result, "Purchase funnel", LocalDate.of(2026, 8, 1),
+        ChartCaption caption = ChartText.caption(result, "Purchase funnel", LocalDate.of(2026, 8, 1),
                 LocalDate.of(2026, 10, 29), Instant.parse("2026-08-01T00:00:00Z"),
                 Instant.parse("2026-10-29T23:00:00Z"), false);
 
@@ -104,7 +106,7 @@ class ChartExporterTest {
         assertThat(caption.rules()).isEqualTo(
                 "Sequential order · 7-day window · entry 1 Aug 2026 to 29 Oct 2026 · counted once per user");
         assertThat(caption.dataRange()).startsWith("Data: 1 Aug 2026 to 29 Oct 2026 (UTC)");
-        assertThat(ChartExporter.captionFor(result, "t", null, null).rules()).contains("entry on any day");
+        assertThat(ChartText.caption(result, "t", null, null).rules()).contains("entry on any day");
     }
 
     @Test
@@ -113,9 +115,9 @@ class ChartExporterTest {
         FunnelResult byDevice = sample.byDevice();
         assertThat(byDevice.breakdownProperty()).isNotNull();
 
-        String funnelChart = ChartExporter.captionFor(byDevice, "Purchase funnel", null, null, sample.from(),
+        String funnelChart = ChartText.caption(byDevice, "Purchase funnel", null, null, sample.from(),
                 sample.to(), false).rules();
-        String breakdownChart = ChartExporter.captionFor(byDevice, "Purchase funnel", null, null, sample.from(),
+        String breakdownChart = ChartText.caption(byDevice, "Purchase funnel", null, null, sample.from(),
                 sample.to(), true).rules();
 
         assertThat(funnelChart).doesNotContain(" by ", byDevice.breakdownProperty());

@@ -2,6 +2,8 @@ package io.funnelworkbench.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.layout.Region;
@@ -23,7 +25,7 @@ class ChartSnapshotsTest {
         ChartFixtures.Sample sample = ChartFixtures.sample();
         FunnelChart chart = new FunnelChart();
         chart.setResult(sample.funnel());
-        export(chart, ChartExporter.captionFor(sample.funnel(), "Purchase funnel", sample.from(), sample.to()),
+        export(chart, ChartText.caption(sample.funnel(), "Purchase funnel", sample.from(), sample.to()),
                 "funnel-2x.png");
     }
 
@@ -33,7 +35,7 @@ class ChartSnapshotsTest {
         FunnelChart chart = new FunnelChart();
         chart.funnelShapeProperty().set(FunnelShape.FUNNEL);
         chart.setResult(sample.funnel());
-        export(chart, ChartExporter.captionFor(sample.funnel(), "Purchase funnel", sample.from(), sample.to()),
+        export(chart, ChartText.caption(sample.funnel(), "Purchase funnel", sample.from(), sample.to()),
                 "funnel-shape-2x.png");
         for (int steps : new int[] {5, 20}) {
             FunnelChart longNamed = new FunnelChart();
@@ -74,7 +76,7 @@ class ChartSnapshotsTest {
     }
 
     private static ChartCaption caption(ChartFixtures.Sample sample, String title) {
-        return ChartExporter.captionFor(sample.funnel(), title, sample.from(), sample.to());
+        return ChartText.caption(sample.funnel(), title, sample.from(), sample.to());
     }
 
     static void export(Region chart, ChartCaption caption, String file) throws Exception {

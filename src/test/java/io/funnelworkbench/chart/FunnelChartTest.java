@@ -77,7 +77,7 @@ class FunnelChartTest {
         assertThat(one).contains("1. view", "2  ·  100%");
         List<String> nobody = texts(laidOut(ChartFixtures.compute(log, List.of("buy", "view")), 600, 300,
                 FunnelShape.FUNNEL));
-        assertThat(nobody).contains("1. buy", "2. view", "0  ·  0.0%");
+        assertThat(nobody).contains("1. buy", "2. view", "0  ·  0%");
     }
 
     @Test

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class DurationsTest {
     @ParameterizedTest
-    @CsvSource({"0, 0 s", "44.5, 45 s", "59.4, 59 s", "60, 1 min", "754, 13 min", "3600, 1 h", "12600, 3.5 h",
-        "86399, 24 h", "86400, 1 day", "90720, 1.1 days", "604800, 7 days"})
-    void describesLengthsOfTimeTheWayPeopleSayThem(double seconds, String words) {
+    @CsvSource({"0, 0 s", "44.5, 45 s", "59.4, 59 s", "60, 1 min", "754, 13 min", "3600, 1 h",
+        "12600, 3 h 30 min", "86399, 1 d", "86400, 1 d", "90720, 1 d 1 h", "604800, 7 d"})
+    void describesLengthsOfTimeInTheTwoLargestUnits(double seconds, String words) {
         assertThat(Durations.describe(seconds)).isEqualTo(words);
     }
 

@@ -2,6 +2,7 @@ package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.SegmentedToggles;
 import java.io.File;
 import java.util.List;
@@ -97,13 +98,13 @@ final class DrillDownDialog {
 
     /** "1,749 users (with device = mobile) reached Add to cart: 1,190 went on to Checkout started and 559 ..." */
     private static String summary(DrillDown users) {
-        String reached = FunnelFormats.count(users.users().size()) + " users"
+        String reached = Numbers.count(users.users().size()) + " users"
                 + (users.group() == null ? "" : " with " + users.group()) + " reached " + users.stepName();
         if (users.nextStepName() == null) {
             return reached + " and completed the funnel.";
         }
-        return reached + ": " + FunnelFormats.count(users.with(Outcome.WENT_ON).size()) + " went on to "
-                + users.nextStepName() + " and " + FunnelFormats.count(users.dropped().size()) + " dropped out.";
+        return reached + ": " + Numbers.count(users.with(Outcome.WENT_ON).size()) + " went on to "
+                + users.nextStepName() + " and " + Numbers.count(users.dropped().size()) + " dropped out.";
     }
 
     private static Outcome outcomeOf(Filter filter, DrillDown users) {
@@ -117,7 +118,7 @@ final class DrillDownDialog {
     private static String label(Filter filter, DrillDown users) {
         Outcome outcome = outcomeOf(filter, users);
         String name = outcome == null ? "All" : outcome.label();
-        return name + " · " + FunnelFormats.count(users.with(outcome).size());
+        return name + " · " + Numbers.count(users.with(outcome).size());
     }
 
     private static void exportCsv(Window owner, DrillDown users, FunnelBuilderViewModel model) {

@@ -2,7 +2,6 @@ package io.funnelworkbench.ui.funnel;
 
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.chart.BreakdownChart;
-import io.funnelworkbench.chart.ChartCaption;
 import io.funnelworkbench.chart.ChartExporter;
 import io.funnelworkbench.chart.FunnelChart;
 import io.funnelworkbench.chart.FunnelShape;
@@ -19,6 +18,10 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.text.ChartCaption;
+import io.funnelworkbench.text.ChartText;
+import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.Times;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -390,18 +393,18 @@ public final class FunnelBuilderController implements ProjectScreen {
         stepTable.setItems(model.stepRows());
         stepTable.setPlaceholder(new Label(""));
         stepColumn.setCellValueFactory(text(s -> s.number() + ". " + s.name()));
-        usersColumn.setCellValueFactory(text(s -> FunnelFormats.count(s.users())));
-        fromPreviousColumn.setCellValueFactory(text(s -> FunnelFormats.percent(s.conversionFromPrevious())
-                + "\n" + FunnelFormats.interval(s.conversionFromPreviousInterval())));
-        fromFirstColumn.setCellValueFactory(text(s -> FunnelFormats.percent(s.conversionFromFirst())
-                + "\n" + FunnelFormats.interval(s.conversionFromFirstInterval())));
-        dropOffColumn.setCellValueFactory(text(s -> s.dropped() == 0 ? FunnelFormats.NONE
-                : FunnelFormats.count(s.dropped()) + "\n" + FunnelFormats.percent(s.dropOffRate())));
+        usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
+        fromPreviousColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromPrevious())
+                + "\n" + Numbers.interval(s.conversionFromPreviousInterval())));
+        fromFirstColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromFirst())
+                + "\n" + Numbers.interval(s.conversionFromFirstInterval())));
+        dropOffColumn.setCellValueFactory(text(s -> s.dropped() == 0 ? Numbers.NONE
+                : Numbers.count(s.dropped()) + "\n" + Numbers.percent(s.dropOffRate())));
         for (TableColumn<StepResult, String> column : List.of(fromPreviousColumn, fromFirstColumn, dropOffColumn)) {
             column.setCellFactory(c -> new TwoLineCell());
         }
-        medianColumn.setCellValueFactory(text(s -> FunnelFormats.duration(s.timeFromPrevious().medianSeconds())));
-        valueColumn.setCellValueFactory(text(s -> FunnelFormats.money(s.value())));
+        medianColumn.setCellValueFactory(text(s -> Times.duration(s.timeFromPrevious().medianSeconds())));
+        valueColumn.setCellValueFactory(text(s -> s.value() == 0 ? Numbers.NONE : Numbers.money(s.value())));
         stepTable.setRowFactory(table -> {
             TableRow<StepResult> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -472,8 +475,8 @@ public final class FunnelBuilderController implements ProjectScreen {
                 ? result.steps().size() : selected;
         timeStepChoice.setValue(step);
         StepResult target = result.steps().get(step - 1);
-        timeChart.setStats(target.timeFromPrevious(), "Time from " + result.steps().get(step - 2).name()
-                + " to " + target.name(), result.window().getSeconds());
+        timeChart.setStats(target.timeFromPrevious(), ChartText.timeBetween(result.steps().get(step - 2).name(),
+                target.name()), result.window().getSeconds());
     }
 
     // ---- export --------------------------------------------------------------------------------------
@@ -592,8 +595,8 @@ public final class FunnelBuilderController implements ProjectScreen {
     private Region timeChartCopy(FunnelResult result) {
         int step = timeStepChoice.getValue() == null ? result.steps().size() : timeStepChoice.getValue();
         TimeToConvertChart chart = new TimeToConvertChart();
-        chart.setStats(result.steps().get(step - 1).timeFromPrevious(), "Time from "
-                + result.steps().get(step - 2).name() + " to " + result.steps().get(step - 1).name(),
+        chart.setStats(result.steps().get(step - 1).timeFromPrevious(),
+                ChartText.timeBetween(result.steps().get(step - 2).name(), result.steps().get(step - 1).name()),
                 result.window().getSeconds());
         return chart;
     }
@@ -604,12 +607,11 @@ public final class FunnelBuilderController implements ProjectScreen {
         ProjectOverview overview = model.session().overview();
         Tab shown = resultTabs.getSelectionModel().getSelectedItem();
         boolean drawsBreakdown = shown == breakdownTab || shown == trendTab && TrendChart.drawsBreakdown(result);
-        ChartCaption funnel = ChartExporter.captionFor(result, model.title(), spec.entryFrom(), spec.entryTo(),
+        ChartCaption funnel = ChartText.caption(result, model.title(), spec.entryFrom(), spec.entryTo(),
                 overview.firstEvent(), overview.lastEvent(), drawsBreakdown);
         ImpactResult impact = model.impactProperty().get();
         if (resultTabs.getSelectionModel().getSelectedItem() == impactTab && impact != null) {
-            return new ChartCaption("What lifts " + impact.macroGoal(), "micro goals done before the first "
-                    + impact.macroGoal() + " · groups under 25 users hidden", funnel.dataRange());
+            return ChartText.impactCaption(impact, funnel.dataRange());
         }
         return funnel;
     }

@@ -20,6 +20,9 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.text.ChartText;
+import io.funnelworkbench.text.FunnelHeadline;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
@@ -29,9 +32,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.function.BiConsumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -192,7 +194,7 @@ public final class FunnelBuilderViewModel {
         }
         for (EventCount event : session.eventCounts()) {
             items.add(new PaletteItem(PaletteItem.Group.EVENT, FunnelStep.event(event.name()),
-                    FunnelFormats.count(event.users()) + " users"));
+                    Numbers.count(event.users()) + " users"));
         }
         paletteItems.setAll(items);
         filterPalette();
@@ -422,35 +424,16 @@ public final class FunnelBuilderViewModel {
         resultSpec.set(spec);
         result.set(computed);
         stepRows.setAll(computed == null ? List.of() : computed.steps());
-        headline.set(computed == null ? "" : headlineOf(computed));
+        headline.set(computed == null ? "" : FunnelHeadline.text(computed));
         Integer selected = selectedStep.get();
         if (computed == null || selected == null || selected > computed.steps().size()) {
             selectedStep.set(computed == null || computed.steps().isEmpty() ? null : computed.steps().size());
         }
     }
 
-    /** "Largest drop-off …" over "Slowest step …", naming the step and the numbers behind the claim. */
-    static String headlineOf(FunnelResult computed) {
-        List<String> parts = new ArrayList<>();
-        if (computed.largestDropOffStep() != null) {
-            StepResult step = computed.steps().get(computed.largestDropOffStep() - 1);
-            parts.add("Largest drop-off: after " + step.name() + " (" + FunnelFormats.count(step.dropped())
-                    + " users, " + FunnelFormats.percent(step.dropOffRate()) + ")");
-        }
-        if (computed.slowestStep() != null) {
-            StepResult step = computed.steps().get(computed.slowestStep() - 1);
-            parts.add("Slowest step: " + step.name() + " (median "
-                    + FunnelFormats.duration(step.timeFromPrevious().medianSeconds()) + ")");
-        }
-        return parts.isEmpty() ? "Nobody dropped out." : String.join("\n", parts);
-    }
-
     /** The chart's title: the saved name, or the steps joined by arrows. */
     public String title() {
-        if (funnelName.get() != null) {
-            return funnelName.get();
-        }
-        return steps.stream().map(FunnelStep::name).collect(Collectors.joining(" → "));
+        return ChartText.funnelTitle(funnelName.get(), steps.stream().map(FunnelStep::name).toList());
     }
 
     // ---- saved funnels ----------------------------------------------------------------------------

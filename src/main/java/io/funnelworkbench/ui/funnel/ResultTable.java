@@ -35,7 +35,7 @@ public record ResultTable(List<String> header, List<List<?>> rows) {
         List<List<?>> rows = new ArrayList<>();
         for (TrendPoint point : result.trend()) {
             rows.add(List.of(point.periodStart().toString(), point.entered(), point.converted(),
-                    FunnelFormats.percentCell(point.conversion()), point.stillInWindow(), point.partial()));
+                    percentCell(point.conversion()), point.stillInWindow(), point.partial()));
         }
         return new ResultTable(List.of("Period start (" + result.trendPeriod().name().toLowerCase(Locale.ROOT)
                 + ")", "Entered", "Converted", "Conversion (%)", "Still in window", "Partial period"), rows);
@@ -61,8 +61,8 @@ public record ResultTable(List<String> header, List<List<?>> rows) {
         List<List<?>> rows = new ArrayList<>();
         for (ImpactRow row : result.rows()) {
             rows.add(List.of(row.microGoal(), row.usersWith(), row.convertedWith(),
-                    FunnelFormats.percentCell(row.rateWith()), row.usersWithout(), row.convertedWithout(),
-                    FunnelFormats.percentCell(row.rateWithout()), row.lift() == null ? "" : row.lift(),
+                    percentCell(row.rateWith()), row.usersWithout(), row.convertedWithout(),
+                    percentCell(row.rateWithout()), row.lift() == null ? "" : row.lift(),
                     row.oddsRatio(), row.pValue()));
         }
         return new ResultTable(List.of("Micro goal", "Users with", "Converted with", "Rate with (%)", "Users without",
@@ -75,14 +75,14 @@ public record ResultTable(List<String> header, List<List<?>> rows) {
         row.add(step.number());
         row.add(step.name());
         row.add(step.users());
-        row.add(FunnelFormats.percentCell(step.conversionFromPrevious()));
-        row.add(FunnelFormats.percentCell(step.conversionFromPreviousInterval().low()));
-        row.add(FunnelFormats.percentCell(step.conversionFromPreviousInterval().high()));
-        row.add(FunnelFormats.percentCell(step.conversionFromFirst()));
-        row.add(FunnelFormats.percentCell(step.conversionFromFirstInterval().low()));
-        row.add(FunnelFormats.percentCell(step.conversionFromFirstInterval().high()));
+        row.add(percentCell(step.conversionFromPrevious()));
+        row.add(percentCell(step.conversionFromPreviousInterval().low()));
+        row.add(percentCell(step.conversionFromPreviousInterval().high()));
+        row.add(percentCell(step.conversionFromFirst()));
+        row.add(percentCell(step.conversionFromFirstInterval().low()));
+        row.add(percentCell(step.conversionFromFirstInterval().high()));
         row.add(step.dropped());
-        row.add(FunnelFormats.percentCell(step.dropOffRate()));
+        row.add(percentCell(step.dropOffRate()));
         row.add(seconds(step.timeFromPrevious().medianSeconds()));
         row.add(seconds(step.timeFromPrevious().meanSeconds()));
         row.add(seconds(step.timeFromPrevious().p90Seconds()));
@@ -92,5 +92,10 @@ public record ResultTable(List<String> header, List<List<?>> rows) {
 
     private static Object seconds(Double value) {
         return value == null ? "" : Math.round(value);
+    }
+
+    /** A rate as a percentage rounded for CSV cells, which spreadsheets read as numbers (not display text). */
+    private static double percentCell(double fraction) {
+        return Math.round(fraction * 10_000) / 100.0;
     }
 }

@@ -1,6 +1,7 @@
 package io.funnelworkbench.ui.goals;
 
 import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.text.GoalText;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.control.Label;
@@ -53,7 +54,7 @@ final class EventCell extends ListCell<EventCount> {
             return;
         }
         name.setText(event.name());
-        counts.setText(GoalText.count(event.events()) + " events · " + GoalText.count(event.users()) + " users");
+        counts.setText(GoalText.eventCounts(event.events(), event.users()));
         setTooltip(new Tooltip("Drag onto Macro or Micro goals to make “" + event.name() + "” a goal"));
         setCursor(Cursor.OPEN_HAND);
         setGraphic(box);

@@ -1,9 +1,9 @@
 package io.funnelworkbench.ui.goals;
 
-import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
-import java.util.Locale;
+import io.funnelworkbench.text.GoalText;
+import io.funnelworkbench.text.Numbers;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -96,15 +96,13 @@ final class GoalCell extends ListCell<Goal> {
             return;
         }
         name.setText(goal.name());
-        rule.setText(GoalText.match(goal) + (goal.counting() == Counting.USER ? ""
-                : " · " + GoalText.counting(goal.counting()).toLowerCase(Locale.ROOT)));
+        rule.setText(GoalText.matchAndCounting(goal));
         showMetrics(goal, metrics.apply(goal));
         setGraphic(row);
     }
 
     private void showMetrics(Goal goal, GoalMetrics m) {
-        valueSource.setText(goal.value().fromProperty() != null ? "from " + goal.value().fromProperty()
-                : goal.value().isNone() ? "" : GoalText.amount(goal.value().fixedAmount()) + " each");
+        valueSource.setText(GoalText.valueSource(goal));
         if (m == null) {
             for (Label label : new Label[] {users, rate, value}) {
                 label.setText("…");
@@ -114,13 +112,12 @@ final class GoalCell extends ListCell<Goal> {
             rateBar.setProgress(0);
             return;
         }
-        users.setText(GoalText.count(m.users()));
-        completions.setText(m.counting() == Counting.USER ? ""
-                : GoalText.count(m.completions()) + (m.counting() == Counting.SESSION ? " sessions" : " events"));
-        rate.setText(GoalText.percent(m.conversionRate()));
-        rateCounts.setText(GoalText.count(m.converted()) + " of " + GoalText.count(m.denominator()));
+        users.setText(Numbers.count(m.users()));
+        completions.setText(GoalText.completions(m));
+        rate.setText(Numbers.percent(m.conversionRate()));
+        rateCounts.setText(GoalText.convertedOf(m));
         rateBar.setProgress(m.conversionRate());
-        value.setText(goal.value().isNone() ? "—" : GoalText.amount(m.value()));
+        value.setText(goal.value().isNone() ? Numbers.NONE : Numbers.money(m.value()));
         setAccessibleText(goal.name() + ", " + GoalText.conversion(m));
     }
 }

@@ -6,6 +6,7 @@ import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.goals.GoalEditorViewModel.ValueSource;
@@ -384,8 +385,7 @@ public final class GoalEditorController {
             check.setId("event-" + choice.name());
             check.selectedProperty().bindBidirectional(choice.selectedProperty());
             counts.setText(choice.count().events() == 0 ? "not in this project"
-                    : GoalText.count(choice.count().events()) + " events · " + GoalText.count(choice.count().users())
-                    + " users");
+                    : GoalText.eventCounts(choice.count().events(), choice.count().users()));
             setGraphic(box);
         }
     }

@@ -11,6 +11,7 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -288,12 +289,9 @@ public final class GoalEditorViewModel {
     }
 
     private static String matches(GoalMetrics metrics) {
-        return "Matches " + plural(metrics.completions(), "event") + " from " + plural(metrics.users(), "user")
-                + " · " + GoalText.percent(metrics.conversionRate()) + " of all users";
-    }
-
-    private static String plural(long count, String noun) {
-        return GoalText.count(count) + " " + noun + (count == 1 ? "" : "s");
+        return "Matches " + Numbers.counted(metrics.completions(), "event") + " from "
+                + Numbers.counted(metrics.users(), "user") + " · " + Numbers.percent(metrics.conversionRate())
+                + " of all users";
     }
 
     private void watchProperty(ConditionRow row) {

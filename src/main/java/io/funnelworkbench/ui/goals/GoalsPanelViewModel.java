@@ -7,6 +7,7 @@ import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.util.EnumMap;
 import java.util.HashMap;

@@ -7,6 +7,7 @@ import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.store.RepeatedRows;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Fact;
@@ -18,7 +19,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -310,7 +310,7 @@ public final class ImportWizardController {
             @Override
             protected void updateItem(Long value, boolean empty) {
                 super.updateItem(value, empty);
-                setText(empty || value == null ? null : String.format(Locale.ROOT, "%,d", value));
+                setText(empty || value == null ? null : Numbers.count(value));
             }
         });
         model.rejectsFiles().addListener((ListChangeListener<Path>) c -> showRejects());

@@ -2,13 +2,16 @@ package io.funnelworkbench.ui.importing;
 
 import io.funnelworkbench.importer.ColumnMapping;
 import io.funnelworkbench.importer.ColumnRole;
-import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.FilePreview;
+import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
-import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.RepeatedRows;
+import io.funnelworkbench.text.Dates;
+import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.Times;
 import io.funnelworkbench.ui.BackgroundRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,12 +20,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
@@ -60,8 +60,6 @@ public final class ImportWizardViewModel {
     private static final List<TimeFormat> TIME_FORMATS = List.of(TimeFormat.AUTO, TimeFormat.ISO,
             TimeFormat.EPOCH_SECONDS, TimeFormat.EPOCH_MILLIS, TimeFormat.EPOCH_MICROS);
     private static final Pattern ROWS_REPORT = Pattern.compile("Importing (.+) · ([\\d,]+) rows");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     public enum Page { MAPPING, IMPORTING, SUMMARY }
 
@@ -172,25 +170,11 @@ public final class ImportWizardViewModel {
     public static String details(Path file) {
         String size;
         try {
-            size = byteSize(Files.size(file));
+            size = Numbers.bytes(Files.size(file));
         } catch (IOException e) {
             size = "unreadable";
         }
         return size + " · " + file.getParent();
-    }
-
-    static String byteSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " bytes";
-        }
-        String[] units = {"KB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return String.format(Locale.ROOT, value < 10 ? "%.1f %s" : "%.0f %s", value, units[unit]);
     }
 
     private void loadPreviews() {
@@ -488,7 +472,7 @@ public final class ImportWizardViewModel {
             // The events are committed; cancelling now would claim nothing was imported.
             cancellable.set(false);
             progress.set(-1);
-            progressText.set(String.format(Locale.ROOT, "%,d rows read · updating the project", tracking.rows()));
+            progressText.set(Numbers.count(tracking.rows()) + " rows read · updating the project");
         } else if (message != null && tracking.report(message)) {
             double fraction = tracking.fraction(fileFraction);
             progress.set(fraction);
@@ -499,23 +483,16 @@ public final class ImportWizardViewModel {
 
     /** For example "1,234,567 rows · 250,000 rows/s · about 12 s left"; rate and time left once they mean anything. */
     static String progressText(long rows, double fraction, Duration elapsed) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%,d rows", rows));
+        StringBuilder text = new StringBuilder(Numbers.count(rows) + " rows");
         double seconds = elapsed.toNanos() / 1e9;
         if (seconds >= 0.5 && rows > 0) {
-            text.append(String.format(Locale.ROOT, " · %,d rows/s", Math.round(rows / seconds)));
+            text.append(" · ").append(Numbers.count(Math.round(rows / seconds))).append(" rows/s");
         }
         if (seconds >= 1 && fraction > 0 && fraction < 1) {
-            text.append(" · about ").append(timeLeft(Math.round(seconds * (1 - fraction) / fraction))).append(" left");
+            double secondsLeft = Math.max(1, Math.round(seconds * (1 - fraction) / fraction));
+            text.append(" · about ").append(Times.duration(secondsLeft)).append(" left");
         }
         return text.toString();
-    }
-
-    private static String timeLeft(long seconds) {
-        if (seconds < 60) {
-            return Math.max(1, seconds) + " s";
-        }
-        long minutes = Math.round(seconds / 60.0);
-        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
     public void cancel() {
@@ -575,14 +552,14 @@ public final class ImportWizardViewModel {
     private void imported(ImportSummary summary) {
         running = null;
         cancellable.set(false);
-        headline.set(String.format(Locale.ROOT, "%,d events imported from %s", summary.rowsImported(),
+        headline.set(Numbers.counted(summary.rowsImported(), "event") + " imported from " + (
                 summary.files().size() == 1 ? summary.files().get(0).file().getFileName().toString()
                         : summary.files().size() + " files"));
         facts.setAll(
-                new Fact("Rows imported", count(summary.rowsImported())),
-                new Fact("Rows rejected", count(summary.rowsRejected())),
-                new Fact("Duplicates skipped", count(summary.duplicatesSkipped())),
-                new Fact("Users", count(summary.users())),
+                new Fact("Rows imported", Numbers.count(summary.rowsImported())),
+                new Fact("Rows rejected", Numbers.count(summary.rowsRejected())),
+                new Fact("Duplicates skipped", Numbers.count(summary.duplicatesSkipped())),
+                new Fact("Users", Numbers.count(summary.users())),
                 new Fact("Date range (UTC)", dateRange(summary)));
         // Files of one import share their mapping, so the first file's reading stands for all of them.
         summary.files().get(0).explanation().lines().forEach(line -> facts.add(new Fact(line.label(), line.value())));
@@ -593,16 +570,11 @@ public final class ImportWizardViewModel {
         page.set(Page.SUMMARY);
     }
 
-    private static String count(long value) {
-        return String.format(Locale.ROOT, "%,d", value);
-    }
-
     private static String dateRange(ImportSummary summary) {
         if (summary.firstTimeMicros() == null) {
             return "no events";
         }
-        return TIME.format(instant(summary.firstTimeMicros())) + " – "
-                + TIME.format(instant(summary.lastTimeMicros()));
+        return Dates.dayAndTimeRange(instant(summary.firstTimeMicros()), instant(summary.lastTimeMicros()));
     }
 
     private static Instant instant(long micros) {

@@ -9,14 +9,14 @@ import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ImportRecord;
 import io.funnelworkbench.store.ProjectPaths;
+import io.funnelworkbench.text.Dates;
+import io.funnelworkbench.text.GoalText;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import java.io.File;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.application.Platform;
@@ -50,8 +50,6 @@ import javafx.stage.WindowEvent;
 
 /** Binds the main window to its view model and turns menu and drop gestures into view-model calls. */
 public final class MainWindowController {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -160,8 +158,9 @@ public final class MainWindowController {
         eventTable.setPlaceholder(new Label("No events yet: use Import events… or drop a CSV here."));
         funnelList.setCellFactory(list -> new TextCell<>(f -> f.name() + "   ·   " + f.steps().size() + " steps"));
         funnelList.setPlaceholder(new Label("No saved funnels"));
-        importList.setCellFactory(list -> new TextCell<>(r -> String.format(Locale.ROOT, "%s   ·   %,d events%s",
-                r.fileName(), r.rowsImported(), r.rowsRejected() > 0 ? ", " + r.rowsRejected() + " rejected" : "")));
+        importList.setCellFactory(list -> new TextCell<>(r -> r.fileName() + "   ·   "
+                + Numbers.counted(r.rowsImported(), "event")
+                + (r.rowsRejected() > 0 ? ", " + Numbers.count(r.rowsRejected()) + " rejected" : "")));
         importList.setPlaceholder(new Label("Nothing imported yet"));
     }
 
@@ -195,9 +194,9 @@ public final class MainWindowController {
         }
         projectName.setText(overview.name());
         String range = overview.firstEvent() == null ? "no events yet"
-                : DAY.format(overview.firstEvent()) + " – " + DAY.format(overview.lastEvent());
-        projectFacts.setText(String.format(Locale.ROOT, "%,d events · %,d users · %s · %s", overview.events(),
-                overview.users(), range, overview.file()));
+                : Dates.dayRange(overview.firstEvent(), overview.lastEvent());
+        projectFacts.setText(GoalText.eventCounts(overview.events(), overview.users()) + " · " + range + " · "
+                + overview.file());
         eventTable.getItems().setAll(overview.eventCounts());
         importList.getItems().setAll(overview.imports());
     }
@@ -471,7 +470,7 @@ public final class MainWindowController {
         @Override
         protected void updateItem(Long value, boolean empty) {
             super.updateItem(value, empty);
-            setText(empty || value == null ? null : String.format(Locale.ROOT, "%,d", value));
+            setText(empty || value == null ? null : Numbers.count(value));
         }
     }
 }

@@ -8,6 +8,7 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
@@ -17,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -144,7 +144,7 @@ public final class MainWindowViewModel {
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
             show(imported.overview());
-            status.set(String.format(Locale.ROOT, "Imported %,d events", imported.summary().rowsImported()));
+            status.set("Imported " + Numbers.counted(imported.summary().rowsImported(), "event"));
             onSuccess.accept(imported.summary());
         }, failure -> {
             boolean cancelled = failure instanceof Progress.CancelledException;
@@ -225,8 +225,8 @@ public final class MainWindowViewModel {
         show(overview);
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
-        status.set(String.format(Locale.ROOT, "%s: %,d events from %,d users", overview.name(), overview.events(),
-                overview.users()));
+        status.set(overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
+                + Numbers.counted(overview.users(), "user"));
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {

@@ -15,6 +15,8 @@ import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.testing.Pixels;
+import io.funnelworkbench.text.FunnelHeadline;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -142,9 +144,9 @@ class FunnelBuilderUiTest extends FxRobot {
         TableView<?> table = lookup("#stepTable").queryAs(TableView.class);
         assertThat(table.getItems()).isEqualTo(expected.steps());
         assertThat(table.getColumns().get(1).getCellData(3))
-                .isEqualTo(FunnelFormats.count(expected.steps().get(3).users()));
+                .isEqualTo(Numbers.count(expected.steps().get(3).users()));
         assertThat(lookup("#headline").queryAs(Label.class).getText())
-                .isEqualTo(FunnelBuilderViewModel.headlineOf(expected));
+                .isEqualTo(FunnelHeadline.text(expected));
 
         interact(() -> model.session().history().undo());
         waitForResult();
@@ -171,7 +173,7 @@ class FunnelBuilderUiTest extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chart.getChildrenUnmodifiable().stream().filter(Text.class::isInstance)
                 .map(n -> ((Text) n).getText()))
-                .contains("1. Product view", FunnelFormats.count(expected.steps().get(0).users()) + "  ·  100%");
+                .contains("1. Product view", Numbers.count(expected.steps().get(0).users()) + "  ·  100%");
         snapshot("5-funnel-shape");
         clickOn("#shape-columns");
         assertThat(chart.funnelShapeProperty().get()).isEqualTo(FunnelShape.COLUMNS);

@@ -383,8 +383,8 @@ class FunnelBuilderViewModelTest {
         model.appendStep(FunnelStep.goal("Add to cart"));
         model.appendStep(FunnelStep.goal("Purchase"));
         assertThat(model.headlineProperty().get())
-                .isEqualTo("Largest drop-off: after Add to cart (2 users, 66.7%)\n"
-                        + "Slowest step: Purchase (median 4 min)");
+                .isEqualTo("Largest drop-off: Add to cart → Purchase (2 users, 66.7%)\n"
+                        + "Slowest step: Add to cart → Purchase (median 4 min)");
     }
 
     @Test

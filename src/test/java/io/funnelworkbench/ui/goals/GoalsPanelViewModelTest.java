@@ -16,6 +16,8 @@ import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.text.GoalText;
+import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.main.AppSettings;
@@ -94,7 +96,7 @@ class GoalsPanelViewModelTest {
         assertThat(panel.goals(GoalList.SECONDARY)).isEmpty();
         GoalMetrics purchase = panel.metricsOf(PURCHASE).orElseThrow();
         assertThat(GoalText.conversion(purchase)).isEqualTo("50.0% · 2 of 4");
-        assertThat(GoalText.amount(purchase.value())).isEqualTo("1,049");
+        assertThat(Numbers.money(purchase.value())).isEqualTo("1,049");
         assertThat(panel.metricsOf(LAPTOP_VIEW).orElseThrow().users()).isEqualTo(2);
         assertThat(panel.computingProperty().get()).isFalse();
         assertThat(panel.events()).extracting(EventCount::name).containsExactly("view_product", "purchase",

@@ -1,4 +1,4 @@
-package io.funnelworkbench.ui.goals;
+package io.funnelworkbench.text;
 
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
@@ -8,23 +8,43 @@ import io.funnelworkbench.model.Operator;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Goals and their numbers in words, as the goal lists and the editor show them. */
+/**
+ * Goals and their numbers in words, the one description every screen and command uses: the goal lists, the
+ * editor, the project overview and the CLI.
+ */
 public final class GoalText {
     private GoalText() {
     }
 
-    /** What completes a goal and what it is worth, e.g. {@code purchase · value from revenue}. */
+    /** What completes a goal and what it is worth, e.g. {@code purchase · value from revenue · every event}. */
     public static String rule(Goal goal) {
-        StringBuilder text = new StringBuilder(match(goal));
+        String worth = worth(goal);
+        return match(goal) + (worth.isEmpty() ? "" : " · " + worth) + countingSuffix(goal);
+    }
+
+    /** Which events complete a goal and, unless once per user, how often it counts: {@code purchase · every event}. */
+    public static String matchAndCounting(Goal goal) {
+        return match(goal) + countingSuffix(goal);
+    }
+
+    /** Where a goal's value comes from: "value from revenue", "worth 25 each", or empty when it has none. */
+    public static String worth(Goal goal) {
         if (goal.value().fromProperty() != null) {
-            text.append(" · value from ").append(goal.value().fromProperty());
-        } else if (!goal.value().isNone()) {
-            text.append(" · worth ").append(amount(goal.value().fixedAmount())).append(" each");
+            return "value from " + goal.value().fromProperty();
         }
-        if (goal.counting() != Counting.USER) {
-            text.append(" · ").append(counting(goal.counting()).toLowerCase(Locale.ROOT));
+        return goal.value().isNone() ? "" : "worth " + Numbers.money(goal.value().fixedAmount()) + " each";
+    }
+
+    /** The goal list's short value column: "from revenue", "25 each", or empty when it has none. */
+    public static String valueSource(Goal goal) {
+        if (goal.value().fromProperty() != null) {
+            return "from " + goal.value().fromProperty();
         }
-        return text.toString();
+        return goal.value().isNone() ? "" : Numbers.money(goal.value().fixedAmount()) + " each";
+    }
+
+    private static String countingSuffix(Goal goal) {
+        return goal.counting() == Counting.USER ? "" : " · " + counting(goal.counting()).toLowerCase(Locale.ROOT);
     }
 
     /** Only which events complete a goal, e.g. {@code watch_demo_video where percent ≥ 50}. */
@@ -37,6 +57,7 @@ public final class GoalText {
                 .collect(Collectors.joining(" and "));
     }
 
+    /** One condition: {@code plan = “pro” (any case)}, {@code percent ≥ 50}, {@code coupon is empty}. */
     public static String condition(Condition condition) {
         String text = condition.property() + " " + operator(condition.operator());
         if (!condition.operator().takesValue()) {
@@ -80,6 +101,7 @@ public final class GoalText {
         };
     }
 
+    /** How often a goal counts, as a phrase that starts a sentence. */
     public static String counting(Counting counting) {
         return switch (counting) {
             case USER -> "Once per user";
@@ -90,26 +112,27 @@ public final class GoalText {
 
     /** The conversion rate with its counts, e.g. {@code 8.7% · 1,749 of 20,000}. */
     public static String conversion(GoalMetrics metrics) {
-        return percent(metrics.conversionRate()) + " · " + count(metrics.converted()) + " of "
-                + count(metrics.denominator()) + (metrics.counting() == Counting.SESSION ? " sessions" : "");
+        return Numbers.percent(metrics.conversionRate()) + " · " + convertedOf(metrics);
     }
 
-    public static String percent(double rate) {
-        double percent = rate * 100;
-        // Small rates keep a second decimal so that 0.04% does not read as 0.0%.
-        return String.format(Locale.ROOT, percent > 0 && percent < 1 ? "%.2f%%" : "%.1f%%", percent);
+    /** Who converted out of whom: {@code 1,749 of 20,000}, or {@code … sessions} when counted per session. */
+    public static String convertedOf(GoalMetrics metrics) {
+        return Numbers.count(metrics.converted()) + " of " + Numbers.count(metrics.denominator())
+                + (metrics.counting() == Counting.SESSION ? " sessions" : "");
     }
 
-    public static String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+    /** How many times the goal was done when it counts more than once per user: "3,210 events", else empty. */
+    public static String completions(GoalMetrics metrics) {
+        return switch (metrics.counting()) {
+            case USER -> "";
+            case SESSION -> Numbers.count(metrics.completions()) + " sessions";
+            case EVENT -> Numbers.count(metrics.completions()) + " events";
+        };
     }
 
-    /** An amount without a currency: whole units from 1,000 up, cents below, no trailing zeros. */
-    public static String amount(double amount) {
-        if (Math.abs(amount) >= 1000 || amount == Math.rint(amount)) {
-            return String.format(Locale.ROOT, "%,.0f", amount);
-        }
-        return String.format(Locale.ROOT, "%,.2f", amount);
+    /** How often an event occurs: "12,034 events · 3,210 users". */
+    public static String eventCounts(long events, long users) {
+        return Numbers.count(events) + " events · " + Numbers.count(users) + " users";
     }
 
     /** A goal name made from an event name: {@code add_to_cart} and {@code addToCart} become "Add to cart". */

@@ -1,4 +1,4 @@
-package io.funnelworkbench.chart;
+package io.funnelworkbench.text;
 
 /**
  * Caption facts printed under every exported chart: the rules in force and the data range, e.g. rules
