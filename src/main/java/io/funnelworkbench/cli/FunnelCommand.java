@@ -12,6 +12,9 @@ import io.funnelworkbench.model.Interval;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
+import io.funnelworkbench.workspace.EditRefusedException;
+import io.funnelworkbench.workspace.NameRules;
+import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,8 +41,12 @@ final class FunnelCommand implements Callable<Integer> {
     @Mixin
     private ExclusionOptions exclusions;
 
-    @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
+    @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name;"
+            + " a name another saved funnel has is refused (exit 1) unless --replace is given.")
     private String saveAs;
+
+    @Option(names = "--replace", description = "With --save: save over the saved funnel of that name.")
+    private boolean replace;
 
     @Mixin
     private FormatOption format;
@@ -52,10 +59,10 @@ final class FunnelCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
-            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
             if (saveAs != null) {
-                analysis.store().funnels().save(rename(definition, saveAs));
+                save(Workspace.open(analysis.store()), rename(definition, saveAs.strip()));
             }
+            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnelSpec);
             if (output == Output.Format.JSON) {
                 spec.commandLine().getOut().println(Json.write(toJson(definition.name(), result)));
             } else {
@@ -63,6 +70,17 @@ final class FunnelCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void save(Workspace workspace, FunnelDefinition definition) {
+        if (replace) {
+            workspace.saveFunnel(definition);
+        } else if (workspace.funnel(definition.name()).isPresent()) {
+            throw new EditRefusedException(NameRules.funnelExists(definition.name())
+                    + " Add --replace to save over it.");
+        } else {
+            workspace.createFunnel(definition);
+        }
     }
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {
