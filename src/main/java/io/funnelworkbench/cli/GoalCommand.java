@@ -43,7 +43,7 @@ final class GoalCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Add a goal. A name another goal has is refused (exit 1) unless --replace is given.",
-                "Replacing keeps the name, so saved funnels that use the goal keep using it."})
+                "Saved funnels that use the replaced goal keep using it."})
     static final class Add implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
