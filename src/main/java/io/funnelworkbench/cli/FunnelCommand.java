@@ -15,6 +15,9 @@ import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.WindowAdviceText;
+import io.funnelworkbench.workspace.EditRefusedException;
+import io.funnelworkbench.workspace.NameRules;
+import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,8 +45,12 @@ final class FunnelCommand implements Callable<Integer> {
     @Mixin
     private ExclusionOptions exclusions;
 
-    @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name.")
+    @Option(names = "--save", paramLabel = "NAME", description = "Save the funnel in the project under this name;"
+            + " a name another saved funnel has is refused (exit 1) unless --replace is given.")
     private String saveAs;
+
+    @Option(names = "--replace", description = "With --save: save over the saved funnel of that name.")
+    private boolean replace;
 
     @Mixin
     private FormatOption format;
@@ -56,12 +63,12 @@ final class FunnelCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
+            if (saveAs != null) {
+                save(Workspace.open(analysis.store()), rename(definition, saveAs.strip()));
+            }
             FunnelEngine engine = new FunnelEngine(analysis.log());
             FunnelResult result = engine.compute(funnelSpec);
             Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
-            if (saveAs != null) {
-                analysis.store().funnels().save(rename(definition, saveAs));
-            }
             if (output == Output.Format.JSON) {
                 ObjectNode json = toJson(definition.name(), result);
                 json.set("window_check", advice.map(FunnelCommand::adviceJson).orElse(null));
@@ -88,6 +95,17 @@ final class FunnelCommand implements Callable<Integer> {
             json.put("not_converted", advice.notConverted());
         }
         return json;
+    }
+
+    private void save(Workspace workspace, FunnelDefinition definition) {
+        if (replace) {
+            workspace.saveFunnel(definition);
+        } else if (workspace.funnel(definition.name()).isPresent()) {
+            throw new EditRefusedException(NameRules.funnelExists(definition.name())
+                    + " Add --replace to save over it.");
+        } else {
+            workspace.createFunnel(definition);
+        }
     }
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {

@@ -15,6 +15,11 @@ import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.store.DefinitionCodec;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.workspace.EditRefusedException;
+import io.funnelworkbench.workspace.GoalDeleted;
+import io.funnelworkbench.workspace.GoalInUseException;
+import io.funnelworkbench.workspace.NameRules;
+import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,12 +37,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code goal add|list|remove}: the project's macro and micro goals. */
-@Command(name = "goal", mixinStandardHelpOptions = true, description = "Add, list or remove goals.",
+@Command(name = "goal", mixinStandardHelpOptions = true,
+        description = {"Add, list or remove goals.", "Goal names are unique, whatever their case or the spaces"
+            + " around them, as in the app."},
         subcommands = {GoalCommand.Add.class, GoalCommand.ListGoals.class, GoalCommand.Remove.class})
 final class GoalCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a goal (or replace the goal of the same name).")
+            description = {"Add a goal. A name another goal has is refused (exit 1) unless --replace is given.",
+                "Saved funnels that use the replaced goal keep using it."})
     static final class Add implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -93,6 +101,9 @@ final class GoalCommand {
         @Option(names = "--count", defaultValue = "user", description = "user, session or event (default: user).")
         private String count;
 
+        @Option(names = "--replace", description = "Save over the goal of the same name instead of refusing.")
+        private boolean replace;
+
         static final class ValueOption {
             @Option(names = "--value", description = "A fixed amount per conversion.")
             Double amount;
@@ -108,11 +119,21 @@ final class GoalCommand {
                     new MatchRule(events, conditions.stream().map(Add::condition).toList()), goalValue(),
                     parse(Counting.class, count, "--count"));
             try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path(), true)) {
-                project.store().goals().save(goal);
+                save(Workspace.open(project.store()), goal);
                 GoalMetrics metrics = new GoalAnalysis(project.log()).metrics(goal);
                 spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)));
             }
             return 0;
+        }
+
+        private void save(Workspace workspace, Goal goal) {
+            if (replace) {
+                workspace.replaceGoal(goal);
+            } else if (workspace.goal(goal.name()).isPresent()) {
+                throw new EditRefusedException(NameRules.goalExists(goal.name()) + " Add --replace to save over it.");
+            } else {
+                workspace.createGoal(goal);
+            }
         }
 
         private GoalValue goalValue() {
@@ -189,7 +210,9 @@ final class GoalCommand {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a goal.")
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = {"Remove a goal.",
+        "A goal that saved funnels use is not removed (exit 1, naming them) unless --force is given; then they"
+            + " are named in the output and cannot be computed until a goal of that name exists again."})
     static final class Remove implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -200,15 +223,25 @@ final class GoalCommand {
         @Option(names = "--name", required = true, description = "The goal to remove.")
         private String name;
 
+        @Option(names = "--force", description = "Remove the goal even when saved funnels use it.")
+        private boolean force;
+
         @Override
         public Integer call() {
+            GoalDeleted deleted;
             try (ProjectStore store = ProjectStore.open(project.path())) {
-                if (!store.goals().remove(name)) {
-                    throw new IllegalArgumentException("There is no goal named '" + name + "' in " + store.name()
-                            + "; 'goal list' shows the goals.");
-                }
+                deleted = Workspace.open(store).deleteGoal(name, force);
+            } catch (GoalInUseException e) {
+                throw new EditRefusedException(e.getMessage() + " Add --force to remove it anyway.");
             }
-            spec.commandLine().getOut().println(Json.write(Json.object().put("removed", name)));
+            ObjectNode json = Json.object().put("removed", deleted.goal().name());
+            deleted.brokenFunnels().forEach(json.putArray("broken_funnels")::add);
+            spec.commandLine().getOut().println(Json.write(json));
+            if (!deleted.brokenFunnels().isEmpty()) {
+                spec.commandLine().getErr().println("The saved " + NameRules.funnelsNamed(deleted.brokenFunnels())
+                        + " used “" + deleted.goal().name() + "” and cannot be computed until a goal of that name"
+                        + " exists again.");
+            }
             return 0;
         }
     }

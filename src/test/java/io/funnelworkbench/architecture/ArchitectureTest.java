@@ -2,16 +2,21 @@ package io.funnelworkbench.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import io.funnelworkbench.store.FunnelRepository;
+import io.funnelworkbench.store.GoalRepository;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The layering of docs/ARCHITECTURE.md, enforced on the compiled main classes. */
@@ -80,6 +85,23 @@ class ArchitectureTest {
                     .because(layer + " may only use " + entry.getValue())
                     .check(MAIN);
         }
+    }
+
+    /** What ui and cli may call on the store's goals and saved funnels: reading. Writing is the workspace's. */
+    private static final Set<String> STORE_READS = Set.of("list", "find");
+
+    @Test
+    void onlyTheWorkspaceWritesGoalsAndSavedFunnels() {
+        DescribedPredicate<JavaMethodCall> storeWrite = DescribedPredicate.describe(
+                "a write of goals or saved funnels in the store", call ->
+                        (call.getTargetOwner().isEquivalentTo(GoalRepository.class)
+                                || call.getTargetOwner().isEquivalentTo(FunnelRepository.class))
+                                && !STORE_READS.contains(call.getName()));
+        noClasses().that().resideInAnyPackage(BASE + ".ui..", BASE + ".cli..")
+                .should().callMethodWhere(storeWrite)
+                .because("the edit rules (unique names, renames that funnels follow, deletions that name the"
+                        + " funnels they break) live in workspace, and neither front door may go around them")
+                .check(MAIN);
     }
 
     @Test

@@ -234,7 +234,7 @@ class AnalysisCommandsTest {
         assertThat(cli("goal", "remove", "--project", project, "--name", "Paid lead").exitCode()).isZero();
         CliRun missing = cli("goal", "remove", "--project", project, "--name", "Paid lead");
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err().strip()).startsWith("There is no goal named 'Paid lead'");
+        assertThat(missing.err().strip()).startsWith("There is no goal named “Paid lead” in ");
     }
 
     @Test

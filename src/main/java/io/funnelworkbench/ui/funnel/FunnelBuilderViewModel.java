@@ -26,6 +26,7 @@ import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
+import io.funnelworkbench.workspace.NameRules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -462,6 +463,10 @@ public final class FunnelBuilderViewModel {
         return true;
     }
 
+    /**
+     * Saves the draft under {@code name}: over the open saved funnel when it is its name, else as a new saved
+     * funnel, refused (an IllegalArgumentException saying so) when another saved funnel has that name.
+     */
     public void saveAs(String name) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {
@@ -471,9 +476,16 @@ public final class FunnelBuilderViewModel {
         if (problemNow != null) {
             throw new IllegalArgumentException(problemNow);
         }
+        // Saving under the open funnel's name saves over it; any other name must be free.
+        boolean overOpenFunnel = funnelName.get() != null && NameRules.same(funnelName.get(), clean);
+        FunnelDefinition saved = definition(clean);
+        if (overOpenFunnel) {
+            session.saveFunnel(saved);
+        } else {
+            session.createFunnel(saved);
+        }
         funnelName.set(clean);
         committed = snapshot();
-        session.saveFunnel(definition(clean));
         notice.set("Saved " + clean + ".");
     }
 

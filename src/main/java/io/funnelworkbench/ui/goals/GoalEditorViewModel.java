@@ -13,6 +13,7 @@ import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.workspace.NameRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -99,7 +100,7 @@ public final class GoalEditorViewModel {
                                BackgroundRunner runner, Goal original) {
         this.log = log;
         this.runner = runner;
-        this.otherNames = otherNames.stream().map(GoalEditorViewModel::key).collect(Collectors.toSet());
+        this.otherNames = otherNames.stream().map(NameRules::key).collect(Collectors.toSet());
         this.original = original;
         this.previewRun = new LatestRun<>(runner, "Counting matching events");
         this.propertyNames = Arrays.stream(log.propertyNames()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
@@ -241,9 +242,9 @@ public final class GoalEditorViewModel {
     private String nameProblem() {
         String wanted = text(name);
         if (wanted.isEmpty()) {
-            return "Give the goal a name.";
+            return NameRules.goalNeedsName();
         }
-        return otherNames.contains(key(wanted)) ? "A goal named “" + wanted + "” exists already." : null;
+        return otherNames.contains(NameRules.key(wanted)) ? NameRules.goalExists(wanted) : null;
     }
 
     private static void add(List<String> problems, String problem) {
@@ -361,10 +362,6 @@ public final class GoalEditorViewModel {
 
     private static String text(StringProperty property) {
         return property.get() == null ? "" : property.get().strip();
-    }
-
-    private static String key(String goalName) {
-        return goalName.strip().toLowerCase(Locale.ROOT);
     }
 
     private static String plain(double amount) {

@@ -13,7 +13,10 @@ import javafx.collections.ObservableList;
 import javafx.fxml.FXML;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -313,9 +316,22 @@ public final class GoalsPanelController implements ProjectScreen {
 
     @FXML
     private void onDelete() {
-        if (selected() != null) {
-            model.delete(selected());
+        Goal goal = selected();
+        if (goal != null && confirmDelete(goal)) {
+            model.delete(goal);
         }
+    }
+
+    /** Asks first when saved funnels use the goal, naming them: they could not be computed without it. */
+    private boolean confirmDelete(Goal goal) {
+        return model.deleteQuestion(goal).map(question -> {
+            ButtonType delete = new ButtonType("Delete goal", ButtonBar.ButtonData.OK_DONE);
+            Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, delete, ButtonType.CANCEL);
+            ask.initOwner(root.getScene().getWindow());
+            ask.setTitle("Delete goal");
+            ask.setHeaderText("Delete “" + goal.name() + "”?");
+            return ask.showAndWait().filter(delete::equals).isPresent();
+        }).orElse(true);
     }
 
     private void openEditor(GoalEditorViewModel editor) {

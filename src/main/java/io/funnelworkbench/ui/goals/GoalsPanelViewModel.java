@@ -3,18 +3,20 @@ package io.funnelworkbench.ui.goals;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
-import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.ui.project.ProjectSession;
+import io.funnelworkbench.workspace.GoalDeleted;
+import io.funnelworkbench.workspace.NameRules;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -135,21 +137,29 @@ public final class GoalsPanelViewModel {
 
     // ---- commands on goals
 
+    /**
+     * What to ask before deleting {@code goal}, when saved funnels use it (they could not be computed without
+     * it); empty when nothing depends on it and it can go at once.
+     */
+    public Optional<String> deleteQuestion(Goal goal) {
+        List<String> usedBy = session.funnelsUsing(goal.name());
+        if (usedBy.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("The saved " + NameRules.funnelsNamed(usedBy) + (usedBy.size() == 1 ? " uses" : " use")
+                + " “" + goal.name() + "” and cannot be computed without it. Delete the goal anyway?");
+    }
+
+    /** Deletes the goal even when saved funnels use it (ask first with {@link #deleteQuestion}). */
     public void delete(Goal goal) {
-        List<String> usedBy = funnelsUsing(goal.name());
-        act(() -> session.removeGoal(goal));
+        GoalDeleted deleted = acting(() -> session.removeGoal(goal));
         if (goal.equals(selected.get())) {
             selected.set(null);
         }
+        List<String> usedBy = deleted.brokenFunnels();
         notice.set("Deleted “" + goal.name() + "”." + (usedBy.isEmpty() ? "" : " The saved "
-                + (usedBy.size() == 1 ? "funnel " : "funnels ") + String.join(", ", usedBy.stream()
-                .map(name -> "“" + name + "”").toList()) + " used it and cannot be computed without it.")
+                + NameRules.funnelsNamed(usedBy) + " used it and cannot be computed without it.")
                 + " Edit › Undo brings it back.");
-    }
-
-    /** The saved funnels with the goal as a step or an exclusion. */
-    private List<String> funnelsUsing(String goalName) {
-        return session.funnels().stream().filter(f -> f.usesGoal(goalName)).map(FunnelDefinition::name).toList();
     }
 
     /** Whether dropping {@code goal} onto {@code list} would change it. */
@@ -183,16 +193,23 @@ public final class GoalsPanelViewModel {
     }
 
     private boolean taken(String name) {
-        return session.goals().stream().anyMatch(g -> g.name().equalsIgnoreCase(name));
+        return session.goals().stream().anyMatch(g -> NameRules.same(g.name(), name));
     }
 
     // ---- metrics
 
     /** Runs one of this screen's own edits; any other change (Undo, Redo) makes the last notice stale. */
     private void act(Runnable edit) {
+        acting(() -> {
+            edit.run();
+            return null;
+        });
+    }
+
+    private <T> T acting(Supplier<T> edit) {
         acting = true;
         try {
-            edit.run();
+            return edit.get();
         } finally {
             acting = false;
         }

@@ -6,9 +6,14 @@ import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.workspace.EditRefusedException;
+import io.funnelworkbench.workspace.FunnelDeleted;
+import io.funnelworkbench.workspace.FunnelSaved;
+import io.funnelworkbench.workspace.GoalDeleted;
+import io.funnelworkbench.workspace.GoalSaved;
+import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
@@ -16,8 +21,9 @@ import javafx.collections.ObservableList;
 
 /**
  * The open project as every screen shares it: the store, the analysis snapshot, the event names, and the
- * goals and saved funnels as observable lists. Edits update the lists at once, are saved in the background
- * and can be undone. Use on the FX thread only.
+ * goals and saved funnels as observable lists that mirror the project's {@link Workspace}. Every edit goes
+ * through the workspace (which holds the rules and saves in the background), then the lists follow and the edit
+ * joins the undo history. Use on the FX thread only.
  */
 public final class ProjectSession {
     private final ProjectStore store;
@@ -25,6 +31,7 @@ public final class ProjectSession {
     private final BackgroundRunner runner;
     private final ObservableList<Goal> goals = FXCollections.observableArrayList();
     private final ObservableList<FunnelDefinition> funnels = FXCollections.observableArrayList();
+    private final Workspace workspace;
     private final UndoHistory history = new UndoHistory();
     private final List<BiConsumer<String, String>> goalRenameListeners = new ArrayList<>();
     private Consumer<String> errorSink = message -> { };
@@ -33,6 +40,7 @@ public final class ProjectSession {
         this.store = store;
         this.overview = overview;
         this.runner = runner;
+        this.workspace = new Workspace(store, overview.goals(), overview.funnels(), this::persist);
         goals.setAll(overview.goals());
         funnels.setAll(overview.funnels());
     }
@@ -73,55 +81,60 @@ public final class ProjectSession {
         return funnels;
     }
 
-    /** Adds {@code goal}, or replaces {@code replaced} (which may have had another name) with it. */
-    /**
-     * Saves a new or edited goal. A renamed goal is renamed in the saved funnels that use it, and listeners (the
-     * Funnels tab's draft) are told, all in one undoable edit, so no funnel is left pointing at a missing goal.
-     */
-    public void saveGoal(Goal goal, Goal replaced) {
-        Goal clash = findGoal(goal.name());
-        if (clash != null && clash != replaced && !Objects.equals(clash, replaced)) {
-            throw new IllegalArgumentException("A goal named '" + goal.name() + "' exists already.");
-        }
-        String from = replaced == null || replaced.name().equals(goal.name()) ? null : replaced.name();
-        List<FunnelDefinition> using = from == null ? List.of()
-                : funnels.stream().filter(f -> f.usesGoal(from)).toList();
-        List<FunnelDefinition> renamed = using.stream().map(f -> f.withGoalRenamed(from, goal.name())).toList();
-        Runnable redo = () -> {
-            putGoal(goal, replaced);
-            for (int i = 0; i < using.size(); i++) {
-                putFunnel(renamed.get(i), using.get(i));
-            }
-            if (from != null) {
-                goalRenameListeners.forEach(l -> l.accept(from, goal.name()));
-            }
-        };
-        Runnable undo = () -> {
-            if (replaced == null) {
-                dropGoal(goal);
-            } else {
-                putGoal(replaced, goal);
-            }
-            for (int i = 0; i < using.size(); i++) {
-                putFunnel(using.get(i), renamed.get(i));
-            }
-            if (from != null) {
-                goalRenameListeners.forEach(l -> l.accept(goal.name(), from));
-            }
-        };
-        redo.run();
-        history.record(new UndoHistory.Edit(replaced == null ? "new goal" : "goal edit", undo, redo));
+    /** The edit rules every change goes through; the lists here mirror it. */
+    public Workspace workspace() {
+        return workspace;
     }
 
-    public void removeGoal(Goal goal) {
-        int position = goals.indexOf(goal);
-        Runnable redo = () -> dropGoal(goal);
-        Runnable undo = () -> {
-            goals.add(Math.min(position, goals.size()), goal);
-            persist("Saving " + goal.name(), () -> store.goals().save(goal));
-        };
-        redo.run();
-        history.record(new UndoHistory.Edit("goal removal", undo, redo));
+    /**
+     * Saves a new goal ({@code replaced} null) or an edited one. A renamed goal is renamed in the saved funnels
+     * that use it, and listeners (the Funnels tab's draft) are told, all in one undoable edit, so no funnel is
+     * left pointing at a missing goal. Refused ({@link EditRefusedException}) when another goal has the name.
+     */
+    public GoalSaved saveGoal(Goal goal, Goal replaced) {
+        GoalSaved saved = workspace.saveGoal(goal, replaced == null ? null : replaced.name());
+        mirror();
+        tellRenamed(saved, false);
+        history.record(new UndoHistory.Edit(saved.created() ? "new goal" : "goal edit", () -> {
+            workspace.undo(saved);
+            mirror();
+            tellRenamed(saved, true);
+        }, () -> {
+            workspace.redo(saved);
+            mirror();
+            tellRenamed(saved, false);
+        }));
+        return saved;
+    }
+
+    private void tellRenamed(GoalSaved saved, boolean back) {
+        if (saved.renamed()) {
+            String from = saved.replaced().name();
+            String to = saved.goal().name();
+            goalRenameListeners.forEach(l -> l.accept(back ? to : from, back ? from : to));
+        }
+    }
+
+    /**
+     * Deletes a goal even when saved funnels use it: the screen asks first ({@link #funnelsUsing}), and the
+     * result names the funnels left without it.
+     */
+    public GoalDeleted removeGoal(Goal goal) {
+        GoalDeleted deleted = workspace.deleteGoal(goal.name(), true);
+        mirror();
+        history.record(new UndoHistory.Edit("goal removal", () -> {
+            workspace.undo(deleted);
+            mirror();
+        }, () -> {
+            workspace.redo(deleted);
+            mirror();
+        }));
+        return deleted;
+    }
+
+    /** The names of the saved funnels with the goal as a step or an exclusion. */
+    public List<String> funnelsUsing(String goalName) {
+        return workspace.funnelsUsing(goalName);
     }
 
     /** Told (old name, new name) when a goal is renamed, and again the other way when that is undone. */
@@ -137,62 +150,50 @@ public final class ProjectSession {
         return goals.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
     }
 
-    private void putGoal(Goal goal, Goal replaced) {
-        int index = replaced == null ? -1 : goals.indexOf(replaced);
-        if (index >= 0) {
-            goals.set(index, goal);
-        } else {
-            goals.add(goal);
-        }
-        persist("Saving " + goal.name(), () -> {
-            if (replaced != null && !replaced.name().equals(goal.name())) {
-                store.goals().remove(replaced.name());
-            }
-            store.goals().save(goal);
-        });
+    /** Saves a funnel under its name, replacing the saved funnel of that name (the one open). */
+    public FunnelSaved saveFunnel(FunnelDefinition funnel) {
+        return recordFunnel(workspace.saveFunnel(funnel), "saved funnel");
     }
 
-    private void dropGoal(Goal goal) {
-        goals.remove(goal);
-        persist("Removing " + goal.name(), () -> store.goals().remove(goal.name()));
+    /** Saves a funnel under a new name; refused ({@link EditRefusedException}) when a saved funnel has it. */
+    public FunnelSaved createFunnel(FunnelDefinition funnel) {
+        return recordFunnel(workspace.createFunnel(funnel), "saved funnel");
     }
 
-    /** Saves a funnel under its name, replacing a saved funnel of that name. */
-    public void saveFunnel(FunnelDefinition funnel) {
-        FunnelDefinition previous = funnels.stream().filter(f -> f.name().equals(funnel.name())).findFirst()
-                .orElse(null);
-        Runnable redo = () -> putFunnel(funnel, previous);
-        Runnable undo = () -> {
-            if (previous == null) {
-                dropFunnel(funnel);
-            } else {
-                putFunnel(previous, funnel);
-            }
-        };
-        redo.run();
-        history.record(new UndoHistory.Edit("saved funnel", undo, redo));
+    /** Renames a saved funnel; refused when another saved funnel has the new name. */
+    public FunnelSaved renameFunnel(String from, String to) {
+        return recordFunnel(workspace.renameFunnel(from, to), "funnel rename");
     }
 
-    public void removeFunnel(FunnelDefinition funnel) {
-        Runnable redo = () -> dropFunnel(funnel);
-        Runnable undo = () -> putFunnel(funnel, null);
-        redo.run();
-        history.record(new UndoHistory.Edit("funnel removal", undo, redo));
+    private FunnelSaved recordFunnel(FunnelSaved saved, String label) {
+        mirror();
+        history.record(new UndoHistory.Edit(label, () -> {
+            workspace.undo(saved);
+            mirror();
+        }, () -> {
+            workspace.redo(saved);
+            mirror();
+        }));
+        return saved;
     }
 
-    private void putFunnel(FunnelDefinition funnel, FunnelDefinition replaced) {
-        int index = replaced == null ? -1 : funnels.indexOf(replaced);
-        if (index >= 0) {
-            funnels.set(index, funnel);
-        } else {
-            funnels.add(funnel);
-        }
-        persist("Saving " + funnel.name(), () -> store.funnels().save(funnel));
+    public FunnelDeleted removeFunnel(FunnelDefinition funnel) {
+        FunnelDeleted deleted = workspace.deleteFunnel(funnel.name());
+        mirror();
+        history.record(new UndoHistory.Edit("funnel removal", () -> {
+            workspace.undo(deleted);
+            mirror();
+        }, () -> {
+            workspace.redo(deleted);
+            mirror();
+        }));
+        return deleted;
     }
 
-    private void dropFunnel(FunnelDefinition funnel) {
-        funnels.remove(funnel);
-        persist("Removing " + funnel.name(), () -> store.funnels().remove(funnel.name()));
+    /** Goals first, then funnels: a funnel that follows a renamed goal must never see the goal missing. */
+    private void mirror() {
+        ListMirror.follow(goals, workspace.goals());
+        ListMirror.follow(funnels, workspace.funnels());
     }
 
     private void persist(String title, Runnable write) {

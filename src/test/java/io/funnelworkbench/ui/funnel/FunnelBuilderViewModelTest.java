@@ -303,6 +303,25 @@ class FunnelBuilderViewModelTest {
     }
 
     @Test
+    void saveAsRefusesTheNameOfAnotherSavedFunnelButSavesOverTheOpenOne() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.saveAs("Views");
+        model.newFunnel();
+        model.appendStep(FunnelStep.goal("Purchase"));
+
+        assertThatThrownBy(() -> model.saveAs(" views")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A saved funnel named “views” exists already.");
+        assertThat(model.funnelNameProperty().get()).as("nothing was saved, the draft keeps no name").isNull();
+        assertThat(store.funnels().list()).extracting(f -> f.steps().size()).containsExactly(1);
+
+        model.saveAs("Buyers");
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.saveAs("buyers");
+        assertThat(store.funnels().list()).extracting(FunnelDefinition::name).containsExactly("Views", "buyers");
+        assertThat(session.funnels()).extracting(FunnelDefinition::name).containsExactly("Views", "buyers");
+    }
+
+    @Test
     void aSavedFunnelOpensFirstWhenTheProjectOpens() {
         FunnelDefinition saved = FunnelDefinition.of("Cart", List.of(FunnelStep.event("add_to_cart")));
         session.saveFunnel(saved);

@@ -22,6 +22,8 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -183,6 +185,40 @@ class GoalsPanelUiTest extends FxRobot {
         clickOn("#goalCancelButton");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !editor.isShowing());
         assertThat(panel().model().session().findGoal("Big basket")).isNull();
+    }
+
+    @Test
+    void deletingAGoalASavedFunnelUsesAsksFirst() throws Exception {
+        ProjectSession session = panel().model().session();
+        clickOn(row("macro", "Purchase"));
+        type(KeyCode.DELETE);
+        DialogPane question = waitForQuestion();
+        assertThat(question.getContentText()).isEqualTo("The saved funnel “Purchase funnel” uses “Purchase” and"
+                + " cannot be computed without it. Delete the goal anyway?");
+        Window asking = question.getScene().getWindow();
+        clickOn(question.lookupButton(ButtonType.CANCEL));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !asking.isShowing());
+        assertThat(session.findGoal("Purchase")).as("kept when the user says no").isNotNull();
+
+        clickOn(row("macro", "Purchase"));
+        type(KeyCode.DELETE);
+        DialogPane again = waitForQuestion();
+        ButtonType delete = again.getButtonTypes().stream().filter(b -> b.getText().equals("Delete goal"))
+                .findFirst().orElseThrow();
+        clickOn(again.lookupButton(delete));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(session.findGoal("Purchase")).isNull();
+        assertThat(lookup("#goalsNotice").queryAs(Label.class).getText()).isEqualTo("Deleted “Purchase”. The saved"
+                + " funnel “Purchase funnel” used it and cannot be computed without it. Edit › Undo brings it back.");
+    }
+
+    private DialogPane waitForQuestion() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Window.getWindows().stream()
+                .anyMatch(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane));
+        WaitForAsyncUtils.waitForFxEvents();
+        return (DialogPane) Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane)
+                .findFirst().orElseThrow().getScene().getRoot();
     }
 
     private String message() {

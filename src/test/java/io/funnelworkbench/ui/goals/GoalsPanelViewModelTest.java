@@ -1,6 +1,7 @@
 package io.funnelworkbench.ui.goals;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
@@ -24,6 +25,7 @@ import io.funnelworkbench.ui.main.AppSettings;
 import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
+import io.funnelworkbench.workspace.EditRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -158,6 +160,33 @@ class GoalsPanelViewModelTest {
         panel.delete(PURCHASE);
         assertThat(panel.noticeProperty().get()).isEqualTo("Deleted “Purchase”. The saved funnel “Buyers” used it"
                 + " and cannot be computed without it. Edit › Undo brings it back.");
+    }
+
+    @Test
+    void asksBeforeDeletingAGoalSavedFunnelsUseAndRefusesATakenName() {
+        ProjectSession session = session(new SynchronousRunner());
+        session.saveGoal(PURCHASE, null);
+        session.saveGoal(LAPTOP_VIEW, null);
+        session.saveFunnel(FunnelDefinition.of("Buyers", List.of(FunnelStep.goal("Laptop view"),
+                FunnelStep.goal("Purchase"))));
+        session.saveFunnel(FunnelDefinition.of("Laptop buyers", List.of(FunnelStep.goal("Purchase"))));
+        GoalsPanelViewModel panel = new GoalsPanelViewModel(session);
+
+        assertThat(panel.deleteQuestion(PURCHASE)).contains("The saved funnels “Buyers” and “Laptop buyers” use"
+                + " “Purchase” and cannot be computed without it. Delete the goal anyway?");
+        assertThat(panel.deleteQuestion(LAPTOP_VIEW)).contains("The saved funnel “Buyers” uses “Laptop view” and"
+                + " cannot be computed without it. Delete the goal anyway?");
+        session.removeFunnel(session.funnels().get(0));
+        assertThat(panel.deleteQuestion(LAPTOP_VIEW)).isEmpty();
+
+        Goal twin = new Goal("PURCHASE ", GoalKind.MICRO, null, null, MatchRule.event("purchase"), null, null);
+        assertThatThrownBy(() -> session.saveGoal(twin, null)).isInstanceOf(EditRefusedException.class)
+                .hasMessage("A goal named “PURCHASE” exists already.");
+        GoalEditorViewModel editor = panel.newGoal(GoalList.MACRO);
+        editor.nameProperty().set("PURCHASE ");
+        assertThat(editor.nameErrorProperty().get()).as("the editor and the workspace say the same")
+                .isEqualTo("A goal named “PURCHASE” exists already.");
+        assertThat(store.goals().list()).containsExactly(PURCHASE, LAPTOP_VIEW);
     }
 
     @Test
