@@ -82,6 +82,8 @@ public final class FunnelBuilderViewModel {
     // How the funnel chart is drawn: a view choice, not part of the funnel, so it is neither saved nor undone.
     private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(FunnelShape.COLUMNS);
     private Draft committed = Draft.empty();
+    // The funnel as last opened from or saved to the project: what closing the project would not lose.
+    private Draft saved = Draft.empty();
     private boolean restoring;
 
     private final ReadOnlyObjectWrapper<FunnelResult> result = new ReadOnlyObjectWrapper<>();
@@ -131,6 +133,8 @@ public final class FunnelBuilderViewModel {
         Draft start = session.funnels().isEmpty() ? Draft.empty()
                 : Draft.of(session.funnels().get(0), Attribution.FIRST_TOUCH, TrendPeriod.WEEK);
         restore(start);
+        saved = start;
+        notice.set("");
         impactMacro.set(macroGoals.isEmpty() ? null : macroGoals.get(0));
     }
 
@@ -146,6 +150,8 @@ public final class FunnelBuilderViewModel {
         stepRows.clear();
         impact.set(null);
         drillDown.set(null);
+        // A notice speaks of this project ("Saved Lead -> Deal."): it must not follow into the next one.
+        notice.set("");
     }
 
     private void goalsChanged() {
@@ -174,7 +180,18 @@ public final class FunnelBuilderViewModel {
             restoring = false;
         }
         committed = snapshot();
+        saved = withGoalRenamed(saved, old, renamed);
         recompute();
+    }
+
+    /** The session renames the goal in saved funnels too, so the saved baseline follows. */
+    private static Draft withGoalRenamed(Draft draft, FunnelStep old, FunnelStep renamed) {
+        List<FunnelStep> steps = draft.steps().stream().map(s -> s.equals(old) ? renamed : s).toList();
+        List<Exclusion> exclusions = draft.exclusions().stream().map(e -> e.step().equals(old)
+                ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList();
+        return new Draft(draft.name(), steps, draft.windowAmount(), draft.windowUnit(), draft.order(), exclusions,
+                draft.breakdownProperty(), draft.attribution(), draft.entryFrom(), draft.entryTo(),
+                draft.trendPeriod());
     }
 
     private List<Goal> macros() {
@@ -269,6 +286,20 @@ public final class FunnelBuilderViewModel {
         Draft blank = new Draft(null, List.of(), empty.windowAmount(), empty.windowUnit(), empty.order(),
                 List.of(), null, attribution.get(), null, null, trendPeriod.get());
         replaceDraft("new funnel", blank);
+        saved = blank;
+    }
+
+    /**
+     * Whether the builder holds a funnel that closing the project would lose: steps that were never saved, or a
+     * saved funnel changed since. The attribution and trend period are view choices, not part of the funnel.
+     */
+    public boolean hasUnsavedChanges() {
+        return session != null && !steps.isEmpty() && !sameFunnel(snapshot(), saved);
+    }
+
+    private static boolean sameFunnel(Draft a, Draft b) {
+        return a.equals(new Draft(b.name(), b.steps(), b.windowAmount(), b.windowUnit(), b.order(), b.exclusions(),
+                b.breakdownProperty(), a.attribution(), b.entryFrom(), b.entryTo(), a.trendPeriod()));
     }
 
     // ---- undo ----------------------------------------------------------------------------------------
@@ -462,7 +493,9 @@ public final class FunnelBuilderViewModel {
     /** Loads a saved funnel into the builder (undoable: the previous draft comes back). */
     public void openSaved(FunnelDefinition funnel) {
         if (funnel != null) {
-            replaceDraft("opening " + funnel.name(), Draft.of(funnel, attribution.get(), trendPeriod.get()));
+            Draft opened = Draft.of(funnel, attribution.get(), trendPeriod.get());
+            replaceDraft("opening " + funnel.name(), opened);
+            saved = opened;
         }
     }
 
@@ -490,6 +523,7 @@ public final class FunnelBuilderViewModel {
         }
         funnelName.set(clean);
         committed = snapshot();
+        saved = committed;
         session.saveFunnel(definition(clean));
         notice.set("Saved " + clean + ".");
     }
@@ -502,6 +536,7 @@ public final class FunnelBuilderViewModel {
         if (funnel.name().equals(funnelName.get())) {
             funnelName.set(null);
             committed = snapshot();
+            saved = Draft.empty();
         }
         notice.set("Deleted " + funnel.name() + ".");
     }
