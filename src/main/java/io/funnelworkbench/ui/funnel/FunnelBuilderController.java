@@ -469,6 +469,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         impactChoice.setConverter(Labels.of(Goal::name));
         impactChoice.valueProperty().bindBidirectional(model.impactMacroProperty());
         model.impactProperty().addListener((obs, old, impact) -> impactTable.setResult(impact));
+        model.impactExplanationProperty().addListener((obs, old, why) -> impactTable.setPlaceholder(why));
     }
 
     private String timeStepLabel(Integer step) {
@@ -589,6 +590,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         }
         if (tab == impactTab && model.impactProperty().get() != null) {
             ImpactTable table = new ImpactTable();
+            table.setPlaceholder(model.impactExplanationProperty().get());
             table.setResult(model.impactProperty().get());
             return table;
         }

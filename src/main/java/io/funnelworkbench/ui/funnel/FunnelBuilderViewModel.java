@@ -56,6 +56,8 @@ public final class FunnelBuilderViewModel {
     static final String WINDOW_PROBLEM = "The window must be a whole number of 0 or more (0: every step at the"
             + " same instant as step 1).";
     static final String NO_STEPS = "Drag goals or events here to build a funnel.";
+    static final String NO_MACRO_GOAL = "No macro goal yet: define one on the Goals tab to see which micro goals"
+            + " lift it.";
     static final String EXCLUSIONS_LEFT_OUT = "Exclusions are left out in any order: steps have no between. They"
             + " apply again in an ordered funnel.";
 
@@ -100,6 +102,7 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyObjectWrapper<ImpactResult> impact = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper impactExplanation = new ReadOnlyStringWrapper("");
 
     public FunnelBuilderViewModel(Recompute recompute) {
         this.recompute = recompute;
@@ -317,6 +320,8 @@ public final class FunnelBuilderViewModel {
         Draft before = committed;
         Draft after = snapshot();
         committed = after;
+        // A newer edit makes a report such as "Saved Lead -> Deal." stale.
+        notice.set("");
         if (session != null && !before.equals(after)) {
             session.history().record(new UndoHistory.Edit(label, () -> restore(before), () -> restore(after)));
         }
@@ -324,6 +329,7 @@ public final class FunnelBuilderViewModel {
     }
 
     private void replaceDraft(String label, Draft draft) {
+        notice.set("");
         Draft before = committed;
         restore(draft);
         if (session != null && !before.equals(draft)) {
@@ -547,15 +553,24 @@ public final class FunnelBuilderViewModel {
         Goal macro = impactMacro.get();
         if (session == null || macro == null) {
             impact.set(null);
+            impactExplanation.set(session == null ? "" : NO_MACRO_GOAL);
             return;
         }
         EventLog log = session.log();
         List<Goal> goals = List.copyOf(session.goals());
-        runner().run("Micro-goal impact", p -> new GoalAnalysis(log).impact(macro, goals), computed -> {
+        runner().run("Micro-goal impact", p -> {
+            GoalAnalysis analysis = new GoalAnalysis(log);
+            ImpactResult computed = analysis.impact(macro, goals);
+            return new ExplainedImpact(computed, ImpactExplanation.whyEmpty(analysis, macro, goals, computed));
+        }, computed -> {
             if (macro.equals(impactMacro.get())) {
-                impact.set(computed);
+                impact.set(computed.result());
+                impactExplanation.set(computed.whyEmpty());
             }
         }, failure -> notice.set("Could not compute the impact table: " + failure.getMessage()));
+    }
+
+    private record ExplainedImpact(ImpactResult result, String whyEmpty) {
     }
 
     /** Lists the users who reached step {@code step} (1-based) of the shown result, what they did next and why. */
@@ -737,6 +752,11 @@ public final class FunnelBuilderViewModel {
 
     public ReadOnlyObjectProperty<ImpactResult> impactProperty() {
         return impact.getReadOnlyProperty();
+    }
+
+    /** Why the impact table has no rows (no micro goal, or no group with and without one); empty when it has. */
+    public ReadOnlyStringProperty impactExplanationProperty() {
+        return impactExplanation.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DrillDown> drillDownProperty() {

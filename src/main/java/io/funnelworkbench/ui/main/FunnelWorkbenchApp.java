@@ -142,7 +142,8 @@ public final class FunnelWorkbenchApp extends Application {
         }
     }
 
-    MainWindowViewModel viewModel() {
+    /** The main window's view model, through which a UI test opens its fixture project. */
+    public MainWindowViewModel viewModel() {
         return viewModel;
     }
 

@@ -16,6 +16,7 @@ import io.funnelworkbench.ui.dialogs.Dialogs;
 import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectScreen;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -83,6 +84,13 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     public MainWindowController(Screens screens) {
         this.screens = screens;
         this.dialogs = screens.dialogs();
+    }
+
+    /** The controller of a project tab (Goals, Funnels) of the given type. */
+    public <C extends ProjectScreen> C projectScreen(Class<C> type) {
+        return projectScreens.stream().map(ProjectScreens.Loaded::controller).filter(type::isInstance)
+                .map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No project tab is a " + type.getSimpleName()));
     }
 
     /** What File > Quit does once the user agreed to leave the open project (the app saves the window first). */
