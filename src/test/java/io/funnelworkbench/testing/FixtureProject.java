@@ -13,15 +13,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A small shop project for UI tests, built in well under a second: 120 users and 446 events in August 2026
+ * A small shop project for UI tests, built in well under a second: 120 users and 393 events in August 2026
  * (src/test/resources/fixtures/shop/events.csv), with the tech-store sample's goals and its "Purchase funnel".
  * Events: page_view, view_product (with a category), add_to_cart, begin_checkout, purchase (with revenue),
- * newsletter_signup, watch_demo_video (with a percent watched), download_brochure.
+ * newsletter_signup, watch_demo_video (with a percent watched), download_brochure; every event carries a device
+ * (mobile or desktop).
  */
 public final class FixtureProject {
     public static final Path FOLDER = Path.of("src", "test", "resources", "fixtures", "shop");
     public static final int USERS = 120;
-    public static final int EVENTS = 446;
+    public static final int EVENTS = 393;
     public static final int EVENT_NAMES = 8;
 
     private FixtureProject() {

@@ -20,7 +20,7 @@ public final class ScriptedDialogs implements Dialogs {
     private final List<String> errors = new ArrayList<>();
     private final List<String> infos = new ArrayList<>();
 
-    /** The next file chooser answers {@code file} (an empty path list for "cancelled" is {@link #cancel()}). */
+    /** The next file chooser answers {@code files}; {@link #cancel()} answers as a cancelled chooser. */
     public ScriptedDialogs willChoose(Path... files) {
         answers.add(List.of(files));
         return this;

@@ -1,5 +1,7 @@
 package io.funnelworkbench.ui.main;
 
+import static javafx.util.Duration.millis;
+
 import java.time.Duration;
 import javafx.animation.PauseTransition;
 
@@ -7,7 +9,7 @@ import javafx.animation.PauseTransition;
 final class FxStatusTimer implements StatusTimer {
     @Override
     public void after(Duration delay, Runnable action) {
-        PauseTransition pause = new PauseTransition(javafx.util.Duration.millis(delay.toMillis()));
+        PauseTransition pause = new PauseTransition(millis(delay.toMillis()));
         pause.setOnFinished(e -> action.run());
         pause.play();
     }
