@@ -59,6 +59,7 @@ class ImportWizardUiTest extends FxRobot {
     private MainWindowViewModel main;
     private Stage owner;
     private Stage wizard;
+    private final Screens screens = new Screens(new ScriptedDialogs());
 
     @BeforeEach
     void openProject() throws Exception {
@@ -92,7 +93,7 @@ class ImportWizardUiTest extends FxRobot {
 
     private ImportWizardViewModel openWizard(Path file) throws Exception {
         ImportWizardViewModel model = main.importWizard(List.of(file));
-        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(new Screens(new ScriptedDialogs()), owner, model));
+        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(screens, owner, model));
         return model;
     }
 
@@ -227,7 +228,7 @@ class ImportWizardUiTest extends FxRobot {
                         failed.accept(new Progress.CancelledException());
                     }
                 }, () -> now[0]);
-        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(new Screens(new ScriptedDialogs()), owner, held));
+        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(screens, owner, held));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> held.canImport().get());
         FxToolkit.setupFixture(() -> {
             held.startImport();
