@@ -76,15 +76,10 @@ public final class GoalAnalysis {
      * first macro conversion (or at all, if they never converted) against everyone else.
      */
     public ImpactResult impact(Goal macro, List<Goal> goals) {
-        CompiledRule macroRule = new CompiledRule(log, macro.rule());
-        int[] firstMacroRow = new int[log.userCount()];
-        long activeUsers = 0;
-        long converted = 0;
-        for (int u = 0; u < log.userCount(); u++) {
-            firstMacroRow[u] = firstMatch(macroRule, u, log.endRowOf(u));
-            activeUsers += log.endRowOf(u) > log.firstRowOf(u) ? 1 : 0;
-            converted += firstMacroRow[u] >= 0 ? 1 : 0;
-        }
+        MacroScan scan = scan(macro);
+        int[] firstMacroRow = scan.firstMacroRow();
+        long activeUsers = scan.activeUsers();
+        long converted = scan.converted();
         List<ImpactRow> rows = new ArrayList<>();
         List<String> hidden = new ArrayList<>();
         for (Goal micro : goals) {
@@ -101,6 +96,32 @@ public final class GoalAnalysis {
         rows.sort(Comparator.comparing(ImpactRow::lift, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(ImpactRow::microGoal));
         return new ImpactResult(macro.name(), activeUsers, converted, rows, hidden);
+    }
+
+    /**
+     * The comparison for one micro goal even when {@link #impact} hides it (a group under
+     * {@link #MIN_GROUP_USERS} users): what says why it is hidden.
+     */
+    public ImpactRow impactOf(Goal macro, Goal micro) {
+        MacroScan scan = scan(macro);
+        return impactOf(micro, scan.firstMacroRow(), scan.activeUsers(), scan.converted());
+    }
+
+    /** Each user's first macro conversion row (-1 for none), the users with events, and those who converted. */
+    private record MacroScan(int[] firstMacroRow, long activeUsers, long converted) {
+    }
+
+    private MacroScan scan(Goal macro) {
+        CompiledRule macroRule = new CompiledRule(log, macro.rule());
+        int[] firstMacroRow = new int[log.userCount()];
+        long activeUsers = 0;
+        long converted = 0;
+        for (int u = 0; u < log.userCount(); u++) {
+            firstMacroRow[u] = firstMatch(macroRule, u, log.endRowOf(u));
+            activeUsers += log.endRowOf(u) > log.firstRowOf(u) ? 1 : 0;
+            converted += firstMacroRow[u] >= 0 ? 1 : 0;
+        }
+        return new MacroScan(firstMacroRow, activeUsers, converted);
     }
 
     private ImpactRow impactOf(Goal micro, int[] firstMacroRow, long activeUsers, long converted) {

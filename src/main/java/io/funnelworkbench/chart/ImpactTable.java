@@ -45,6 +45,7 @@ public final class ImpactTable extends SurfaceChart {
     }
 
     private ImpactResult result;
+    private String placeholder = "No micro goals to compare";
 
     public ImpactTable() {
         super("impact-table", 880, 0);
@@ -56,9 +57,16 @@ public final class ImpactTable extends SurfaceChart {
         redrawLater();
     }
 
+    /** What an empty table says instead of rows: why there is nothing to compare. */
+    public void setPlaceholder(String text) {
+        this.placeholder = text;
+        redrawLater();
+    }
+
     @Override
     public Region copyForExport() {
         ImpactTable copy = new ImpactTable();
+        copy.setPlaceholder(placeholder);
         copy.setResult(result);
         return copy;
     }
@@ -72,7 +80,7 @@ public final class ImpactTable extends SurfaceChart {
     @Override
     List<Node> draw(double width, double height) {
         if (result == null || result.rows().isEmpty()) {
-            return List.of(ChartSurface.placeholder("No micro goals to compare", width, height));
+            return placeholderLines(width, height);
         }
         List<Node> nodes = new ArrayList<>();
         Layout layout = layout(result, width);
@@ -99,6 +107,19 @@ public final class ImpactTable extends SurfaceChart {
             nodes.add(rule(width, y, ChartStyle.GRID));
         }
         drawFootnote(nodes, layout, width, y + 8);
+        return nodes;
+    }
+
+    /** The placeholder centred, wrapped to the table's width: a reason can take a few lines. */
+    private List<Node> placeholderLines(double width, double height) {
+        Font font = ChartStyle.regular(14);
+        List<String> lines = TextFit.wrap(placeholder, font, Math.max(1, width - 2 * PAD), 6);
+        double lineHeight = TextFit.lineHeight(font);
+        double top = height / 2 - lines.size() * lineHeight / 2;
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            nodes.add(TextFit.centered(lines.get(i), font, ChartStyle.TEXT_FAINT, width / 2, top + i * lineHeight));
+        }
         return nodes;
     }
 

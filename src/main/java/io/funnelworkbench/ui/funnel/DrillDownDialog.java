@@ -1,10 +1,11 @@
 package io.funnelworkbench.ui.funnel;
 
+import io.funnelworkbench.ui.dialogs.Dialogs;
+import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.SegmentedToggles;
-import java.io.File;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -20,7 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -38,7 +38,7 @@ final class DrillDownDialog {
         ALL, CONTINUED, DROPPED
     }
 
-    static void show(Window owner, DrillDown users, FunnelBuilderViewModel model) {
+    static void show(Window owner, Dialogs dialogs, DrillDown users, FunnelBuilderViewModel model) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
@@ -58,7 +58,7 @@ final class DrillDownDialog {
 
         Button export = new Button("Export CSV…", new FontIcon("fth-download"));
         export.setId("drillDownExport");
-        export.setOnAction(e -> exportCsv(owner, users, model));
+        export.setOnAction(e -> exportCsv(dialogs, users, model));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, filters, spacer, export);
@@ -121,14 +121,9 @@ final class DrillDownDialog {
         return name + " · " + Numbers.count(users.with(outcome).size());
     }
 
-    private static void exportCsv(Window owner, DrillDown users, FunnelBuilderViewModel model) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export users");
-        chooser.setInitialFileName(FileNames.safe("users at " + users.stepName()) + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(owner);
-        if (target != null) {
-            model.exportDrillDown(target.toPath(), () -> { });
-        }
+    private static void exportCsv(Dialogs dialogs, DrillDown users, FunnelBuilderViewModel model) {
+        String name = FileNames.safe("users at " + users.stepName()) + ".csv";
+        dialogs.saveFile(FileKinds.csvTable("Export users", name))
+                .ifPresent(target -> model.exportDrillDown(target, () -> { }));
     }
 }

@@ -23,15 +23,18 @@ import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.Times;
 import io.funnelworkbench.ui.Labels;
+import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.SegmentedToggles;
+import io.funnelworkbench.ui.dialogs.Dialogs;
+import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
 import io.funnelworkbench.ui.project.ProjectSession;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
@@ -57,7 +60,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
@@ -65,7 +67,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Callback;
 
@@ -130,13 +131,16 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private final ServiceRecompute recompute = new ServiceRecompute();
     private final FunnelBuilderViewModel model = new FunnelBuilderViewModel(recompute);
+    private final Dialogs dialogs;
     private StepDragAndDrop dragAndDrop;
     private boolean syncingSaved;
 
+    public FunnelBuilderController(Screens screens) {
+        this.dialogs = screens.dialogs();
+    }
+
     @FXML
     private void initialize() {
-        // Tests and the main window reach the controller through the screen's root node.
-        root.setUserData(this);
         dragAndDrop = new StepDragAndDrop(model, stepsList);
         setUpPalette();
         setUpSteps();
@@ -166,6 +170,26 @@ public final class FunnelBuilderController implements ProjectScreen {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public Optional<String> unsavedWork() {
+        if (!model.hasUnsavedChanges()) {
+            return Optional.empty();
+        }
+        String name = model.funnelNameProperty().get();
+        return Optional.of(name == null ? "the new funnel" : "the funnel “" + name + "”");
+    }
+
+    @Override
+    public boolean saveUnsavedWork() {
+        if (!model.canSave()) {
+            model.reportNotice("This funnel cannot be saved yet: " + model.problemProperty().get());
+            return false;
+        }
+        boolean saved = model.save() || askNameAndSave();
+        syncSavedChoice();
+        return saved;
     }
 
     @Override
@@ -326,18 +350,23 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     @FXML
     private void onSaveAs() {
-        TextInputDialog dialog = new TextInputDialog(model.title());
-        dialog.initOwner(window());
-        dialog.setTitle("Save funnel");
-        dialog.setHeaderText("Save this funnel in the project as");
-        dialog.showAndWait().ifPresent(name -> {
-            try {
-                model.saveAs(name);
-                syncSavedChoice();
-            } catch (IllegalArgumentException e) {
-                model.reportNotice(e.getMessage());
-            }
-        });
+        askNameAndSave();
+    }
+
+    /** Asks for a name and saves under it; false when the user cancelled or the name was refused. */
+    private boolean askNameAndSave() {
+        Optional<String> name = dialogs.askText("Save funnel", "Save this funnel in the project as", model.title());
+        if (name.isEmpty()) {
+            return false;
+        }
+        try {
+            model.saveAs(name.get());
+            syncSavedChoice();
+            return true;
+        } catch (IllegalArgumentException e) {
+            model.reportNotice(e.getMessage());
+            return false;
+        }
     }
 
     @FXML
@@ -383,7 +412,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         model.resultProperty().addListener((obs, old, result) -> showResult(result));
         model.drillDownProperty().addListener((obs, old, users) -> {
             if (users != null) {
-                DrillDownDialog.show(window(), users, model);
+                DrillDownDialog.show(window(), dialogs, users, model);
             }
         });
         setUpStepTable();
@@ -452,6 +481,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         impactChoice.setConverter(Labels.of(Goal::name));
         impactChoice.valueProperty().bindBidirectional(model.impactMacroProperty());
         model.impactProperty().addListener((obs, old, impact) -> impactTable.setResult(impact));
+        model.impactExplanationProperty().addListener((obs, old, why) -> impactTable.setPlaceholder(why));
     }
 
     private String timeStepLabel(Integer step) {
@@ -502,15 +532,9 @@ public final class FunnelBuilderController implements ProjectScreen {
     }
 
     private void choosePng(double scale) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export chart");
-        chooser.setInitialFileName(FileNames.safe(model.title()) + (scale > 1 ? "@" + (int) scale + "x" : "")
-                + ".png");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        File target = chooser.showSaveDialog(window());
-        if (target != null) {
-            exportPng(target.toPath(), scale, () -> { });
-        }
+        String name = FileNames.safe(model.title()) + (scale > 1 ? "@" + (int) scale + "x" : "") + ".png";
+        dialogs.saveFile(FileKinds.pngImage("Export chart", name))
+                .ifPresent(target -> exportPng(target, scale, () -> { }));
     }
 
     /** Writes the chart of the chosen result tab, with its caption, as a PNG in the background. */
@@ -540,14 +564,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         Tab tab = resultTabs.getSelectionModel().getSelectedItem();
         String what = tab == trendTab ? "trend" : tab == timeTab ? "time to convert" : tab == impactTab ? "impact"
                 : "steps";
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export " + what + " table");
-        chooser.setInitialFileName(FileNames.safe(model.title() + " - " + what) + ".csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(window());
-        if (target != null) {
-            exportTable(tab, target.toPath(), () -> { });
-        }
+        String name = FileNames.safe(model.title() + " - " + what) + ".csv";
+        dialogs.saveFile(FileKinds.csvTable("Export " + what + " table", name))
+                .ifPresent(target -> exportTable(tab, target, () -> { }));
     }
 
     void exportTable(Tab tab, Path target, Runnable done) {
@@ -583,6 +602,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         }
         if (tab == impactTab && model.impactProperty().get() != null) {
             ImpactTable table = new ImpactTable();
+            table.setPlaceholder(model.impactExplanationProperty().get());
             table.setResult(model.impactProperty().get());
             return table;
         }

@@ -22,6 +22,7 @@ import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
+import io.funnelworkbench.text.ImpactExplanation;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.project.ProjectSession;
@@ -59,6 +60,8 @@ public final class FunnelBuilderViewModel {
     static final String WINDOW_PROBLEM = "The window must be a whole number of 0 or more (0: every step at the"
             + " same instant as step 1).";
     static final String NO_STEPS = "Drag goals or events here to build a funnel.";
+    static final String NO_MACRO_GOAL = "No macro goal yet: define one on the Goals tab to see which micro goals"
+            + " lift it.";
     static final String EXCLUSIONS_LEFT_OUT = "Exclusions are left out in any order: steps have no between. They"
             + " apply again in an ordered funnel.";
 
@@ -85,6 +88,8 @@ public final class FunnelBuilderViewModel {
     // How the funnel chart is drawn: a view choice, not part of the funnel, so it is neither saved nor undone.
     private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(FunnelShape.COLUMNS);
     private Draft committed = Draft.empty();
+    // The funnel as last opened from or saved to the project: what closing the project would not lose.
+    private Draft saved = Draft.empty();
     private boolean restoring;
 
     private final ReadOnlyObjectWrapper<FunnelResult> result = new ReadOnlyObjectWrapper<>();
@@ -101,6 +106,7 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyObjectWrapper<ImpactResult> impact = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper impactExplanation = new ReadOnlyStringWrapper("");
 
     public FunnelBuilderViewModel(Recompute recompute) {
         this.recompute = recompute;
@@ -134,6 +140,8 @@ public final class FunnelBuilderViewModel {
         Draft start = session.funnels().isEmpty() ? Draft.empty()
                 : Draft.of(session.funnels().get(0), Attribution.FIRST_TOUCH, TrendPeriod.WEEK);
         restore(start);
+        saved = start;
+        notice.set("");
         impactMacro.set(macroGoals.isEmpty() ? null : macroGoals.get(0));
     }
 
@@ -149,6 +157,8 @@ public final class FunnelBuilderViewModel {
         stepRows.clear();
         impact.set(null);
         drillDown.set(null);
+        // A notice speaks of this project ("Saved Lead -> Deal."): it must not follow into the next one.
+        notice.set("");
     }
 
     private void goalsChanged() {
@@ -177,7 +187,18 @@ public final class FunnelBuilderViewModel {
             restoring = false;
         }
         committed = snapshot();
+        saved = withGoalRenamed(saved, old, renamed);
         recompute();
+    }
+
+    /** The session renames the goal in saved funnels too, so the saved baseline follows. */
+    private static Draft withGoalRenamed(Draft draft, FunnelStep old, FunnelStep renamed) {
+        List<FunnelStep> steps = draft.steps().stream().map(s -> s.equals(old) ? renamed : s).toList();
+        List<Exclusion> exclusions = draft.exclusions().stream().map(e -> e.step().equals(old)
+                ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList();
+        return new Draft(draft.name(), steps, draft.windowAmount(), draft.windowUnit(), draft.order(), exclusions,
+                draft.breakdownProperty(), draft.attribution(), draft.entryFrom(), draft.entryTo(),
+                draft.trendPeriod());
     }
 
     private List<Goal> macros() {
@@ -272,6 +293,20 @@ public final class FunnelBuilderViewModel {
         Draft blank = new Draft(null, List.of(), empty.windowAmount(), empty.windowUnit(), empty.order(),
                 List.of(), null, attribution.get(), null, null, trendPeriod.get());
         replaceDraft("new funnel", blank);
+        saved = blank;
+    }
+
+    /**
+     * Whether the builder holds a funnel that closing the project would lose: steps that were never saved, or a
+     * saved funnel changed since. The attribution and trend period are view choices, not part of the funnel.
+     */
+    public boolean hasUnsavedChanges() {
+        return session != null && !steps.isEmpty() && !sameFunnel(snapshot(), saved);
+    }
+
+    private static boolean sameFunnel(Draft a, Draft b) {
+        return a.equals(new Draft(b.name(), b.steps(), b.windowAmount(), b.windowUnit(), b.order(), b.exclusions(),
+                b.breakdownProperty(), a.attribution(), b.entryFrom(), b.entryTo(), a.trendPeriod()));
     }
 
     // ---- undo ----------------------------------------------------------------------------------------
@@ -289,6 +324,8 @@ public final class FunnelBuilderViewModel {
         Draft before = committed;
         Draft after = snapshot();
         committed = after;
+        // A newer edit makes a report such as "Saved Lead -> Deal." stale.
+        notice.set("");
         if (session != null && !before.equals(after)) {
             session.history().record(new UndoHistory.Edit(label, () -> restore(before), () -> restore(after)));
         }
@@ -296,6 +333,7 @@ public final class FunnelBuilderViewModel {
     }
 
     private void replaceDraft(String label, Draft draft) {
+        notice.set("");
         Draft before = committed;
         restore(draft);
         if (session != null && !before.equals(draft)) {
@@ -446,7 +484,9 @@ public final class FunnelBuilderViewModel {
     /** Loads a saved funnel into the builder (undoable: the previous draft comes back). */
     public void openSaved(FunnelDefinition funnel) {
         if (funnel != null) {
-            replaceDraft("opening " + funnel.name(), Draft.of(funnel, attribution.get(), trendPeriod.get()));
+            Draft opened = Draft.of(funnel, attribution.get(), trendPeriod.get());
+            replaceDraft("opening " + funnel.name(), opened);
+            saved = opened;
         }
     }
 
@@ -478,14 +518,15 @@ public final class FunnelBuilderViewModel {
         }
         // Saving under the open funnel's name saves over it; any other name must be free.
         boolean overOpenFunnel = funnelName.get() != null && NameRules.same(funnelName.get(), clean);
-        FunnelDefinition saved = definition(clean);
+        FunnelDefinition named = definition(clean);
         if (overOpenFunnel) {
-            session.saveFunnel(saved);
+            session.saveFunnel(named);
         } else {
-            session.createFunnel(saved);
+            session.createFunnel(named);
         }
         funnelName.set(clean);
         committed = snapshot();
+        saved = committed;
         notice.set("Saved " + clean + ".");
     }
 
@@ -497,6 +538,7 @@ public final class FunnelBuilderViewModel {
         if (funnel.name().equals(funnelName.get())) {
             funnelName.set(null);
             committed = snapshot();
+            saved = Draft.empty();
         }
         notice.set("Deleted " + funnel.name() + ".");
     }
@@ -507,15 +549,24 @@ public final class FunnelBuilderViewModel {
         Goal macro = impactMacro.get();
         if (session == null || macro == null) {
             impact.set(null);
+            impactExplanation.set(session == null ? "" : NO_MACRO_GOAL);
             return;
         }
         EventLog log = session.log();
         List<Goal> goals = List.copyOf(session.goals());
-        runner().run("Micro-goal impact", p -> new GoalAnalysis(log).impact(macro, goals), computed -> {
+        runner().run("Micro-goal impact", p -> {
+            GoalAnalysis analysis = new GoalAnalysis(log);
+            ImpactResult computed = analysis.impact(macro, goals);
+            return new ExplainedImpact(computed, ImpactExplanation.whyEmpty(analysis, macro, goals, computed));
+        }, computed -> {
             if (macro.equals(impactMacro.get())) {
-                impact.set(computed);
+                impact.set(computed.result());
+                impactExplanation.set(computed.whyEmpty());
             }
         }, failure -> notice.set("Could not compute the impact table: " + failure.getMessage()));
+    }
+
+    private record ExplainedImpact(ImpactResult result, String whyEmpty) {
     }
 
     /** Lists the users who reached step {@code step} (1-based) of the shown result, what they did next and why. */
@@ -698,6 +749,11 @@ public final class FunnelBuilderViewModel {
 
     public ReadOnlyObjectProperty<ImpactResult> impactProperty() {
         return impact.getReadOnlyProperty();
+    }
+
+    /** Why the impact table has no rows (no micro goal, or no group with and without one); empty when it has. */
+    public ReadOnlyStringProperty impactExplanationProperty() {
+        return impactExplanation.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<DrillDown> drillDownProperty() {

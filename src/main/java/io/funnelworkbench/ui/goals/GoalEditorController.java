@@ -7,16 +7,17 @@ import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.text.GoalText;
+import io.funnelworkbench.ui.BoundScreen;
 import io.funnelworkbench.ui.Labels;
+import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.SegmentedToggles;
 import io.funnelworkbench.ui.goals.GoalEditorViewModel.ValueSource;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,10 +25,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -42,7 +40,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.validation.ValidationMessage;
@@ -50,7 +47,7 @@ import org.controlsfx.validation.decoration.GraphicValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The New goal and Edit goal dialog: binds the form to a {@link GoalEditorViewModel}. */
-public final class GoalEditorController {
+public final class GoalEditorController implements BoundScreen<GoalEditorController.Request> {
     @FXML private VBox root;
     @FXML private TextField goalNameField;
     @FXML private HBox kindToggles;
@@ -75,33 +72,22 @@ public final class GoalEditorController {
     private Consumer<GoalEditorViewModel> onSave;
     private Stage stage;
 
+    /** What the dialog edits, and what confirming it does. */
+    public record Request(GoalEditorViewModel editor, Consumer<GoalEditorViewModel> onSave) {
+    }
+
     /** Shows the dialog over {@code owner}; {@code onSave} gets the view model when the user confirms. */
-    public static Stage open(Window owner, GoalEditorViewModel model, Consumer<GoalEditorViewModel> onSave) {
-        FXMLLoader loader = new FXMLLoader(GoalEditorController.class.getResource("GoalEditor.fxml"));
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The goal editor's layout is missing from the application", e);
-        }
-        Scene scene = new Scene(content);
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(model.title());
-        if (owner instanceof Stage ownerStage) {
-            stage.getIcons().setAll(ownerStage.getIcons());
-        }
-        stage.setScene(scene);
-        stage.setMinWidth(720);
-        stage.setMinHeight(560);
-        GoalEditorController controller = loader.getController();
-        controller.bind(model, stage, onSave);
+    public static Stage open(Screens screens, Window owner, GoalEditorViewModel model,
+                             Consumer<GoalEditorViewModel> onSave) {
+        return screens.showWindow(owner, GoalEditorController.class, new Request(model, onSave),
+                new Screens.WindowSpec(model.title(), 720, 560));
+    }
+
+    @Override
+    public void bind(Request request) {
+        bind(request.editor(), (Stage) root.getScene().getWindow(), request.onSave());
         stage.setOnHidden(e -> model.dispose());
-        stage.show();
-        controller.goalNameField.requestFocus();
-        return stage;
+        Platform.runLater(goalNameField::requestFocus);
     }
 
     private void bind(GoalEditorViewModel editor, Stage window, Consumer<GoalEditorViewModel> save) {

@@ -2,6 +2,7 @@ package io.funnelworkbench.ui.goals;
 
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.project.ProjectScreen;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.util.EnumMap;
@@ -61,8 +62,13 @@ public final class GoalsPanelController implements ProjectScreen {
     private final Map<GoalList, Label> counts = new EnumMap<>(GoalList.class);
     private final MapChangeListener<Goal, Object> metricsChanged =
             change -> goalLists.values().forEach(ListView::refresh);
+    private final Screens screens;
     private GoalsPanelViewModel model;
     private boolean syncingSelection;
+
+    public GoalsPanelController(Screens screens) {
+        this.screens = screens;
+    }
 
     @FXML
     private void initialize() {
@@ -73,8 +79,6 @@ public final class GoalsPanelController implements ProjectScreen {
         goalsEventList.setFixedCellSize(44);
         goalsEventList.setPlaceholder(new Label("No events"));
         root.setDisable(true);
-        // Tests and other screens find the controller from the tab's content.
-        root.getProperties().put(GoalsPanelController.class, this);
     }
 
     @Override
@@ -336,6 +340,6 @@ public final class GoalsPanelController implements ProjectScreen {
 
     private void openEditor(GoalEditorViewModel editor) {
         GoalsPanelViewModel panel = model;
-        GoalEditorController.open(root.getScene().getWindow(), editor, panel::save);
+        GoalEditorController.open(screens, root.getScene().getWindow(), editor, panel::save);
     }
 }

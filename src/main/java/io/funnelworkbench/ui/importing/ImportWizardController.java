@@ -8,14 +8,15 @@ import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.ui.BoundScreen;
 import io.funnelworkbench.ui.Labels;
+import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Fact;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Page;
 import java.awt.Desktop;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +27,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableStringValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
@@ -49,14 +47,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Binds the import wizard's three pages to its view model and forwards the user's gestures to it. */
-public final class ImportWizardController {
+public final class ImportWizardController implements BoundScreen<ImportWizardViewModel> {
     @FXML private BorderPane mappingPage;
     @FXML private ListView<Path> fileList;
     @FXML private Button removeButton;
@@ -91,46 +87,24 @@ public final class ImportWizardController {
     @FXML private TableColumn<EventTotal, Long> eventCountColumn;
     @FXML private Button doneButton;
 
+    private final Screens screens;
     private ImportWizardViewModel model;
     private Stage stage;
     private final List<ComboBox<ColumnRole>> roleBoxes = new ArrayList<>();
 
-    /** Shows the wizard as a modal window over {@code owner}, styled like it. */
-    public static Stage open(Window owner, ImportWizardViewModel model) {
-        FXMLLoader loader = new FXMLLoader(ImportWizardController.class.getResource("ImportWizard.fxml"));
-        Parent content;
-        try {
-            content = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("The import wizard's layout is missing from the application", e);
-        }
-        Scene scene = new Scene(content);
-        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        Stage stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle("Import events");
-        if (owner instanceof Stage ownerStage) {
-            stage.getIcons().setAll(ownerStage.getIcons());
-        }
-        stage.setScene(scene);
-        stage.setMinWidth(860);
-        stage.setMinHeight(600);
-        ImportWizardController controller = loader.getController();
-        controller.bind(model, stage);
-        stage.show();
-        return stage;
+    public ImportWizardController(Screens screens) {
+        this.screens = screens;
     }
 
-    /** The file chooser for event exports, shared by the main window's File > Import. */
-    public static FileChooser exportChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Event exports (CSV, TSV, TXT, JSON lines, gzip, zip)", "*.csv",
-                        "*.tsv", "*.txt", "*.json", "*.jsonl", "*.ndjson", "*.gz", "*.zip"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        return chooser;
+    /** Shows the wizard as a modal window over {@code owner}, styled like it. */
+    public static Stage open(Screens screens, Window owner, ImportWizardViewModel model) {
+        return screens.showWindow(owner, ImportWizardController.class, model,
+                new Screens.WindowSpec("Import events", 860, 600));
+    }
+
+    @Override
+    public void bind(ImportWizardViewModel wizard) {
+        bind(wizard, (Stage) mappingPage.getScene().getWindow());
     }
 
     private void bind(ImportWizardViewModel wizard, Stage window) {
@@ -368,9 +342,9 @@ public final class ImportWizardController {
 
     @FXML
     private void onAddFiles() {
-        List<File> chosen = exportChooser("Add files to import").showOpenMultipleDialog(stage);
-        if (chosen != null) {
-            model.addFiles(chosen.stream().map(File::toPath).toList());
+        List<Path> chosen = screens.dialogs().openFiles(FileKinds.eventExports("Add files to import"));
+        if (!chosen.isEmpty()) {
+            model.addFiles(chosen);
         }
     }
 

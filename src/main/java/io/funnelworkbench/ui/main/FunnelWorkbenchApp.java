@@ -4,6 +4,9 @@ import atlantafx.base.theme.PrimerLight;
 import io.funnelworkbench.store.AppDirectories;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.FxBackgroundRunner;
+import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.dialogs.Dialogs;
+import io.funnelworkbench.ui.dialogs.FxDialogs;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,14 +19,11 @@ import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.controlsfx.dialog.ExceptionDialog;
 
 /**
  * The desktop app. Parameters: {@code --sample=NAME} opens a bundled sample, {@code --project=PATH} opens a
@@ -33,34 +33,55 @@ public final class FunnelWorkbenchApp extends Application {
     private static final Logger LOG = Logger.getLogger("io.funnelworkbench");
     private static final List<Integer> ICON_SIZES = List.of(16, 32, 48, 64, 128, 256);
 
+    private final Dialogs dialogs;
     private FxBackgroundRunner runner;
     private MainWindowViewModel viewModel;
+    private MainWindowController controller;
     private Stage stage;
 
+    public FunnelWorkbenchApp() {
+        this(new FxDialogs());
+    }
+
+    /** The app asking its questions through {@code dialogs}: UI tests pass scripted answers. */
+    public FunnelWorkbenchApp(Dialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
     @Override
-    public void start(Stage primaryStage) throws IOException {
+    public void start(Stage primaryStage) {
         this.stage = primaryStage;
         setUpLogging();
         Thread.setDefaultUncaughtExceptionHandler((thread, error) -> reportUncaught(error));
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        FXMLLoader loader = new FXMLLoader(FunnelWorkbenchApp.class.getResource("MainWindow.fxml"));
-        Parent root = loader.load();
         AppSettings settings = AppSettings.standard();
         runner = new FxBackgroundRunner();
         viewModel = new MainWindowViewModel(runner, settings);
-        MainWindowController controller = loader.getController();
-        controller.bind(viewModel);
+        Screens.Loaded<MainWindowController> window = new Screens(dialogs).load(MainWindowController.class,
+                viewModel);
+        controller = window.controller();
 
-        Scene scene = new Scene(root);
+        Scene scene = new Scene(window.root());
         scene.getStylesheets().add(Objects.requireNonNull(
                 FunnelWorkbenchApp.class.getResource("app.css")).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.windowTitle());
         stage.getIcons().addAll(icons());
         WindowPlacement.restore(stage, settings);
-        stage.setOnCloseRequest(e -> {
+        Runnable closeWindow = () -> {
             WindowPlacement.save(stage, settings);
             viewModel.closeProject();
+        };
+        stage.setOnCloseRequest(e -> {
+            if (controller.confirmLeavingProject()) {
+                closeWindow.run();
+            } else {
+                e.consume();
+            }
+        });
+        controller.setOnQuit(() -> {
+            closeWindow.run();
+            Platform.exit();
         });
         if (StartupProbe.requested()) {
             StartupProbe.watch(scene, viewModel);
@@ -113,16 +134,8 @@ public final class FunnelWorkbenchApp extends Application {
     /** Logs an error nothing else caught, and tells the user instead of failing silently. */
     private void reportUncaught(Throwable error) {
         LOG.log(Level.SEVERE, "Uncaught error", error);
-        Runnable show = () -> {
-            ExceptionDialog dialog = new ExceptionDialog(error);
-            dialog.setTitle("Unexpected error");
-            dialog.setHeaderText("Something went wrong. Your project is safe; the details are in the log under "
-                    + AppDirectories.home().resolve("logs") + ".");
-            if (stage != null && stage.isShowing()) {
-                dialog.initOwner(stage);
-            }
-            dialog.show();
-        };
+        Runnable show = () -> dialogs.error("Something went wrong. Your project is safe; the details are in the "
+                + "log under " + AppDirectories.home().resolve("logs") + ".", error);
         if (Platform.isFxApplicationThread()) {
             show.run();
         } else {
@@ -130,8 +143,14 @@ public final class FunnelWorkbenchApp extends Application {
         }
     }
 
-    MainWindowViewModel viewModel() {
+    /** The main window's view model, through which a UI test opens its fixture project. */
+    public MainWindowViewModel viewModel() {
         return viewModel;
+    }
+
+    /** The main window's screen, from which a UI test reaches the project tabs' controllers. */
+    public MainWindowController mainWindow() {
+        return controller;
     }
 
     @Override

@@ -12,19 +12,25 @@ import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.text.Dates;
 import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.ui.BoundScreen;
+import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.dialogs.Confirmation;
+import io.funnelworkbench.ui.dialogs.Dialogs;
+import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectScreen;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
+import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -44,12 +50,10 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 
 /** Binds the main window to its view model and turns menu and drop gestures into view-model calls. */
-public final class MainWindowController {
+public final class MainWindowController implements BoundScreen<MainWindowViewModel> {
 
     @FXML private BorderPane root;
     @FXML private Menu recentMenu;
@@ -78,8 +82,30 @@ public final class MainWindowController {
     @FXML private ProgressBar progressBar;
     @FXML private Button cancelButton;
 
+    private final Screens screens;
+    private final Dialogs dialogs;
     private MainWindowViewModel viewModel;
+    private List<ProjectScreens.Loaded> projectScreens = List.of();
+    private Runnable onQuit = Platform::exit;
 
+    public MainWindowController(Screens screens) {
+        this.screens = screens;
+        this.dialogs = screens.dialogs();
+    }
+
+    /** The controller of a project tab (Goals, Funnels) of the given type. */
+    public <C extends ProjectScreen> C projectScreen(Class<C> type) {
+        return projectScreens.stream().map(ProjectScreens.Loaded::controller).filter(type::isInstance)
+                .map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No project tab is a " + type.getSimpleName()));
+    }
+
+    /** What File > Quit does once the user agreed to leave the open project (the app saves the window first). */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
+    }
+
+    @Override
     public void bind(MainWindowViewModel model) {
         this.viewModel = model;
         welcomePane.visibleProperty().bind(model.projectOpen().not());
@@ -110,19 +136,19 @@ public final class MainWindowController {
         recentList.setOnMouseClicked(e -> {
             Path chosen = recentList.getSelectionModel().getSelectedItem();
             if (chosen != null && e.getButton() == MouseButton.PRIMARY) {
-                viewModel.openProject(chosen);
+                leaveProjectThen(() -> viewModel.openProject(chosen));
             }
         });
         recentList.setOnKeyPressed(e -> {
             Path chosen = recentList.getSelectionModel().getSelectedItem();
             if (chosen != null && e.getCode() == KeyCode.ENTER) {
-                viewModel.openProject(chosen);
+                leaveProjectThen(() -> viewModel.openProject(chosen));
             }
         });
         Runnable refreshMenu = () -> recentMenu.getItems().setAll(viewModel.recentProjects().stream().map(p -> {
             MenuItem item = new MenuItem(ProjectPaths.displayName(p) + "  (" + p.getParent() + ")");
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> viewModel.openProject(p));
+            item.setOnAction(e -> leaveProjectThen(() -> viewModel.openProject(p)));
             return item;
         }).toList());
         viewModel.recentProjects().addListener((ListChangeListener<Path>) c -> refreshMenu.run());
@@ -140,7 +166,7 @@ public final class MainWindowController {
             VBox card = new VBox(4, title, description);
             card.getStyleClass().add("sample-card");
             card.setId("sample-" + sample.name());
-            card.setOnMouseClicked(e -> viewModel.openSample(sample.name()));
+            card.setOnMouseClicked(e -> leaveProjectThen(() -> viewModel.openSample(sample.name())));
             sampleCards.getChildren().add(card);
         }
     }
@@ -207,7 +233,8 @@ public final class MainWindowController {
 
     /** The Goals and Funnels tabs, opened on each session; Edit > Undo and Redo follow the session's history. */
     private void setUpScreens() {
-        List<ProjectScreens.Loaded> screens = ProjectScreens.load();
+        List<ProjectScreens.Loaded> screens = ProjectScreens.load(this.screens);
+        projectScreens = screens;
         screens.forEach(screen -> projectTabs.getTabs().add(screen.tab()));
         revealOnOpen(funnelList, screens);
         for (ListView<Goal> goals : List.of(macroGoals, milestoneGoals, secondaryGoals)) {
@@ -319,64 +346,73 @@ public final class MainWindowController {
         }
         Path first = files.get(0);
         String base = first.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        File target = projectChooser("New project for " + first.getFileName(), base).showSaveDialog(window());
-        if (target != null) {
-            viewModel.createProject(target.toPath(), () -> openImportWizard(files));
-        }
+        dialogs.saveFile(FileKinds.project("New project for " + first.getFileName(), base))
+                .ifPresent(target -> viewModel.createProject(target, () -> openImportWizard(files)));
     }
 
     private void openImportWizard(List<Path> files) {
-        ImportWizardController.open(window(), viewModel.importWizard(files));
+        ImportWizardController.open(screens, window(), viewModel.importWizard(files));
+    }
+
+    /**
+     * Asks about each screen's unsaved work (Save, Don't save, Cancel) before the open project is closed or
+     * replaced; true when the user let it go, false when they cancelled (or a save needed a name they withheld).
+     */
+    public boolean confirmLeavingProject() {
+        for (ProjectScreens.Loaded screen : projectScreens) {
+            Optional<String> unsaved = screen.controller().unsavedWork();
+            if (unsaved.isEmpty()) {
+                continue;
+            }
+            Dialogs.Answer answer = dialogs.confirm(Confirmation.saveChanges(unsaved.get()));
+            if (answer == Dialogs.Answer.CANCEL
+                    || answer == Dialogs.Answer.YES && !screen.controller().saveUnsavedWork()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void leaveProjectThen(Runnable next) {
+        if (confirmLeavingProject()) {
+            next.run();
+        }
     }
 
     @FXML
     private void onNewProject() {
-        File target = projectChooser("New project", "my-project").showSaveDialog(window());
-        if (target != null) {
-            viewModel.createProject(target.toPath());
-        }
+        leaveProjectThen(() -> dialogs.saveFile(FileKinds.project("New project", "my-project"))
+                .ifPresent(viewModel::createProject));
     }
 
     @FXML
     private void onOpenProject() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open project");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Funnel Workbench project", "*.mv.db"));
-        File chosen = chooser.showOpenDialog(window());
-        if (chosen != null) {
-            viewModel.openProject(chosen.toPath());
-        }
+        leaveProjectThen(() -> dialogs.openFile(FileKinds.project("Open project", null))
+                .ifPresent(viewModel::openProject));
     }
 
     @FXML
     private void onImport() {
-        List<File> files = ImportWizardController.exportChooser("Import events").showOpenMultipleDialog(window());
-        if (files != null && !files.isEmpty()) {
-            importFiles(files.stream().map(File::toPath).toList());
+        List<Path> files = dialogs.openFiles(FileKinds.eventExports("Import events"));
+        if (!files.isEmpty()) {
+            importFiles(files);
         }
     }
 
     @FXML
     private void onExport() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export event table");
-        chooser.setInitialFileName(viewModel.projectProperty().get().name() + "-events.csv");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(window());
-        if (target != null) {
-            viewModel.exportEventTable(target.toPath());
-        }
+        String name = viewModel.projectProperty().get().name() + "-events.csv";
+        dialogs.saveFile(FileKinds.csvTable("Export event table", name)).ifPresent(viewModel::exportEventTable);
     }
 
     @FXML
     private void onCloseProject() {
-        viewModel.closeProject();
+        leaveProjectThen(viewModel::closeProject);
     }
 
     @FXML
     private void onQuit() {
-        window().fireEvent(new WindowEvent(window(), WindowEvent.WINDOW_CLOSE_REQUEST));
-        Platform.exit();
+        leaveProjectThen(onQuit);
     }
 
     @FXML
@@ -386,31 +422,19 @@ public final class MainWindowController {
 
     @FXML
     private void onAbout() {
-        Alert about = new Alert(Alert.AlertType.INFORMATION);
-        about.initOwner(window());
-        about.setTitle("About Funnel Workbench");
-        about.setHeaderText("Funnel Workbench " + AppVersion.current());
-        about.setContentText("Goals and funnels on your own event exports, offline.\n"
+        dialogs.info("About Funnel Workbench", "Funnel Workbench " + AppVersion.current(),
+                "Goals and funnels on your own event exports, offline.\n"
                 + "Projects are single H2 files; nothing leaves this computer.\n\nJava "
                 + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version"));
-        about.showAndWait();
     }
 
-    private FileChooser projectChooser(String title, String initialName) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        // Without the suffix, so the whole name is preselected and typing replaces it (ProjectPaths adds .mv.db).
-        chooser.setInitialFileName(initialName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Funnel Workbench project", "*.mv.db"));
-        return chooser;
+    /** Where every failure the user must read lands: the error dialog, with the stack trace when there is one. */
+    public void showError(String message, Throwable details) {
+        dialogs.error(message, details);
     }
 
     private void showError(String message) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.initOwner(window());
-        alert.setHeaderText("That did not work");
-        alert.getDialogPane().setMinWidth(520);
-        alert.show();
+        showError(message, null);
     }
 
     private Window window() {

@@ -17,6 +17,7 @@ import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -38,11 +39,18 @@ import javafx.collections.ObservableList;
  * Opening, importing and exporting run through the {@link BackgroundRunner}; results come back as state.
  */
 public final class MainWindowViewModel {
+    /** How long the report of a finished action stays in the status bar before the bar reads "Ready" again. */
+    static final Duration REPORT_SHOWN = Duration.ofSeconds(6);
+    static final String READY = "Ready";
+
     private final BackgroundRunner runner;
+    private final StatusTimer timer;
     private final AppSettings settings;
     private final ObjectProperty<ProjectOverview> project = new SimpleObjectProperty<>();
     private final ObjectProperty<ProjectSession> session = new SimpleObjectProperty<>();
-    private final StringProperty status = new SimpleStringProperty("Ready");
+    private final StringProperty status = new SimpleStringProperty(READY);
+    // Counts projects opened and closed: a message written for one project is never shown in another.
+    private long projectEpoch;
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
@@ -53,7 +61,12 @@ public final class MainWindowViewModel {
     private Consumer<String> errorSink = message -> { };
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {
+        this(runner, settings, new FxStatusTimer());
+    }
+
+    public MainWindowViewModel(BackgroundRunner runner, AppSettings settings, StatusTimer timer) {
         this.runner = runner;
+        this.timer = timer;
         this.settings = settings;
         recentProjects.setAll(settings.recentProjects());
         samples.setAll(SampleProjects.list());
@@ -99,7 +112,7 @@ public final class MainWindowViewModel {
 
     public void openProject(Path file) {
         if (store != null && store.databaseFile().equals(ProjectPaths.databaseFile(file))) {
-            status.set(store.name() + " is already open");
+            report(store.name() + " is already open");
             return;
         }
         start("Opening " + file.getFileName(), p -> load(ProjectStore.open(file), p), this::adopt);
@@ -136,7 +149,7 @@ public final class MainWindowViewModel {
                                                Consumer<ImportSummary> onSuccess, Consumer<Throwable> onFailure) {
         List<Path> files = request.files();
         String title = "Importing " + (files.size() == 1 ? files.get(0).getFileName() : files.size() + " files");
-        return start(title, p -> {
+        return startForProject(title, p -> {
             ImportSummary summary = new ImportService(target)
                     .importFiles(files, request.mapping(), ImportOptions.repeats(request.repeats()), p);
             p.report(0, -1, ImportWizardViewModel.UPDATING_PROJECT);
@@ -144,14 +157,15 @@ public final class MainWindowViewModel {
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
             show(imported.overview());
-            status.set("Imported " + Numbers.counted(imported.summary().rowsImported(), "event"));
+            report("Imported " + Numbers.counted(imported.summary().rowsImported(), "event"));
             onSuccess.accept(imported.summary());
         }, failure -> {
             boolean cancelled = failure instanceof Progress.CancelledException;
-            status.set(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
+            report(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
             // Files before the failed one stay imported, and a cancelled task may still be finishing its file.
             if (cancelled || files.size() > 1) {
-                start("Loading " + target.name(), p -> ProjectOverview.load(target, p), this::show);
+                startForProject("Loading " + target.name(), p -> ProjectOverview.load(target, p), this::show,
+                        this::reportFailure);
             }
             onFailure.accept(failure);
         });
@@ -167,12 +181,12 @@ public final class MainWindowViewModel {
             errorSink.accept("Open a project first: there is nothing to export yet.");
             return;
         }
-        start("Exporting " + target.getFileName(), p -> {
+        startForProject("Exporting " + target.getFileName(), p -> {
             List<List<?>> rows = shown.eventCounts().stream()
                     .<List<?>>map(c -> List.of(c.name(), c.events(), c.users())).toList();
             CsvTableWriter.write(target, List.of("event", "events", "users"), rows);
             return target;
-        }, written -> status.set("Exported " + written.getFileName()));
+        }, written -> report("Exported " + written.getFileName()), this::reportFailure);
     }
 
     public void closeProject() {
@@ -182,7 +196,8 @@ public final class MainWindowViewModel {
         }
         session.set(null);
         project.set(null);
-        status.set("Ready");
+        projectEpoch++;
+        status.set(READY);
     }
 
     /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
@@ -221,11 +236,12 @@ public final class MainWindowViewModel {
             store.close();
         }
         store = opened.store();
+        projectEpoch++;
         ProjectOverview overview = opened.overview();
         show(overview);
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
-        status.set(overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
+        report(overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
                 + Numbers.counted(overview.users(), "user"));
     }
 
@@ -235,11 +251,25 @@ public final class MainWindowViewModel {
 
     private void reportFailure(Throwable failure) {
         if (failure instanceof Progress.CancelledException) {
-            status.set("Cancelled: nothing was changed");
+            report("Cancelled: nothing was changed");
         } else {
-            status.set("Failed: " + messageOf(failure));
+            report("Failed: " + messageOf(failure));
             errorSink.accept(messageOf(failure));
         }
+    }
+
+    /**
+     * Reports how an action ended. The report stays until a newer action writes the status, the project
+     * changes, or {@link #REPORT_SHOWN} passes; then the bar reads "Ready".
+     */
+    private void report(String text) {
+        status.set(text);
+        long epoch = projectEpoch;
+        timer.after(REPORT_SHOWN, () -> {
+            if (text.equals(status.get()) && epoch == projectEpoch && jobs.isEmpty()) {
+                status.set(READY);
+            }
+        });
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess,
@@ -261,6 +291,25 @@ public final class MainWindowViewModel {
             follow(job);
         }
         return job.running;
+    }
+
+    /**
+     * Runs work on the open project whose result (and message) is used only while that project is still the one
+     * open; a stale result is dropped, and the bar reads "Ready".
+     */
+    private <T> BackgroundRunner.Running startForProject(String title, BackgroundRunner.Work<T> work,
+                                                         Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        long epoch = projectEpoch;
+        return start(title, work, result -> whileProjectIs(epoch, () -> onSuccess.accept(result)),
+                failure -> whileProjectIs(epoch, () -> onFailure.accept(failure)));
+    }
+
+    private void whileProjectIs(long epoch, Runnable then) {
+        if (epoch == projectEpoch) {
+            then.run();
+        } else if (jobs.isEmpty()) {
+            status.set(READY);
+        }
     }
 
     /** Work under way; the status bar follows the latest one, and stays busy until all are done. */

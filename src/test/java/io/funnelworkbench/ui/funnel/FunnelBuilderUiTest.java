@@ -17,7 +17,7 @@ import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.text.FunnelHeadline;
 import io.funnelworkbench.text.Numbers;
-import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
+import io.funnelworkbench.ui.FxTestBase;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
@@ -38,58 +37,33 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Drives the Funnels tab on the tech-store sample as a user would: drag goals into the steps, reorder, remove,
+ * Drives the Funnels tab on the small fixture shop as a user would: drag goals into the steps, reorder, remove,
  * change the window; the chart and the table must show exactly what the analysis engine computes.
  */
-class FunnelBuilderUiTest extends FxRobot {
+class FunnelBuilderUiTest extends FxTestBase {
 
     private static final Path SNAPSHOTS = Path.of("target", "funnel-snapshots");
 
-    private Stage stage;
-    private Application app;
     private FunnelBuilderController controller;
     private FunnelBuilderViewModel model;
 
     @BeforeEach
-    void openSampleOnFunnelsTab() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FunnelWorkbenchApp::new);
-        WaitForAsyncUtils.waitForFxEvents();
-        // The headless screen is 1280 × 800; a larger window overflows its frame buffer.
-        interact(() -> {
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(1280);
-            stage.setHeight(800);
-        });
-        clickOn("#sample-tech-store");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> "tech-store".equals(
-                lookup("#projectName").queryAs(Label.class).getText()));
+    void openTheFixtureOnTheFunnelsTab() throws Exception {
+        openFixtureProject();
         clickOn("#funnelsTab");
         WaitForAsyncUtils.waitForFxEvents();
-        BorderPane root = lookup(".funnel-builder").queryAs(BorderPane.class);
-        controller = (FunnelBuilderController) root.getUserData();
+        controller = screen(FunnelBuilderController.class);
         model = controller.viewModel();
         waitForResult();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     @Test

@@ -413,4 +413,55 @@ class FunnelBuilderViewModelTest {
         model.impactMacroProperty().set(null);
         assertThat(model.impactProperty().get()).isNull();
     }
+
+    @Test
+    void aNoticeBelongsToItsProjectAndGoesStaleOnTheNextEdit() {
+        model.appendStep(FunnelStep.goal("Product view"));
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        model.saveAs("Lead -> Deal");
+        assertThat(model.noticeProperty().get()).isEqualTo("Saved Lead -> Deal.");
+
+        model.appendStep(FunnelStep.goal("Purchase"));
+        assertThat(model.noticeProperty().get()).as("stale after a newer edit").isEmpty();
+
+        model.saveAs("Lead -> Deal");
+        try (ProjectStore other = ProjectStore.create(dir.resolve("other"))) {
+            ProjectOverview overview = new ProjectOverview("other", other.databaseFile(), log.size(),
+                    log.activeUserCount(), null, null, EventStats.byName(log), List.of(), List.of(), List.of(),
+                    log);
+            model.open(new ProjectSession(other, overview, new SynchronousRunner()));
+            assertThat(model.noticeProperty().get()).as("never follows into another project").isEmpty();
+            model.close();
+        }
+    }
+
+    @Test
+    void knowsWhenTheFunnelHasChangesClosingWouldLose() {
+        assertThat(model.hasUnsavedChanges()).as("an empty builder loses nothing").isFalse();
+        model.appendStep(FunnelStep.goal("Product view"));
+        assertThat(model.hasUnsavedChanges()).as("a new funnel never saved").isTrue();
+        model.saveAs("Viewers");
+        assertThat(model.hasUnsavedChanges()).isFalse();
+        model.attributionProperty().set(Attribution.LAST_STEP);
+        assertThat(model.hasUnsavedChanges()).as("the attribution is a view choice, not saved").isFalse();
+
+        model.appendStep(FunnelStep.goal("Add to cart"));
+        assertThat(model.hasUnsavedChanges()).as("a saved funnel changed since").isTrue();
+        session.history().undo();
+        assertThat(model.hasUnsavedChanges()).as("undone back to what was saved").isFalse();
+
+        model.newFunnel();
+        assertThat(model.hasUnsavedChanges()).isFalse();
+        model.openSaved(session.funnels().get(0));
+        assertThat(model.hasUnsavedChanges()).isFalse();
+    }
+
+    @Test
+    void theImpactTableSaysWhyItIsEmpty() {
+        assertThat(model.impactProperty().get().rows()).isEmpty();
+        assertThat(model.impactExplanationProperty().get()).startsWith("Nothing to compare:")
+                .contains("“Product view” before “Purchase”").contains("“Add to cart” before “Purchase”");
+        model.impactMacroProperty().set(null);
+        assertThat(model.impactExplanationProperty().get()).isEqualTo(FunnelBuilderViewModel.NO_MACRO_GOAL);
+    }
 }

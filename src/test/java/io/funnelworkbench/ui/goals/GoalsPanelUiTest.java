@@ -6,10 +6,9 @@ import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.Operator;
-import io.funnelworkbench.model.Progress;
-import io.funnelworkbench.sample.SampleProjects;
+import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.testing.Pixels;
-import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
+import io.funnelworkbench.ui.FxTestBase;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -32,47 +30,22 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Opens the real main window on a copy of the tech-store sample, and on the Goals tab creates a goal through the
+ * Opens the real main window on the small fixture shop project, and on the Goals tab creates a goal through the
  * dialog, creates another by dragging an event onto a list, moves a goal by dragging it to another list, edits
- * one, deletes one and undoes that. The Goals
- * tab and the dialog are saved as PNGs in target/goals-snapshots (or -Dgoals.snapshots=DIR) to look at.
+ * one, deletes one and undoes that. The Goals tab and the dialog are saved as PNGs in target/goals-snapshots (or
+ * -Dgoals.snapshots=DIR) to look at.
  */
-class GoalsPanelUiTest extends FxRobot {
-    @TempDir
-    Path dir;
-
-    private Application app;
-    private Stage stage;
-
+class GoalsPanelUiTest extends FxTestBase {
     @BeforeEach
-    void openTheSample() throws Exception {
-        Path sample = SampleProjects.prepare("tech-store", Progress.NONE);
-        // A copy, so that the goals made here never reach the shared sample other tests open.
-        Path copy = Files.copy(sample, dir.resolve("tech-store.mv.db"));
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FunnelWorkbenchApp.class, "--project=" + copy);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> panel().model() != null);
-        FxToolkit.setupFixture(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(800);
-        });
+    void openTheFixture() throws Exception {
+        openFixtureProject();
         clickOn("#goalsTab");
         waitForMetrics();
-    }
-
-    @AfterEach
-    void closeApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -96,7 +69,7 @@ class GoalsPanelUiTest extends FxRobot {
         assertThat(model.metricsOf(gadgetView).orElseThrow().users()).isPositive();
         assertThat(cellTexts(list("milestone"))).anySatisfy(text -> assertThat(text)
                 .contains("Gadget view").contains("view_product where category = “gadgets”")
-                .containsPattern("\\d+\\.\\d% · [\\d,]+ of 20,000"));
+                .containsPattern("\\d+\\.\\d% · [\\d,]+ of " + FixtureProject.USERS));
 
         drag(from(lookup("#goalsEventList").<Node>query()).lookup(hasLabel("page_view")).<Node>query())
                 .dropTo("#secondaryList");
@@ -227,9 +200,7 @@ class GoalsPanelUiTest extends FxRobot {
     }
 
     private GoalsPanelController panel() {
-        Node root = lookup(".goals-panel").tryQuery().orElse(null);
-        return root == null ? new GoalsPanelController() : (GoalsPanelController) root.getProperties()
-                .get(GoalsPanelController.class);
+        return screen(GoalsPanelController.class);
     }
 
     @SuppressWarnings("unchecked")

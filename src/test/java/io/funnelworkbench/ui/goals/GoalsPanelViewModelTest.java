@@ -69,7 +69,7 @@ class GoalsPanelViewModelTest {
                 u4,newsletter_signup,2024-01-04T00:00:00Z,,
                 """);
         MainWindowViewModel main = new MainWindowViewModel(new SynchronousRunner(),
-                new AppSettings(dir.resolve("settings.properties")));
+                new AppSettings(dir.resolve("settings.properties")), (delay, fade) -> { });
         main.createProject(dir.resolve("shop"));
         main.importWizard(List.of(csv)).startImport();
         project = main.projectProperty().get().file();

@@ -11,6 +11,8 @@ import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.testing.Pixels;
 import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.FxBackgroundRunner;
+import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.ScriptedDialogs;
 import io.funnelworkbench.ui.main.AppSettings;
 import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -57,6 +59,7 @@ class ImportWizardUiTest extends FxRobot {
     private MainWindowViewModel main;
     private Stage owner;
     private Stage wizard;
+    private final Screens screens = new Screens(new ScriptedDialogs());
 
     @BeforeEach
     void openProject() throws Exception {
@@ -90,7 +93,7 @@ class ImportWizardUiTest extends FxRobot {
 
     private ImportWizardViewModel openWizard(Path file) throws Exception {
         ImportWizardViewModel model = main.importWizard(List.of(file));
-        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(owner, model));
+        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(screens, owner, model));
         return model;
     }
 
@@ -225,7 +228,7 @@ class ImportWizardUiTest extends FxRobot {
                         failed.accept(new Progress.CancelledException());
                     }
                 }, () -> now[0]);
-        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(owner, held));
+        FxToolkit.setupFixture(() -> wizard = ImportWizardController.open(screens, owner, held));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> held.canImport().get());
         FxToolkit.setupFixture(() -> {
             held.startImport();

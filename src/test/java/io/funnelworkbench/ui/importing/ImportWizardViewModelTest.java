@@ -52,7 +52,8 @@ class ImportWizardViewModelTest {
 
     @BeforeEach
     void openProject() {
-        main = new MainWindowViewModel(new SynchronousRunner(), new AppSettings(dir.resolve("settings.properties")));
+        main = new MainWindowViewModel(new SynchronousRunner(), new AppSettings(dir.resolve("settings.properties")),
+                (delay, fade) -> { });
         main.setErrorSink(errors::add);
         main.createProject(dir.resolve("shop"));
         assertThat(main.projectOpen().get()).isTrue();

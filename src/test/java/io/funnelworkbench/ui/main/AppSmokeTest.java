@@ -3,52 +3,27 @@ package io.funnelworkbench.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.testing.PomVersion;
+import io.funnelworkbench.ui.FxTestBase;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
-import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Starts the real app headless, opens the bundled sample from the welcome screen, checks what it shows, closes it
- * and opens it again from the recent projects.
+ * Starts the real app headless, opens the bundled sample from the welcome screen (the one UI test that
+ * generates it: the others open the small fixture project), checks what it shows, closes it and opens it again
+ * from the recent projects.
  */
-class AppSmokeTest extends FxRobot {
-    private Stage stage;
-    private Application app;
-
-    @BeforeEach
-    void startApp() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(FunnelWorkbenchApp::new);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterEach
-    void stopApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
+class AppSmokeTest extends FxTestBase {
     @Test
     void theAboutBoxNamesTheVersionTheBuildWasMadeFrom() {
         clickOn("Help").clickOn("About Funnel Workbench");
         WaitForAsyncUtils.waitForFxEvents();
-        DialogPane about = lookup(".dialog-pane").queryAs(DialogPane.class);
-        assertThat(about.getHeaderText()).isEqualTo("Funnel Workbench " + PomVersion.read());
-        clickOn("OK");
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(lookup(".dialog-pane").tryQuery()).isEmpty();
+        assertThat(dialogs.infos()).containsExactly("Funnel Workbench " + PomVersion.read());
     }
 
     @Test

@@ -3,13 +3,17 @@ package io.funnelworkbench.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,11 +25,17 @@ class MainWindowViewModelTest {
     private MainWindowViewModel model;
     private final List<String> errors = new ArrayList<>();
     private AppSettings settings;
+    /** Fades scheduled by the status bar, run when the test says the time has passed. */
+    private final List<Runnable> fades = new ArrayList<>();
+    private final List<Duration> delays = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
         settings = new AppSettings(dir.resolve("settings.properties"));
-        model = new MainWindowViewModel(new SynchronousRunner(), settings);
+        model = new MainWindowViewModel(new SynchronousRunner(), settings, (delay, fade) -> {
+            delays.add(delay);
+            fades.add(fade);
+        });
         model.setErrorSink(errors::add);
     }
 
@@ -94,6 +104,106 @@ class MainWindowViewModelTest {
         model.exportEventTable(out);
         assertThat(Files.readAllLines(out)).containsExactly("event,events,users", "view,2,2", "'=cmd,1,1");
         model.closeProject();
+    }
+
+    @Test
+    void importedNEventsFadesAfterAFewSeconds() throws Exception {
+        model.createProject(dir.resolve("shop"));
+        model.importWizard(List.of(threeEvents())).startImport();
+        assertThat(model.statusProperty().get()).isEqualTo("Imported 3 events");
+        assertThat(delays).last().isEqualTo(MainWindowViewModel.REPORT_SHOWN);
+
+        timePasses();
+
+        assertThat(model.statusProperty().get()).isEqualTo("Ready");
+        model.closeProject();
+    }
+
+    @Test
+    void aNewerActionReplacesTheReportAndAnOldFadeLeavesTheNewerReport() throws Exception {
+        model.createProject(dir.resolve("shop"));
+        model.importWizard(List.of(threeEvents())).startImport();
+        List<Runnable> importFade = List.copyOf(fades);
+        fades.clear();
+
+        model.exportEventTable(dir.resolve("table.csv"));
+        assertThat(model.statusProperty().get()).isEqualTo("Exported table.csv");
+        importFade.forEach(Runnable::run);
+        assertThat(model.statusProperty().get()).as("the import's fade must not erase the newer report")
+                .isEqualTo("Exported table.csv");
+        timePasses();
+        assertThat(model.statusProperty().get()).isEqualTo("Ready");
+        model.closeProject();
+    }
+
+    @Test
+    void aReportNeverFollowsIntoTheNextProject() throws Exception {
+        model.createProject(dir.resolve("shop"));
+        model.importWizard(List.of(threeEvents())).startImport();
+        model.createProject(dir.resolve("other"));
+        assertThat(model.statusProperty().get()).startsWith("other:");
+        List<Runnable> staleFades = List.copyOf(fades);
+        model.closeProject();
+        assertThat(model.statusProperty().get()).isEqualTo("Ready");
+
+        model.createProject(dir.resolve("third"));
+        String opened = model.statusProperty().get();
+        staleFades.forEach(Runnable::run);
+        assertThat(model.statusProperty().get()).as("a fade from an earlier project leaves this one's report")
+                .isEqualTo(opened);
+        model.closeProject();
+    }
+
+    @Test
+    void aResultForAProjectClosedMeanwhileIsDropped() throws Exception {
+        HeldRunner held = new HeldRunner();
+        MainWindowViewModel slow = new MainWindowViewModel(held, settings, (delay, fade) -> { });
+        slow.setErrorSink(errors::add);
+        slow.createProject(dir.resolve("shop"));
+        held.finishAll();
+        slow.exportEventTable(dir.resolve("table.csv"));
+        slow.closeProject();
+
+        held.finishAll();
+
+        assertThat(slow.statusProperty().get()).isEqualTo("Ready");
+        assertThat(errors).isEmpty();
+    }
+
+    private Path threeEvents() throws Exception {
+        Path csv = dir.resolve("events.csv");
+        Files.writeString(csv, "user_id,event,time\nu1,view,2024-01-01T00:00:00Z\nu2,view,2024-01-02T00:00:00Z\n"
+                + "u1,buy,2024-01-03T00:00:00Z\n");
+        return csv;
+    }
+
+    private void timePasses() {
+        List<Runnable> due = List.copyOf(fades);
+        fades.clear();
+        due.forEach(Runnable::run);
+    }
+
+    /** Holds every piece of work until the test finishes it, as a slow background thread would. */
+    private static final class HeldRunner implements BackgroundRunner {
+        private final List<Runnable> waiting = new ArrayList<>();
+
+        @Override
+        public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            waiting.add(() -> {
+                try {
+                    onSuccess.accept(work.run(Progress.NONE));
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                }
+            });
+            return null;
+        }
+
+        void finishAll() {
+            List<Runnable> due = List.copyOf(waiting);
+            waiting.clear();
+            due.forEach(Runnable::run);
+        }
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.funnelworkbench.ui;
+
+import io.funnelworkbench.testing.FixtureProject;
+import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
+import io.funnelworkbench.ui.main.MainWindowViewModel;
+import io.funnelworkbench.ui.project.ProjectScreen;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The base of the UI tests that drive the whole main window: starts the real app headless at 1280 × 800 on
+ * the welcome screen, with {@link ScriptedDialogs} answering every file chooser and question, and opens the
+ * small {@link FixtureProject} (or any project) when asked. Stops the app after each test.
+ */
+public abstract class FxTestBase extends FxRobot {
+    @TempDir
+    protected Path projectDir;
+
+    protected final ScriptedDialogs dialogs = new ScriptedDialogs();
+    protected Stage stage;
+    protected FunnelWorkbenchApp app;
+
+    @BeforeEach
+    final void startTheApp() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = (FunnelWorkbenchApp) FxToolkit.setupApplication(() -> new FunnelWorkbenchApp(dialogs));
+        // The headless screen is 1280 × 800; a larger window overflows its frame buffer.
+        FxToolkit.setupFixture(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    final void stopTheApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    /** Builds the fixture project in this test's folder, opens it, and waits until the window shows it. */
+    protected Path openFixtureProject() throws Exception {
+        Path project = FixtureProject.create(projectDir);
+        openProject(project);
+        return project;
+    }
+
+    protected void openProject(Path project) throws Exception {
+        interact(() -> viewModel().openProject(project));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel().busyProperty().get()
+                && viewModel().sessionProperty().get() != null
+                && project.toAbsolutePath().equals(viewModel().projectProperty().get().file().toAbsolutePath()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    protected MainWindowViewModel viewModel() {
+        return app.viewModel();
+    }
+
+    /** The controller of a project tab, such as the Funnels screen. */
+    protected <C extends ProjectScreen> C screen(Class<C> type) {
+        return app.mainWindow().projectScreen(type);
+    }
+}
