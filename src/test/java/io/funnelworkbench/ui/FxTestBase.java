@@ -4,9 +4,14 @@ import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.ui.main.FunnelWorkbenchApp;
 import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.project.ProjectScreen;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +25,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * small {@link FixtureProject} (or any project) when asked. Stops the app after each test.
  */
 public abstract class FxTestBase extends FxRobot {
+    private static final Path SNAPSHOTS = Path.of("target", "ui-snapshots");
+
     @TempDir
     protected Path projectDir;
 
@@ -64,6 +71,14 @@ public abstract class FxTestBase extends FxRobot {
 
     protected MainWindowViewModel viewModel() {
         return app.viewModel();
+    }
+
+    /** Saves what the main window shows as target/ui-snapshots/NAME.png, to look at (and for the README). */
+    protected void snapshot(String name) throws IOException {
+        Files.createDirectories(SNAPSHOTS);
+        WritableImage[] shot = {null};
+        interact(() -> shot[0] = stage.getScene().getRoot().snapshot(null, null));
+        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
     }
 
     /** The controller of a project tab, such as the Funnels screen. */

@@ -288,14 +288,6 @@ class FunnelBuilderUiTest extends FxTestBase {
                 && cell.getItem() != null && cell.getItem().name().equals(name)).query();
     }
 
-    private void snapshot(String name) throws Exception {
-        Files.createDirectories(SNAPSHOTS);
-        WritableImage image = new WritableImage(1, 1);
-        WritableImage[] shot = {image};
-        interact(() -> shot[0] = stage.getScene().getRoot().snapshot(null, null));
-        ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
-    }
-
     private void snapshotWindow(Window window, String name) throws Exception {
         Files.createDirectories(SNAPSHOTS);
         WritableImage[] shot = {null};
