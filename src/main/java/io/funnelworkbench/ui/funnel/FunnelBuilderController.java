@@ -21,6 +21,8 @@ import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.SegmentedToggles;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
 import io.funnelworkbench.ui.project.ProjectSession;
@@ -118,8 +120,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private Label resultPlaceholder;
     @FXML private Label noticeLabel;
 
-    private final ServiceRecompute recompute = new ServiceRecompute();
-    private final FunnelBuilderViewModel model = new FunnelBuilderViewModel(recompute);
+    private final FunnelBuilderViewModel model = new FunnelBuilderViewModel();
     private StepDragAndDrop dragAndDrop;
     private boolean syncingSaved;
 
@@ -505,13 +506,15 @@ public final class FunnelBuilderController implements ProjectScreen {
     void exportPng(Path target, double scale, Runnable done) {
         Region chart = exportChart();
         ChartCaption caption = caption();
+        ErrorDisplay errors = model.session().errors();
         model.session().runner().run("Exporting " + target.getFileName(), p -> {
             ChartExporter.writePng(chart, caption, EXPORT_WIDTH, EXPORT_HEIGHT, scale, target);
             return target;
         }, written -> {
             model.reportNotice("Saved " + written.getFileName() + ".");
             done.run();
-        }, failure -> model.reportNotice("Could not export the chart: " + failure.getMessage()));
+        }, failure -> model.reportNotice("Could not export the chart: "
+                + FailureReport.handle("exporting the chart", failure, errors)));
     }
 
     @FXML

@@ -3,7 +3,8 @@ package io.funnelworkbench.ui.main;
 import atlantafx.base.theme.PrimerLight;
 import io.funnelworkbench.store.AppDirectories;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.FxBackgroundRunner;
+import io.funnelworkbench.ui.background.FailureReport;
+import io.funnelworkbench.ui.background.FxBackgroundRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -104,6 +105,8 @@ public final class FunnelWorkbenchApp extends Application {
                     true);
             handler.setFormatter(new SimpleFormatter());
             LOG.addHandler(handler);
+            // The newest of the rotating files is number 0.
+            FailureReport.logLocation(logs.resolve("funnel-workbench-0.log").toString());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot write a log file; logging to the console only", e);
         }

@@ -4,17 +4,22 @@ import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
+import io.funnelworkbench.model.Failures;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -48,8 +53,8 @@ public final class MainWindowViewModel {
     private final ObservableList<SampleProjects.Sample> samples = FXCollections.observableArrayList();
     private ProjectStore store;
     private BackgroundRunner.Running running;
-    private final java.util.List<Job> jobs = new java.util.ArrayList<>();
-    private Consumer<String> errorSink = message -> { };
+    private final List<Job> jobs = new ArrayList<>();
+    private ErrorDisplay errorSink = ErrorDisplay.NONE;
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {
         this.runner = runner;
@@ -58,8 +63,8 @@ public final class MainWindowViewModel {
         samples.setAll(SampleProjects.list());
     }
 
-    /** Where failures the user must read go (the controller shows a dialog). */
-    public void setErrorSink(Consumer<String> errorSink) {
+    /** Where failures the user must read go (the controller shows a dialog); the open project's screens too. */
+    public void setErrorSink(ErrorDisplay errorSink) {
         this.errorSink = errorSink;
     }
 
@@ -127,8 +132,8 @@ public final class MainWindowViewModel {
         if (target == null) {
             throw new IllegalStateException("The import wizard needs an open project");
         }
-        return new ImportWizardViewModel(runner, files, (request, onSuccess, onFailure) ->
-                runImport(target, request, onSuccess, onFailure));
+        return new ImportWizardViewModel(runner, sentence -> errorSink.show(sentence), files,
+                (request, onSuccess, onFailure) -> runImport(target, request, onSuccess, onFailure));
     }
 
     private BackgroundRunner.Running runImport(ProjectStore target, ImportRequest request,
@@ -138,7 +143,7 @@ public final class MainWindowViewModel {
         return start(title, p -> {
             ImportSummary summary = new ImportService(target)
                     .importFiles(files, request.mapping(), ImportOptions.repeats(request.repeats()), p);
-            p.report(0, -1, ImportWizardViewModel.UPDATING_PROJECT);
+            p.importing(ImportProgress.of(ImportProgress.Phase.UPDATING_PROJECT));
             // The events are committed: reloading must not be cancelled, or Cancel would claim nothing was imported.
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
@@ -146,8 +151,9 @@ public final class MainWindowViewModel {
             status.set(String.format(Locale.ROOT, "Imported %,d events", imported.summary().rowsImported()));
             onSuccess.accept(imported.summary());
         }, failure -> {
-            boolean cancelled = failure instanceof Progress.CancelledException;
-            status.set(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
+            boolean cancelled = Failures.isCancellation(failure);
+            status.set(cancelled ? "Import cancelled"
+                    : "Import failed: " + FailureReport.handle("importing", failure, errorSink));
             // Files before the failed one stay imported, and a cancelled task may still be finishing its file.
             if (cancelled || files.size() > 1) {
                 start("Loading " + target.name(), p -> ProjectOverview.load(target, p), this::show);
@@ -163,7 +169,7 @@ public final class MainWindowViewModel {
     public void exportEventTable(Path target) {
         ProjectOverview shown = project.get();
         if (shown == null) {
-            errorSink.accept("Open a project first: there is nothing to export yet.");
+            errorSink.show("Open a project first: there is nothing to export yet.");
             return;
         }
         start("Exporting " + target.getFileName(), p -> {
@@ -187,7 +193,7 @@ public final class MainWindowViewModel {
     /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
     private void show(ProjectOverview overview) {
         ProjectSession opened = new ProjectSession(store, overview, runner);
-        opened.setErrorSink(message -> errorSink.accept(message));
+        opened.setErrorSink(sentence -> errorSink.show(sentence));
         project.set(overview);
         session.set(opened);
     }
@@ -229,15 +235,19 @@ public final class MainWindowViewModel {
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {
-        return start(title, work, onSuccess, this::reportFailure);
+        return start(title, work, onSuccess, failure -> reportFailure(title, failure));
     }
 
-    private void reportFailure(Throwable failure) {
-        if (failure instanceof Progress.CancelledException) {
+    /** Bad input is shown in its own words; a defect is logged and shown as one (FailureReport). */
+    private void reportFailure(String title, Throwable failure) {
+        if (Failures.isCancellation(failure)) {
             status.set("Cancelled: nothing was changed");
-        } else {
-            status.set("Failed: " + messageOf(failure));
-            errorSink.accept(messageOf(failure));
+            return;
+        }
+        String sentence = FailureReport.handle(title.toLowerCase(Locale.ROOT), failure, errorSink);
+        status.set("Failed: " + sentence);
+        if (Failures.isBadInput(failure)) {
+            errorSink.show(sentence);
         }
     }
 
@@ -292,14 +302,6 @@ public final class MainWindowViewModel {
         } else {
             follow(jobs.get(jobs.size() - 1));
         }
-    }
-
-    static String messageOf(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Forgets a recent project whose file is gone. */

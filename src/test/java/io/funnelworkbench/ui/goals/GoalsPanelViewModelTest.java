@@ -14,7 +14,7 @@ import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.main.AppSettings;
 import io.funnelworkbench.ui.main.MainWindowViewModel;

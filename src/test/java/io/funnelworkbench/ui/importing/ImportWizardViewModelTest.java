@@ -9,7 +9,7 @@ import io.funnelworkbench.importer.TimeFormat;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.testing.Datasets;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Fact;
