@@ -27,6 +27,11 @@ public final class Failures {
                 || failure instanceof IOException;
     }
 
+    /** What bad input tells the user: its own message as thrown, or the readable part of its cause's. */
+    public static String badInputSentence(Throwable failure) {
+        return failure.getMessage() != null ? failure.getMessage() : PlainMessages.of(failure);
+    }
+
     /** Neither bad input nor a cancellation: a defect. */
     public static boolean isDefect(Throwable failure) {
         return !isCancellation(failure) && !isBadInput(failure);

@@ -1,7 +1,6 @@
 package io.funnelworkbench.ui.background;
 
 import io.funnelworkbench.model.Failures;
-import io.funnelworkbench.model.PlainMessages;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 
@@ -33,7 +32,7 @@ public final class FailureReport {
             return "Cancelled.";
         }
         if (Failures.isBadInput(failure)) {
-            return PlainMessages.of(failure);
+            return Failures.badInputSentence(failure);
         }
         LOG.log(Level.ERROR, "Failed while " + doing, failure);
         String sentence = defectSentence(doing, failure);
@@ -46,7 +45,7 @@ public final class FailureReport {
         if (Failures.isCancellation(failure)) {
             return "Cancelled.";
         }
-        return Failures.isBadInput(failure) ? PlainMessages.of(failure) : defectSentence(doing, failure);
+        return Failures.isBadInput(failure) ? Failures.badInputSentence(failure) : defectSentence(doing, failure);
     }
 
     static String defectSentence(String doing, Throwable failure) {
