@@ -332,6 +332,21 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void sortingAndSavingAreWordedFromTheTypedProgressWithTheRowsRead() throws Exception {
+        Path csv = write("a.csv", EVENTS);
+        ControlledImport running = new ControlledImport();
+        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), errors::add, List.of(csv),
+                running, () -> 0L);
+        wizard.startImport();
+        running.report(ImportProgress.reading(csv, 1_234, 2, 2));
+        running.report(ImportProgress.of(ImportProgress.Phase.SORTING));
+        assertThat(wizard.progressTextProperty().get()).isEqualTo("1,234 rows read · sorting events by user and time");
+        running.report(ImportProgress.saving(600, 1_234));
+        assertThat(wizard.progressTextProperty().get()).isEqualTo("1,234 rows read · saving events");
+        assertThat(wizard.cancellableProperty().get()).isTrue();
+    }
+
+    @Test
     void onceTheEventsAreCommittedCancelIsOff() throws Exception {
         Path csv = write("a.csv", EVENTS);
         ControlledImport running = new ControlledImport();
