@@ -160,10 +160,10 @@ class LatestWinsTest {
         runner.advance(DEBOUNCE);
         runner.deliverNext();
 
-        String sentence = "Something went wrong while computing the funnel (NullPointerException). The details are"
-                + " in the log: the console.";
-        assertThat(shown).containsExactly(sentence);
-        assertThat(failures).containsExactly(sentence);
+        // Where the log is depends on whether the app set up its log file in this JVM.
+        assertThat(shown).singleElement().asString().startsWith("Something went wrong while computing the funnel"
+                + " (NullPointerException). The details are in the log: ").doesNotContain("null");
+        assertThat(failures).isEqualTo(shown);
         assertThat(logged).hasSize(1);
         assertThat(logged.get(0).getThrown()).isInstanceOf(NullPointerException.class);
         assertThat(logged.get(0).getThrown().getStackTrace()).isNotEmpty();
