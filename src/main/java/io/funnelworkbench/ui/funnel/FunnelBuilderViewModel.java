@@ -734,7 +734,7 @@ public final class FunnelBuilderViewModel {
         return session;
     }
 
-    /** Exports, impact and drill-down lists share the app's background runner. */
+    /** CSV exports run on the jobs lane of the app's runner, which the status bar follows. */
     private BackgroundRunner runner() {
         return session.runner();
     }
