@@ -2,9 +2,11 @@ package io.funnelworkbench.analysis;
 
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.Progress;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,14 @@ public final class FunnelEngine {
 
     /** Every user's counted attempt. */
     public FunnelOutcome scan(FunnelSpec spec) {
+        return scan(spec, Cancellation.NEVER);
+    }
+
+    /**
+     * Every user's counted attempt; throws {@link Progress.CancelledException} soon after
+     * {@code cancellation} is requested (the scan asks once per block of about {@link FunnelScan#BLOCK_ROWS} rows).
+     */
+    public FunnelOutcome scan(FunnelSpec spec, Cancellation cancellation) {
         List<MatchRule> rules = new ArrayList<>();
         spec.steps().forEach(step -> rules.add(step.rule()));
         spec.exclusions().forEach(exclusion -> rules.add(exclusion.rule()));
@@ -46,7 +56,7 @@ public final class FunnelEngine {
         // Each task reports the latest time it saw, so the end of the data comes with the scan.
         long dataEnd = IntStream.range(0, tasks).parallel().mapToLong(task -> {
             FunnelScan scanner = new FunnelScan(log, matcher, spec, from, to);
-            scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome);
+            scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome, cancellation);
             return scanner.latest();
         }).max().orElse(Long.MIN_VALUE);
         outcome.markStillInWindow(log.size() == 0 ? 0 : dataEnd, spec.window().toNanos() / 1_000);
@@ -55,7 +65,14 @@ public final class FunnelEngine {
 
     /** The funnel's numbers: steps, breakdown, trend, and the named largest drop-off and slowest step. */
     public FunnelResult compute(FunnelSpec spec) {
-        return new FunnelCalculator(log, spec).summarise(scan(spec));
+        return compute(spec, Cancellation.NEVER);
+    }
+
+    /** As {@link #compute(FunnelSpec)}, stopping soon after {@code cancellation} is requested. */
+    public FunnelResult compute(FunnelSpec spec, Cancellation cancellation) {
+        FunnelOutcome outcome = scan(spec, cancellation);
+        cancellation.check();
+        return new FunnelCalculator(log, spec).summarise(outcome);
     }
 
     /**

@@ -1,18 +1,19 @@
 package io.funnelworkbench.cli;
 
-import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.model.AppVersion;
+import io.funnelworkbench.model.Failures;
 import io.funnelworkbench.model.PlainMessages;
-import io.funnelworkbench.store.ProjectException;
 import io.funnelworkbench.text.Numbers;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The command line: the same engine as the app, for automation and large files (see CLI.md). */
@@ -22,6 +23,13 @@ import picocli.CommandLine.Spec;
 public final class FunnelCli implements Callable<Integer> {
     static final int BAD_INPUT = 1;
     static final int USAGE_ERROR = 2;
+    static final int INTERNAL_ERROR = 3;
+    static final String DEBUG = "--debug";
+
+    /** Read from the parse result (any command may carry it), so the field itself is only for picocli. */
+    @Option(names = DEBUG, scope = ScopeType.INHERIT,
+            description = "On an internal error (exit 3), print its stack trace to standard error.")
+    private boolean debug;
 
     @Spec
     private CommandSpec spec;
@@ -80,10 +88,8 @@ public final class FunnelCli implements Callable<Integer> {
         giveEveryCommandTheVersion(cli);
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
-            commandLine.getErr().println(sentence(error));
-            return BAD_INPUT;
-        });
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) ->
+                report(error, debugRequested(parseResult), commandLine.getErr()));
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
@@ -114,20 +120,38 @@ public final class FunnelCli implements Callable<Integer> {
     }
 
     /**
-     * Our own failures (a file, a project, an option) already say what happened and what to do; anything else
-     * is a defect, said as such rather than as a bare Java message.
+     * Exit 1 for bad input (our own failures, which already say what happened and what to do, a file that cannot
+     * be read, too little memory), 3 for anything else: a defect, said as such rather than as a bare Java message.
      */
-    private static String sentence(Throwable error) {
-        if (error instanceof ImportException || error instanceof ProjectException
-                || error instanceof IllegalArgumentException || error instanceof IllegalStateException
-                || error instanceof UncheckedIOException) {
-            return error.getMessage() == null ? PlainMessages.of(error) : error.getMessage();
+    static int exitCodeFor(Throwable error) {
+        return Failures.isBadInput(error) || Failures.isCancellation(error) || PlainMessages.isOutOfMemory(error)
+                ? BAD_INPUT : INTERNAL_ERROR;
+    }
+
+    /** Prints one sentence about {@code error} (and, for a defect under --debug, its stack trace); the exit code. */
+    static int report(Throwable error, boolean debug, PrintWriter err) {
+        int code = exitCodeFor(error);
+        if (code == BAD_INPUT) {
+            err.println(PlainMessages.isOutOfMemory(error) ? outOfMemorySentence() : Failures.badInputSentence(error));
+        } else if (debug) {
+            err.println("Internal error (" + error.getClass().getSimpleName() + "). Please report it with the"
+                    + " command you ran and the details below.");
+            error.printStackTrace(err);
+        } else {
+            err.println("Internal error (" + error.getClass().getSimpleName() + "). Run again with " + DEBUG
+                    + " to see the details, and report it.");
         }
-        if (PlainMessages.isOutOfMemory(error)) {
-            return outOfMemorySentence();
+        err.flush();
+        return code;
+    }
+
+    private static boolean debugRequested(ParseResult parsed) {
+        for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+            if (level.hasMatchedOption(DEBUG)) {
+                return true;
+            }
         }
-        return "The command failed unexpectedly (" + error.getClass().getSimpleName() + ": " + PlainMessages.of(error)
-                + "). Please report it with the command you ran.";
+        return false;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

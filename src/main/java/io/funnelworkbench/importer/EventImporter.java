@@ -416,11 +416,6 @@ public final class EventImporter {
                 rowsRead, file.getFileName(), rejects.firstRejection(), rejects.file()));
     }
 
-    /** Progress messages name the file and the rows read, e.g. {@code Importing a.csv · 1,234,567 rows}. */
-    public static String progressMessage(Path file, long rows) {
-        return String.format(Locale.ROOT, "Importing %s · %,d rows", file.getFileName(), rows);
-    }
-
     private static String mappingJson(ColumnMapping mapping, TextFormat format) {
         ObjectNode node = JSON.createObjectNode();
         node.put("format", format.describe());

@@ -1,5 +1,6 @@
 package io.funnelworkbench.importer;
 
+import io.funnelworkbench.model.ExpectedFailure;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -7,7 +8,7 @@ import java.util.List;
  * A file cannot be imported at all; the message says which file, why, and what to do. When it was one of
  * several, {@link #importedBefore()} names the files of the same call that were imported before it.
  */
-public class ImportException extends RuntimeException {
+public class ImportException extends RuntimeException implements ExpectedFailure {
     private final List<Path> importedBefore;
 
     public ImportException(String message) {

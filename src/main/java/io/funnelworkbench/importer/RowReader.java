@@ -2,6 +2,7 @@ package io.funnelworkbench.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funnelworkbench.model.PlainMessages;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.EventWriter;
 import io.funnelworkbench.store.StringDictionary;
@@ -105,11 +106,11 @@ final class RowReader {
             }
             if (rowsRead % PROGRESS_EVERY == 0) {
                 progress.checkCancelled();
-                progress.report(Math.min(size, fileBytesRead.getAsLong()), size,
-                        EventImporter.progressMessage(Path.of(fileName), rowsRead));
+                progress.importing(ImportProgress.reading(Path.of(fileName), rowsRead,
+                        Math.min(size, fileBytesRead.getAsLong()), size));
             }
         }
-        progress.report(size, size, EventImporter.progressMessage(Path.of(fileName), rowsRead));
+        progress.importing(ImportProgress.reading(Path.of(fileName), rowsRead, size, size));
         return rowsRead;
     }
 

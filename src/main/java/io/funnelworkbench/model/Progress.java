@@ -10,6 +10,16 @@ public interface Progress {
     /** {@code total} is -1 when unknown. */
     void report(long done, long total, String message);
 
+    /**
+     * An import's progress as numbers. Screens that show imports override this and word it themselves; anything
+     * else (logs, benchmarks) gets the phase's description.
+     */
+    default void importing(ImportProgress step) {
+        double fraction = step.fraction();
+        report(fraction < 0 ? 0 : Math.round(fraction * 1_000_000), fraction < 0 ? -1 : 1_000_000,
+                step.phase().description());
+    }
+
     default boolean isCancelled() {
         return false;
     }

@@ -1,5 +1,6 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import java.io.IOException;
 import java.sql.Connection;
@@ -102,7 +103,7 @@ final class EventMerge {
                             finish(inFlight.poll());
                             progress.checkCancelled();
                         }
-                        progress.report(rows, Math.max(rows, expectedRows), "Saving events");
+                        progress.importing(ImportProgress.saving(rows, expectedRows));
                         out = new EventColumns(EventWriter.CHUNK_ROWS, propertyCount);
                         outFresh = new BitSet();
                         groupStart = 0;

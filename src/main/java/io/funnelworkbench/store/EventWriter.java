@@ -1,5 +1,6 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -254,12 +255,12 @@ public final class EventWriter implements AutoCloseable {
     /** Merges, sorts and stores the events, saves dictionaries and the import record, and commits. */
     public ImportResult commit(long rowsRead, long rowsRejected, String rejectsFile, String contentHash,
                                RepeatedRows repeats, Progress progress) throws SQLException {
-        progress.report(0, -1, "Sorting events by user and time");
+        progress.importing(ImportProgress.of(ImportProgress.Phase.SORTING));
         int propertyCount = dictionaries.properties.size();
         EventColumns memory = collected();
         int[] order = SortOrder.byUserThenTime(memory, dictionaries.users.size());
         progress.checkCancelled();
-        progress.report(0, -1, "Saving events");
+        progress.importing(ImportProgress.of(ImportProgress.Phase.SAVING));
         int stored = EventGenerations.current(connection);
         int generation = stored + 1;
         EventMerge.Result merged;

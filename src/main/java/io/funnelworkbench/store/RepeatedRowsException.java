@@ -1,7 +1,9 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.ExpectedFailure;
+
 /** An import found rows the project already has and was asked to refuse them ({@link RepeatedRows#REFUSE}). */
-public final class RepeatedRowsException extends RuntimeException {
+public final class RepeatedRowsException extends RuntimeException implements ExpectedFailure {
     private final long repeated;
     private final long rows;
 

@@ -1,7 +1,9 @@
 package io.funnelworkbench.store;
 
+import io.funnelworkbench.model.ExpectedFailure;
+
 /** An import would give the project more properties than {@link EventWriter#MAX_PROPERTIES}. */
-public final class TooManyPropertiesException extends RuntimeException {
+public final class TooManyPropertiesException extends RuntimeException implements ExpectedFailure {
     private final String property;
 
     TooManyPropertiesException(String property) {

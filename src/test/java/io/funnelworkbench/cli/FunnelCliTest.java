@@ -2,8 +2,15 @@ package io.funnelworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.store.ProjectException;
 import io.funnelworkbench.testing.PomVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,5 +36,54 @@ class FunnelCliTest {
         CliRun run = CliRun.of("funnel", "--version");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out().strip()).isEqualTo("Funnel Workbench " + PomVersion.read());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badInputExitsOneWithItsSentenceEvenUnderDebug() {
+        String missing = dir.resolve("nowhere").toString();
+        for (String[] args : new String[][] {{"events", "--project", missing},
+            {"events", "--project", missing, "--debug"}, {"--debug", "events", "--project", missing}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(run.err().strip()).doesNotContain("\n").doesNotContain("Exception").isNotEmpty();
+            assertThat(run.out()).isEmpty();
+        }
+    }
+
+    @Test
+    void theExitCodeTellsAUsersMistakeFromADefect() {
+        assertThat(FunnelCli.exitCodeFor(new IllegalArgumentException("There is no goal named 'X'"))).isEqualTo(1);
+        assertThat(FunnelCli.exitCodeFor(new ProjectException(ProjectException.Reason.NOT_FOUND, "No project")))
+                .isEqualTo(1);
+        assertThat(FunnelCli.exitCodeFor(new UncheckedIOException(new IOException("disk full")))).isEqualTo(1);
+        assertThat(FunnelCli.exitCodeFor(new OutOfMemoryError())).isEqualTo(1);
+        assertThat(FunnelCli.exitCodeFor(new NullPointerException())).isEqualTo(3);
+        assertThat(FunnelCli.exitCodeFor(new IllegalStateException("A chunk is damaged"))).isEqualTo(3);
+        assertThat(FunnelCli.exitCodeFor(new IllegalArgumentException())).as("no sentence: not on purpose")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void aDefectIsOneSentenceAndItsStackTraceOnlyUnderDebug() {
+        StringWriter quiet = new StringWriter();
+        assertThat(FunnelCli.report(new NullPointerException(), false, new PrintWriter(quiet))).isEqualTo(3);
+        assertThat(quiet.toString().strip()).isEqualTo("Internal error (NullPointerException). Run again with --debug"
+                + " to see the details, and report it.");
+
+        StringWriter detailed = new StringWriter();
+        assertThat(FunnelCli.report(new NullPointerException(), true, new PrintWriter(detailed))).isEqualTo(3);
+        assertThat(detailed.toString()).startsWith("Internal error (NullPointerException).")
+                .contains("java.lang.NullPointerException").contains("\tat io.funnelworkbench.cli.FunnelCliTest");
+    }
+
+    @Test
+    void helpNamesTheDebugOption() {
+        CliRun run = CliRun.of("--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--debug");
+        assertThat(CliRun.of("funnel", "--help").out()).contains("--debug");
     }
 }

@@ -25,6 +25,8 @@ import io.funnelworkbench.text.Times;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.SegmentedToggles;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.dialogs.Dialogs;
 import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -129,8 +131,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private Label resultPlaceholder;
     @FXML private Label noticeLabel;
 
-    private final ServiceRecompute recompute = new ServiceRecompute();
-    private final FunnelBuilderViewModel model = new FunnelBuilderViewModel(recompute);
+    private final FunnelBuilderViewModel model = new FunnelBuilderViewModel();
     private final Dialogs dialogs;
     private StepDragAndDrop dragAndDrop;
     private boolean syncingSaved;
@@ -541,13 +542,15 @@ public final class FunnelBuilderController implements ProjectScreen {
     void exportPng(Path target, double scale, Runnable done) {
         Region chart = exportChart();
         ChartCaption caption = caption();
+        ErrorDisplay errors = model.session().errors();
         model.session().runner().run("Exporting " + target.getFileName(), p -> {
             ChartExporter.writePng(chart, caption, EXPORT_WIDTH, EXPORT_HEIGHT, scale, target);
             return target;
         }, written -> {
             model.reportNotice("Saved " + written.getFileName() + ".");
             done.run();
-        }, failure -> model.reportNotice("Could not export the chart: " + failure.getMessage()));
+        }, failure -> model.reportNotice("Could not export the chart: "
+                + FailureReport.handle("exporting the chart", failure, errors)));
     }
 
     @FXML

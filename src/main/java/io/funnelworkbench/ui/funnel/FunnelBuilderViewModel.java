@@ -24,7 +24,10 @@ import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
 import io.funnelworkbench.text.ImpactExplanation;
 import io.funnelworkbench.text.Numbers;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
+import io.funnelworkbench.ui.background.LatestWins;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
 import io.funnelworkbench.workspace.NameRules;
@@ -54,7 +57,8 @@ import javafx.collections.ObservableList;
 /**
  * State and commands of the Funnels screen: the palette, the steps and options being edited (every edit
  * undoable through the session's history), the live result, the impact table, drill-down lists and exports.
- * Works without any Node; the live computation goes through a {@link Recompute}.
+ * Works without any Node; every computation goes through a {@link LatestWins} (debounced, latest wins, stale
+ * work cancelled), and defects are reported on the session's error path.
  */
 public final class FunnelBuilderViewModel {
     static final String WINDOW_PROBLEM = "The window must be a whole number of 0 or more (0: every step at the"
@@ -65,8 +69,10 @@ public final class FunnelBuilderViewModel {
     static final String EXCLUSIONS_LEFT_OUT = "Exclusions are left out in any order: steps have no between. They"
             + " apply again in an ordered funnel.";
 
-    private final Recompute recompute;
     private ProjectSession session;
+    private LatestWins<FunnelResult> funnelRun;
+    private LatestWins<ExplainedImpact> impactRun;
+    private LatestWins<DrillDown> drillDownRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
     private final BiConsumer<String, String> goalRenamed = this::goalRenamed;
 
@@ -108,8 +114,7 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper impactExplanation = new ReadOnlyStringWrapper("");
 
-    public FunnelBuilderViewModel(Recompute recompute) {
-        this.recompute = recompute;
+    public FunnelBuilderViewModel() {
         search.addListener((obs, old, text) -> filterPalette());
         watchOptions();
         impactMacro.addListener((obs, old, goal) -> computeImpact());
@@ -132,6 +137,9 @@ public final class FunnelBuilderViewModel {
     public void open(ProjectSession newSession) {
         close();
         session = newSession;
+        funnelRun = new LatestWins<>(session.runner(), "computing the funnel", session.errors());
+        impactRun = new LatestWins<>(session.runner(), "computing the micro-goal impact", session.errors());
+        drillDownRun = new LatestWins<>(session.runner(), "listing the users", session.errors());
         session.goals().addListener(goalsChanged);
         session.addGoalRenameListener(goalRenamed);
         propertyNames.setAll(Arrays.stream(session.log().propertyNames()).sorted().toList());
@@ -146,8 +154,10 @@ public final class FunnelBuilderViewModel {
     }
 
     public void close() {
-        recompute.cancel();
         if (session != null) {
+            funnelRun.stop();
+            impactRun.stop();
+            drillDownRun.stop();
             session.goals().removeListener(goalsChanged);
             session.removeGoalRenameListener(goalRenamed);
         }
@@ -437,7 +447,7 @@ public final class FunnelBuilderViewModel {
             notice.set("");
         }
         if (spec == null) {
-            recompute.cancel();
+            funnelRun.cancel();
             computing.set(false);
             if (steps.isEmpty()) {
                 showResult(null, null);
@@ -450,12 +460,12 @@ public final class FunnelBuilderViewModel {
     private void start(FunnelSpec spec) {
         EventLog log = session.log();
         computing.set(true);
-        recompute.restart(() -> new FunnelEngine(log).compute(spec), computed -> {
+        funnelRun.request(p -> new FunnelEngine(log).compute(spec, p::isCancelled), computed -> {
             computing.set(false);
             showResult(spec, computed);
         }, failure -> {
             computing.set(false);
-            problem.set("Could not compute the funnel: " + failure.getMessage());
+            problem.set("Could not compute the funnel: " + failure);
         });
     }
 
@@ -548,22 +558,23 @@ public final class FunnelBuilderViewModel {
     private void computeImpact() {
         Goal macro = impactMacro.get();
         if (session == null || macro == null) {
+            if (impactRun != null) {
+                impactRun.cancel();
+            }
             impact.set(null);
             impactExplanation.set(session == null ? "" : NO_MACRO_GOAL);
             return;
         }
         EventLog log = session.log();
         List<Goal> goals = List.copyOf(session.goals());
-        runner().run("Micro-goal impact", p -> {
+        impactRun.request(p -> {
             GoalAnalysis analysis = new GoalAnalysis(log);
             ImpactResult computed = analysis.impact(macro, goals);
             return new ExplainedImpact(computed, ImpactExplanation.whyEmpty(analysis, macro, goals, computed));
         }, computed -> {
-            if (macro.equals(impactMacro.get())) {
-                impact.set(computed.result());
-                impactExplanation.set(computed.whyEmpty());
-            }
-        }, failure -> notice.set("Could not compute the impact table: " + failure.getMessage()));
+            impact.set(computed.result());
+            impactExplanation.set(computed.whyEmpty());
+        }, failure -> notice.set("Could not compute the impact table: " + failure));
     }
 
     private record ExplainedImpact(ImpactResult result, String whyEmpty) {
@@ -583,11 +594,11 @@ public final class FunnelBuilderViewModel {
         }
         selectedStep.set(step);
         EventLog log = session.log();
-        runner().run("Listing users", p -> {
-            FunnelOutcome outcome = new FunnelEngine(log).scan(spec);
+        drillDownRun.request(p -> {
+            FunnelOutcome outcome = new FunnelEngine(log).scan(spec, p::isCancelled);
             return group == null ? DrillDown.of(log, spec, outcome, step)
                     : DrillDown.of(log, spec, outcome, step, group);
-        }, drillDown::set, failure -> notice.set("Could not list the users: " + failure.getMessage()));
+        }, drillDown::set, failure -> notice.set("Could not list the users: " + failure));
     }
 
     public void clearDrillDown() {
@@ -634,13 +645,15 @@ public final class FunnelBuilderViewModel {
     }
 
     private void writeCsv(Path target, ResultTable table, Runnable done) {
+        ErrorDisplay errors = session.errors();
         runner().run("Writing " + target.getFileName(), p -> {
             CsvTableWriter.write(target, table.header(), table.rows());
             return target;
         }, written -> {
             notice.set("Saved " + written.getFileName() + ".");
             done.run();
-        }, failure -> notice.set("Could not write " + target.getFileName() + ": " + failure.getMessage()));
+        }, failure -> notice.set("Could not write " + target.getFileName() + ": "
+                + FailureReport.handle("writing " + target.getFileName(), failure, errors)));
     }
 
     public void reportNotice(String text) {
@@ -774,7 +787,7 @@ public final class FunnelBuilderViewModel {
         return session;
     }
 
-    /** Exports, impact and drill-down lists share the app's background runner. */
+    /** CSV exports run on the jobs lane of the app's runner, which the status bar follows. */
     private BackgroundRunner runner() {
         return session.runner();
     }

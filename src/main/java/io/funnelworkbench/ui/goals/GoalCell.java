@@ -101,6 +101,14 @@ final class GoalCell extends ListCell<Goal> {
         setGraphic(row);
     }
 
+    /** Shows the metrics now known for this row's goal, in place: no cell is rebuilt under the user's pointer. */
+    void refreshMetrics() {
+        Goal goal = getItem();
+        if (!isEmpty() && goal != null) {
+            showMetrics(goal, metrics.apply(goal));
+        }
+    }
+
     private void showMetrics(Goal goal, GoalMetrics m) {
         valueSource.setText(GoalText.valueSource(goal));
         if (m == null) {

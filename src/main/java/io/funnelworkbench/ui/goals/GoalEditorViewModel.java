@@ -12,14 +12,18 @@ import io.funnelworkbench.model.GoalType;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.text.Numbers;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.LatestWins;
 import io.funnelworkbench.workspace.NameRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
@@ -61,8 +65,11 @@ public final class GoalEditorViewModel {
     private final EventLog log;
     private final Set<String> otherNames;
     private final Goal original;
-    private final LatestRun<GoalMetrics> previewRun;
+    private final LatestWins<GoalMetrics> previewRun;
     private final BackgroundRunner runner;
+    private final ErrorDisplay errors;
+    /** Each condition row's frequent values, read in the background. */
+    private final Map<ConditionRow, LatestWins<List<String>>> valueRuns = new IdentityHashMap<>();
 
     private final StringProperty name = new SimpleStringProperty("");
     private final ObjectProperty<GoalKind> kind = new SimpleObjectProperty<>(GoalKind.MACRO);
@@ -97,12 +104,13 @@ public final class GoalEditorViewModel {
      * @param original   the goal being edited, or null for a new goal
      */
     public GoalEditorViewModel(EventLog log, List<EventCount> eventCounts, Collection<String> otherNames,
-                               BackgroundRunner runner, Goal original) {
+                               BackgroundRunner runner, ErrorDisplay errors, Goal original) {
         this.log = log;
         this.runner = runner;
+        this.errors = errors;
         this.otherNames = otherNames.stream().map(NameRules::key).collect(Collectors.toSet());
         this.original = original;
-        this.previewRun = new LatestRun<>(runner, "Counting matching events");
+        this.previewRun = new LatestWins<>(runner, "counting the matching events", errors);
         this.propertyNames = Arrays.stream(log.propertyNames()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
         this.numericProperties = propertyNames.stream().filter(this::isNumericProperty).toList();
         kind.addListener((obs, old, now) -> offerCategories());
@@ -269,19 +277,20 @@ public final class GoalEditorViewModel {
 
     private void refreshPreview() {
         if (selectedEventNames().isEmpty()) {
-            previewRun.request(p -> null, m -> showPreview("Choose events to see how many match."), e -> { });
+            previewRun.cancel();
+            showPreview("Choose events to see how many match.");
             return;
         }
         if (!ruleValid()) {
-            previewRun.request(p -> null,
-                    m -> showPreview("Complete the conditions to see how many events match."), e -> { });
+            previewRun.cancel();
+            showPreview("Complete the conditions to see how many events match.");
             return;
         }
         Goal probe = new Goal("preview", GoalKind.MICRO, null, null, new MatchRule(selectedEventNames(),
                 conditions.stream().map(ConditionRow::toCondition).toList()), GoalValue.NONE, Counting.EVENT);
         previewBusy.set(true);
         previewRun.request(p -> new GoalAnalysis(log).metrics(probe), m -> showPreview(matches(m)),
-                failure -> showPreview("Cannot count matches: " + failure.getMessage()));
+                failure -> showPreview("Cannot count matches: " + failure));
     }
 
     private void showPreview(String text) {
@@ -302,19 +311,18 @@ public final class GoalEditorViewModel {
 
     /** Offers the property's most frequent values on the chosen events (on all events while none is chosen). */
     private void refreshFrequentValues(ConditionRow row) {
+        LatestWins<List<String>> values = valueRuns.computeIfAbsent(row,
+                r -> new LatestWins<>(runner, "reading a property's values", errors));
         String property = row.propertyProperty().get();
         int index = property == null ? -1 : log.propertyIndex(property);
         if (index < 0) {
+            values.cancel();
             row.frequentValues().clear();
             return;
         }
         Set<String> chosen = Set.copyOf(selectedEventNames());
-        runner.run("Reading values of " + property, p -> frequentValues(index, chosen),
-                values -> {
-                    if (property.equals(row.propertyProperty().get())) {
-                        row.frequentValues().setAll(values);
-                    }
-                }, failure -> row.frequentValues().clear());
+        values.request(p -> frequentValues(index, chosen), row.frequentValues()::setAll,
+                failure -> row.frequentValues().clear());
     }
 
     private List<String> frequentValues(int property, Set<String> chosenEvents) {
@@ -358,6 +366,7 @@ public final class GoalEditorViewModel {
     /** Stops background work; the dialog has closed. */
     public void dispose() {
         previewRun.stop();
+        valueRuns.values().forEach(LatestWins::stop);
     }
 
     private static String text(StringProperty property) {

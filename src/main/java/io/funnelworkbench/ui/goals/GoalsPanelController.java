@@ -60,8 +60,14 @@ public final class GoalsPanelController implements ProjectScreen {
 
     private final Map<GoalList, ListView<Goal>> goalLists = new EnumMap<>(GoalList.class);
     private final Map<GoalList, Label> counts = new EnumMap<>(GoalList.class);
-    private final MapChangeListener<Goal, Object> metricsChanged =
-            change -> goalLists.values().forEach(ListView::refresh);
+    // Metrics arrive in the background, maybe while the user clicks or drags a row: update the rows in place
+    // rather than refresh(), which rebuilds every cell of a list.
+    private final MapChangeListener<Goal, Object> metricsChanged = change -> goalLists.values()
+            .forEach(view -> view.lookupAll(".goal-cell").forEach(node -> {
+                if (node instanceof GoalCell cell) {
+                    cell.refreshMetrics();
+                }
+            }));
     private final Screens screens;
     private GoalsPanelViewModel model;
     private boolean syncingSelection;

@@ -7,6 +7,7 @@ import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.text.GoalText;
+import io.funnelworkbench.ui.background.LatestWins;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.workspace.GoalDeleted;
 import io.funnelworkbench.workspace.NameRules;
@@ -45,7 +46,7 @@ public final class GoalsPanelViewModel {
     private final ObjectProperty<Goal> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
-    private final LatestRun<Map<Goal, GoalMetrics>> metricsRun;
+    private final LatestWins<Map<Goal, GoalMetrics>> metricsRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
     private boolean acting;
 
@@ -56,7 +57,7 @@ public final class GoalsPanelViewModel {
         }
         events = new FilteredList<>(FXCollections.observableArrayList(session.eventCounts()));
         eventSearch.addListener((obs, old, text) -> filterEvents(text));
-        metricsRun = new LatestRun<>(session.runner(), "Computing goal metrics");
+        metricsRun = new LatestWins<>(session.runner(), "computing goal metrics", session.errors());
         session.goals().addListener(goalsChanged);
         refreshMetrics();
     }
@@ -123,7 +124,8 @@ public final class GoalsPanelViewModel {
 
     private GoalEditorViewModel editor(Goal original) {
         List<String> otherNames = session.goals().stream().filter(g -> g != original).map(Goal::name).toList();
-        return new GoalEditorViewModel(session.log(), session.eventCounts(), otherNames, session.runner(), original);
+        return new GoalEditorViewModel(session.log(), session.eventCounts(), otherNames, session.runner(),
+                session.errors(), original);
     }
 
     /** Saves what the dialog holds, as a new goal or in place of the goal it edited. */
@@ -230,6 +232,8 @@ public final class GoalsPanelViewModel {
         metrics.keySet().retainAll(session.goals());
         List<Goal> missing = session.goals().stream().filter(g -> !metrics.containsKey(g)).toList();
         if (missing.isEmpty()) {
+            metricsRun.cancel();
+            computing.set(false);
             return;
         }
         computing.set(true);
@@ -243,7 +247,7 @@ public final class GoalsPanelViewModel {
             });
         }, failure -> {
             computing.set(false);
-            notice.set("Could not compute goal metrics: " + failure.getMessage());
+            notice.set("Could not compute goal metrics: " + failure);
         });
     }
 

@@ -7,12 +7,18 @@ import io.funnelworkbench.importer.FilePreview;
 import io.funnelworkbench.importer.IdentityRule;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.model.Failures;
+import io.funnelworkbench.model.ImportProgress;
+import io.funnelworkbench.model.PlainMessages;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.text.Dates;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.Times;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
+import io.funnelworkbench.ui.background.LatestWins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,10 +29,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -54,12 +59,9 @@ public final class ImportWizardViewModel {
     public static final int PREVIEW_ROWS = 100;
     public static final List<String> ZONES = List.of("UTC", "Europe/London", "Europe/Berlin", "America/New_York",
             "America/Los_Angeles", "Asia/Tokyo", "Australia/Sydney");
-    /** The message an {@link Importer} reports once the events are committed and the project is being reloaded. */
-    public static final String UPDATING_PROJECT = "Updating the project";
 
     private static final List<TimeFormat> TIME_FORMATS = List.of(TimeFormat.AUTO, TimeFormat.ISO,
             TimeFormat.EPOCH_SECONDS, TimeFormat.EPOCH_MILLIS, TimeFormat.EPOCH_MICROS);
-    private static final Pattern ROWS_REPORT = Pattern.compile("Importing (.+) · ([\\d,]+) rows");
 
     public enum Page { MAPPING, IMPORTING, SUMMARY }
 
@@ -84,8 +86,8 @@ public final class ImportWizardViewModel {
     public record EventTotal(String name, long count) {
     }
 
-    private final BackgroundRunner runner;
     private final Importer importer;
+    private final LatestWins<Previews> previewRun;
     private final LongSupplier nanoTime;
 
     private final ObservableList<Path> files = FXCollections.observableArrayList();
@@ -120,15 +122,18 @@ public final class ImportWizardViewModel {
 
     private List<String> fileProblems = List.of();
     private BackgroundRunner.Running running;
-    private ImportProgress tracking;
+    private ImportTally tally;
 
-    public ImportWizardViewModel(BackgroundRunner runner, List<Path> initialFiles, Importer importer) {
-        this(runner, initialFiles, importer, System::nanoTime);
+    /** {@code errors}: where a defect (not a file's problem) is shown besides this wizard. */
+    public ImportWizardViewModel(BackgroundRunner runner, ErrorDisplay errors, List<Path> initialFiles,
+                                 Importer importer) {
+        this(runner, errors, initialFiles, importer, System::nanoTime);
     }
 
-    ImportWizardViewModel(BackgroundRunner runner, List<Path> initialFiles, Importer importer, LongSupplier nanoTime) {
-        this.runner = runner;
+    ImportWizardViewModel(BackgroundRunner runner, ErrorDisplay errors, List<Path> initialFiles, Importer importer,
+                          LongSupplier nanoTime) {
         this.importer = importer;
+        this.previewRun = new LatestWins<>(runner, "reading the files", errors);
         this.nanoTime = nanoTime;
         canImport = Bindings.createBooleanBinding(() -> mapping.get() != null && problem.get() == null
                 && !loading.get() && page.get() == Page.MAPPING, mapping, problem, loading, page);
@@ -181,6 +186,8 @@ public final class ImportWizardViewModel {
         List<Path> listed = List.copyOf(files);
         error.set(null);
         if (listed.isEmpty()) {
+            previewRun.cancel();
+            loading.set(false);
             showPreview(null);
             fileProblems = List.of();
             validate();
@@ -188,23 +195,19 @@ public final class ImportWizardViewModel {
         }
         FilePreview known = preview.get() != null && preview.get().file().equals(listed.get(0)) ? preview.get() : null;
         loading.set(true);
-        runner.run("Reading " + listed.get(0).getFileName(), p -> readPreviews(listed, known), read -> {
-            if (listed.equals(files)) {
-                loading.set(false);
-                fileProblems = read.fileProblems();
-                if (read.first() != known) {
-                    showPreview(read.first());
-                }
-                validate();
+        previewRun.request(p -> readPreviews(listed, known), read -> {
+            loading.set(false);
+            fileProblems = read.fileProblems();
+            if (read.first() != known) {
+                showPreview(read.first());
             }
+            validate();
         }, failure -> {
-            if (listed.equals(files)) {
-                loading.set(false);
-                showPreview(null);
-                fileProblems = List.of();
-                error.set(messageOf(failure));
-                validate();
-            }
+            loading.set(false);
+            showPreview(null);
+            fileProblems = List.of();
+            error.set(failure);
+            validate();
         });
     }
 
@@ -223,7 +226,10 @@ public final class ImportWizardViewModel {
                             + ". Import files with different columns one at a time.");
                 }
             } catch (RuntimeException e) {
-                problems.add(messageOf(e));
+                if (Failures.isDefect(e)) {
+                    throw e;
+                }
+                problems.add(PlainMessages.of(e));
             }
         }
         return new Previews(first, problems);
@@ -449,35 +455,39 @@ public final class ImportWizardViewModel {
                 : importing.size() + " files"));
         progressText.set("Reading " + importing.get(0).getFileName());
         cancellable.set(true);
-        tracking = new ImportProgress(importing, nanoTime.getAsLong());
+        tally = new ImportTally(importing, nanoTime.getAsLong());
         page.set(Page.IMPORTING);
         BackgroundRunner.Running started = importer.start(
                 new ImportRequest(importing, mapping.get(), repeats.get()), this::imported, this::failed);
         // A runner may already have finished; only an import still under way is followed.
         if (page.get() == Page.IMPORTING && cancelMessage.get() == null) {
             running = started;
-            started.message().addListener((obs, old, now) -> progressChanged(started));
-            started.progress().addListener((obs, old, now) -> progressChanged(started));
-            progressChanged(started);
+            started.importProgress().addListener((obs, old, now) -> progressChanged(started, now));
+            progressChanged(started, started.importProgress().get());
         }
     }
 
-    private void progressChanged(BackgroundRunner.Running source) {
-        if (source != running) {
+    /** Words the importer's typed progress: rows, rate and time left while reading, then the phase. */
+    private void progressChanged(BackgroundRunner.Running source, ImportProgress step) {
+        if (source != running || step == null) {
             return;
         }
-        String message = source.message().get();
-        double fileFraction = source.progress().get();
-        if (UPDATING_PROJECT.equals(message)) {
-            // The events are committed; cancelling now would claim nothing was imported.
-            cancellable.set(false);
-            progress.set(-1);
-            progressText.set(Numbers.count(tracking.rows()) + " rows read · updating the project");
-        } else if (message != null && tracking.report(message)) {
-            double fraction = tracking.fraction(fileFraction);
-            progress.set(fraction);
-            progressText.set(progressText(tracking.rows(), fraction,
-                    Duration.ofNanos(nanoTime.getAsLong() - tracking.startNanos)));
+        switch (step.phase()) {
+            case READING -> {
+                tally.reading(step);
+                double fraction = tally.fraction(step.fraction());
+                progress.set(fraction);
+                progressText.set(progressText(tally.rows(), fraction,
+                        Duration.ofNanos(nanoTime.getAsLong() - tally.startNanos)));
+            }
+            case SORTING, SAVING -> progressText.set(Numbers.count(tally.rows()) + " rows read · "
+                    + step.phase().description().toLowerCase(Locale.ROOT));
+            case UPDATING_PROJECT -> {
+                // The events are committed; cancelling now would claim nothing was imported.
+                cancellable.set(false);
+                progress.set(-1);
+                progressText.set(Numbers.count(tally.rows()) + " rows read · updating the project");
+            }
         }
     }
 
@@ -513,14 +523,15 @@ public final class ImportWizardViewModel {
         running = null;
         cancellable.set(false);
         if (failure instanceof Progress.CancelledException) {
-            List<Path> importing = tracking.files;
+            List<Path> importing = tally.files;
             progressTitle.set("Import cancelled");
             cancelMessage.set(importing.size() == 1
                     ? "Cancelled: nothing was imported from " + importing.get(0).getFileName() + "."
                     : "Cancelled: nothing was imported from the file under way; files finished before it stay"
                     + " in the project.");
         } else {
-            error.set(messageOf(failure));
+            // The main window has logged a defect and shown it; this page says it too, where the user looks.
+            error.set(FailureReport.sentence("importing", failure));
             page.set(Page.MAPPING);
         }
     }
@@ -607,16 +618,8 @@ public final class ImportWizardViewModel {
         return rejectsNote.getReadOnlyProperty();
     }
 
-    static String messageOf(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
-    }
-
-    /** Adds up the per-file progress reports of an import over all its files. */
-    private static final class ImportProgress {
+    /** Adds up the per-file progress of an import over all its files. */
+    private static final class ImportTally {
         private final List<Path> files;
         private final long[] sizes;
         private final long totalBytes;
@@ -625,10 +628,10 @@ public final class ImportWizardViewModel {
         private long rowsBefore;
         private long rowsInFile;
 
-        ImportProgress(List<Path> files, long startNanos) {
+        ImportTally(List<Path> files, long startNanos) {
             this.files = files;
             this.startNanos = startNanos;
-            sizes = files.stream().mapToLong(ImportProgress::sizeOf).toArray();
+            sizes = files.stream().mapToLong(ImportTally::sizeOf).toArray();
             totalBytes = Arrays.stream(sizes).sum();
         }
 
@@ -640,14 +643,10 @@ public final class ImportWizardViewModel {
             }
         }
 
-        /** Takes a progress message; false when it is not a rows report. */
-        boolean report(String message) {
-            Matcher m = ROWS_REPORT.matcher(message);
-            if (!m.matches()) {
-                return false;
-            }
-            for (int i = current; i < files.size(); i++) {
-                if (files.get(i).getFileName().toString().equals(m.group(1))) {
+        /** Takes a reading report: a later file adds the rows of the one before to the total. */
+        void reading(ImportProgress step) {
+            for (int i = current; i < files.size() && step.file() != null; i++) {
+                if (files.get(i).getFileName().equals(step.file().getFileName())) {
                     if (i > current) {
                         rowsBefore += rowsInFile;
                         current = i;
@@ -655,8 +654,7 @@ public final class ImportWizardViewModel {
                     break;
                 }
             }
-            rowsInFile = Long.parseLong(m.group(2).replace(",", ""));
-            return true;
+            rowsInFile = Math.max(0, step.rows());
         }
 
         long rows() {

@@ -3,8 +3,9 @@ package io.funnelworkbench.ui.main;
 import atlantafx.base.theme.PrimerLight;
 import io.funnelworkbench.store.AppDirectories;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.FxBackgroundRunner;
 import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.background.FailureReport;
+import io.funnelworkbench.ui.background.FxBackgroundRunner;
 import io.funnelworkbench.ui.dialogs.Dialogs;
 import io.funnelworkbench.ui.dialogs.FxDialogs;
 import java.io.IOException;
@@ -126,6 +127,8 @@ public final class FunnelWorkbenchApp extends Application {
                     true);
             handler.setFormatter(new SimpleFormatter());
             LOG.addHandler(handler);
+            // The newest of the rotating files is number 0.
+            FailureReport.logLocation(logs.resolve("funnel-workbench-0.log").toString());
         } catch (IOException e) {
             LOG.log(Level.WARNING, "Cannot write a log file; logging to the console only", e);
         }

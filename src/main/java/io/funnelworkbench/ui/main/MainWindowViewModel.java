@@ -4,21 +4,26 @@ import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.importer.ImportSummary;
+import io.funnelworkbench.model.Failures;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.sample.SampleProjects;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.text.Numbers;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,7 +63,7 @@ public final class MainWindowViewModel {
     private ProjectStore store;
     private BackgroundRunner.Running running;
     private final List<Job> jobs = new ArrayList<>();
-    private Consumer<String> errorSink = message -> { };
+    private ErrorDisplay errorSink = ErrorDisplay.NONE;
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {
         this(runner, settings, new FxStatusTimer());
@@ -72,8 +77,8 @@ public final class MainWindowViewModel {
         samples.setAll(SampleProjects.list());
     }
 
-    /** Where failures the user must read go (the controller shows a dialog). */
-    public void setErrorSink(Consumer<String> errorSink) {
+    /** Where failures the user must read go (the controller shows a dialog); the open project's screens too. */
+    public void setErrorSink(ErrorDisplay errorSink) {
         this.errorSink = errorSink;
     }
 
@@ -141,8 +146,8 @@ public final class MainWindowViewModel {
         if (target == null) {
             throw new IllegalStateException("The import wizard needs an open project");
         }
-        return new ImportWizardViewModel(runner, files, (request, onSuccess, onFailure) ->
-                runImport(target, request, onSuccess, onFailure));
+        return new ImportWizardViewModel(runner, sentence -> errorSink.show(sentence), files,
+                (request, onSuccess, onFailure) -> runImport(target, request, onSuccess, onFailure));
     }
 
     private BackgroundRunner.Running runImport(ProjectStore target, ImportRequest request,
@@ -152,7 +157,7 @@ public final class MainWindowViewModel {
         return startForProject(title, p -> {
             ImportSummary summary = new ImportService(target)
                     .importFiles(files, request.mapping(), ImportOptions.repeats(request.repeats()), p);
-            p.report(0, -1, ImportWizardViewModel.UPDATING_PROJECT);
+            p.importing(ImportProgress.of(ImportProgress.Phase.UPDATING_PROJECT));
             // The events are committed: reloading must not be cancelled, or Cancel would claim nothing was imported.
             return new Imported(summary, ProjectOverview.load(target, Progress.NONE));
         }, imported -> {
@@ -160,12 +165,13 @@ public final class MainWindowViewModel {
             report("Imported " + Numbers.counted(imported.summary().rowsImported(), "event"));
             onSuccess.accept(imported.summary());
         }, failure -> {
-            boolean cancelled = failure instanceof Progress.CancelledException;
-            report(cancelled ? "Import cancelled" : "Import failed: " + messageOf(failure));
+            boolean cancelled = Failures.isCancellation(failure);
+            report(cancelled ? "Import cancelled"
+                    : "Import failed: " + FailureReport.handle("importing", failure, errorSink));
             // Files before the failed one stay imported, and a cancelled task may still be finishing its file.
             if (cancelled || files.size() > 1) {
                 startForProject("Loading " + target.name(), p -> ProjectOverview.load(target, p), this::show,
-                        this::reportFailure);
+                        failure2 -> reportFailure("Loading " + target.name(), failure2));
             }
             onFailure.accept(failure);
         });
@@ -178,7 +184,7 @@ public final class MainWindowViewModel {
     public void exportEventTable(Path target) {
         ProjectOverview shown = project.get();
         if (shown == null) {
-            errorSink.accept("Open a project first: there is nothing to export yet.");
+            errorSink.show("Open a project first: there is nothing to export yet.");
             return;
         }
         startForProject("Exporting " + target.getFileName(), p -> {
@@ -186,7 +192,7 @@ public final class MainWindowViewModel {
                     .<List<?>>map(c -> List.of(c.name(), c.events(), c.users())).toList();
             CsvTableWriter.write(target, List.of("event", "events", "users"), rows);
             return target;
-        }, written -> report("Exported " + written.getFileName()), this::reportFailure);
+        }, written -> report("Exported " + written.getFileName()), failure -> reportFailure("Exporting", failure));
     }
 
     public void closeProject() {
@@ -203,7 +209,7 @@ public final class MainWindowViewModel {
     /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
     private void show(ProjectOverview overview) {
         ProjectSession opened = new ProjectSession(store, overview, runner);
-        opened.setErrorSink(message -> errorSink.accept(message));
+        opened.setErrorSink(sentence -> errorSink.show(sentence));
         project.set(overview);
         session.set(opened);
     }
@@ -246,15 +252,19 @@ public final class MainWindowViewModel {
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {
-        return start(title, work, onSuccess, this::reportFailure);
+        return start(title, work, onSuccess, failure -> reportFailure(title, failure));
     }
 
-    private void reportFailure(Throwable failure) {
-        if (failure instanceof Progress.CancelledException) {
+    /** Bad input is shown in its own words; a defect is logged and shown as one (FailureReport). */
+    private void reportFailure(String title, Throwable failure) {
+        if (Failures.isCancellation(failure)) {
             report("Cancelled: nothing was changed");
-        } else {
-            report("Failed: " + messageOf(failure));
-            errorSink.accept(messageOf(failure));
+            return;
+        }
+        String sentence = FailureReport.handle(title.toLowerCase(Locale.ROOT), failure, errorSink);
+        report("Failed: " + sentence);
+        if (Failures.isBadInput(failure)) {
+            errorSink.show(sentence);
         }
     }
 
@@ -342,14 +352,6 @@ public final class MainWindowViewModel {
         } else {
             follow(jobs.get(jobs.size() - 1));
         }
-    }
-
-    static String messageOf(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getMessage() == null && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Forgets a recent project whose file is gone. */

@@ -2,10 +2,13 @@ package io.funnelworkbench.ui.project;
 
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.Failures;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.BackgroundRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.workspace.EditRefusedException;
 import io.funnelworkbench.workspace.FunnelDeleted;
 import io.funnelworkbench.workspace.FunnelSaved;
@@ -15,7 +18,6 @@ import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -34,7 +36,7 @@ public final class ProjectSession {
     private final Workspace workspace;
     private final UndoHistory history = new UndoHistory();
     private final List<BiConsumer<String, String>> goalRenameListeners = new ArrayList<>();
-    private Consumer<String> errorSink = message -> { };
+    private ErrorDisplay errors = ErrorDisplay.NONE;
 
     public ProjectSession(ProjectStore store, ProjectOverview overview, BackgroundRunner runner) {
         this.store = store;
@@ -45,8 +47,14 @@ public final class ProjectSession {
         funnels.setAll(overview.funnels());
     }
 
-    public void setErrorSink(Consumer<String> errorSink) {
-        this.errorSink = errorSink;
+    /** Where failures the user must read go: the main window's error path. */
+    public void setErrorSink(ErrorDisplay errors) {
+        this.errors = errors;
+    }
+
+    /** The error path the screens' background work reports defects to. */
+    public ErrorDisplay errors() {
+        return sentence -> errors.show(sentence);
     }
 
     public ProjectStore store() {
@@ -197,9 +205,14 @@ public final class ProjectSession {
     }
 
     private void persist(String title, Runnable write) {
-        runner.run(title, p -> {
+        runner.run(BackgroundRunner.Lane.SAVE, title, p -> {
             write.run();
             return null;
-        }, done -> { }, failure -> errorSink.accept("Could not save the change: " + failure.getMessage()));
+        }, done -> { }, failure -> {
+            String sentence = FailureReport.handle("saving the change", failure, errors);
+            if (Failures.isBadInput(failure)) {
+                errors.show("Could not save the change: " + sentence);
+            }
+        });
     }
 }

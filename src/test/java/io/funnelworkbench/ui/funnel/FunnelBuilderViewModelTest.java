@@ -32,8 +32,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,25 +52,8 @@ class FunnelBuilderViewModelTest {
     private ProjectSession session;
     private EventLog log;
     private FunnelBuilderViewModel model;
-    private int computations;
-
-    /** Runs each computation at once, as the Service would deliver its latest result. */
-    private final Recompute synchronousRecompute = new Recompute() {
-        @Override
-        public void restart(Callable<FunnelResult> work, Consumer<FunnelResult> onResult,
-                            Consumer<Throwable> onFailure) {
-            computations++;
-            try {
-                onResult.accept(work.call());
-            } catch (Exception e) {
-                onFailure.accept(e);
-            }
-        }
-
-        @Override
-        public void cancel() {
-        }
-    };
+    /** Runs each computation at once; its count of runs stands for the number of computations. */
+    private final SynchronousRunner runner = new SynchronousRunner();
 
     @BeforeEach
     void openProject() {
@@ -92,8 +73,8 @@ class FunnelBuilderViewModelTest {
         ProjectOverview overview = new ProjectOverview("shop", store.databaseFile(), log.size(),
                 log.activeUserCount(), null, null, EventStats.byName(log), List.of(PURCHASE, VIEW, CART),
                 List.of(), List.of(), log);
-        session = new ProjectSession(store, overview, new SynchronousRunner());
-        model = new FunnelBuilderViewModel(synchronousRecompute);
+        session = new ProjectSession(store, overview, runner);
+        model = new FunnelBuilderViewModel();
         model.open(session);
     }
 
@@ -159,9 +140,9 @@ class FunnelBuilderViewModelTest {
     void everyEditRecomputesAndUndoDoesNotRecordAnotherEdit() {
         model.appendStep(FunnelStep.goal("Product view"));
         model.appendStep(FunnelStep.goal("Add to cart"));
-        int before = computations;
+        int before = runner.runs();
         model.windowAmountProperty().set("1");
-        assertThat(computations).isEqualTo(before + 1);
+        assertThat(runner.runs()).isEqualTo(before + 1);
         assertThat(model.stepRows().get(1).users()).isEqualTo(2);   // bob's cart came after two days
 
         session.history().undo();

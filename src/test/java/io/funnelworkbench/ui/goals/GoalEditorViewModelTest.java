@@ -16,6 +16,7 @@ import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.goals.GoalEditorViewModel.ValueSource;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ class GoalEditorViewModelTest {
     private final SynchronousRunner runner = new SynchronousRunner();
 
     private GoalEditorViewModel newEditor() {
-        return new GoalEditorViewModel(log, EventStats.byName(log), List.of("Purchase"), runner, null);
+        return new GoalEditorViewModel(log, EventStats.byName(log), List.of("Purchase"), runner, ErrorDisplay.NONE,
+                null);
     }
 
     @Test
@@ -78,7 +80,7 @@ class GoalEditorViewModelTest {
         Goal purchase = new Goal("Purchase", GoalKind.MACRO, GoalCategory.REVENUE, null, MatchRule.event("purchase"),
                 GoalValue.fromProperty("revenue"), Counting.USER);
         GoalEditorViewModel editor = new GoalEditorViewModel(log, EventStats.byName(log), List.of("Newsletter"),
-                runner, purchase);
+                runner, ErrorDisplay.NONE, purchase);
 
         assertThat(editor.title()).isEqualTo("Edit goal");
         assertThat(editor.validProperty().get()).isTrue();
@@ -215,7 +217,8 @@ class GoalEditorViewModelTest {
     void keepsEventsTheProjectLacksWhenEditing() {
         Goal old = new Goal("Signup", GoalKind.MACRO, GoalCategory.LEAD, null,
                 new MatchRule(List.of("sign_up", "purchase"), List.of()), null, null);
-        GoalEditorViewModel editor = new GoalEditorViewModel(log, EventStats.byName(log), List.of(), runner, old);
+        GoalEditorViewModel editor = new GoalEditorViewModel(log, EventStats.byName(log), List.of(), runner,
+                ErrorDisplay.NONE, old);
 
         assertThat(editor.selectedEventNames()).containsExactlyInAnyOrder("purchase", "sign_up");
         assertThat(editor.build().rule().eventNames()).containsExactlyInAnyOrder("purchase", "sign_up");

@@ -15,12 +15,13 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.text.Numbers;
-import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.main.AppSettings;
 import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -33,8 +34,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -252,7 +255,8 @@ class GoalsPanelViewModelTest {
         int cancelled;
 
         @Override
-        public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
+                               Consumer<Throwable> onFailure) {
             boolean[] stop = {false};
             queue.add(() -> {
                 T result;
@@ -282,6 +286,11 @@ class GoalsPanelViewModelTest {
                 @Override
                 public ReadOnlyStringProperty message() {
                     return new SimpleStringProperty("");
+                }
+
+                @Override
+                public ReadOnlyObjectProperty<ImportProgress> importProgress() {
+                    return new SimpleObjectProperty<>();
                 }
 
                 @Override

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import io.funnelworkbench.importer.ColumnRole;
-import io.funnelworkbench.importer.EventImporter;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.testing.Pixels;
-import io.funnelworkbench.ui.BackgroundRunner;
-import io.funnelworkbench.ui.FxBackgroundRunner;
 import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.ScriptedDialogs;
+import io.funnelworkbench.ui.background.BackgroundRunner;
+import io.funnelworkbench.ui.background.ErrorDisplay;
+import io.funnelworkbench.ui.background.FxBackgroundRunner;
 import io.funnelworkbench.ui.main.AppSettings;
 import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.project.ProjectOverview;
@@ -26,8 +27,10 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -210,8 +213,10 @@ class ImportWizardUiTest extends FxRobot {
 
         SimpleStringProperty message = new SimpleStringProperty("");
         SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
+        SimpleObjectProperty<ImportProgress> importProgress = new SimpleObjectProperty<>();
         long[] now = {0};
-        ImportWizardViewModel held = new ImportWizardViewModel(runner, List.of(csv), (request, ok, failed) ->
+        ImportWizardViewModel held = new ImportWizardViewModel(runner, ErrorDisplay.NONE, List.of(csv),
+                (request, ok, failed) ->
                 new BackgroundRunner.Running() {
                     @Override
                     public ReadOnlyDoubleProperty progress() {
@@ -224,6 +229,11 @@ class ImportWizardUiTest extends FxRobot {
                     }
 
                     @Override
+                    public ReadOnlyObjectProperty<ImportProgress> importProgress() {
+                        return importProgress;
+                    }
+
+                    @Override
                     public void cancel() {
                         failed.accept(new Progress.CancelledException());
                     }
@@ -233,8 +243,7 @@ class ImportWizardUiTest extends FxRobot {
         FxToolkit.setupFixture(() -> {
             held.startImport();
             now[0] = TimeUnit.SECONDS.toNanos(9);
-            message.set(EventImporter.progressMessage(csv, 2_250_000));
-            progress.set(0.42);
+            importProgress.set(ImportProgress.reading(csv, 2_250_000, 42, 100));
         });
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("importing");

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.importer.ColumnRole;
 import io.funnelworkbench.importer.IdentityRule;
-import io.funnelworkbench.importer.EventImporter;
 import io.funnelworkbench.importer.ImportSummary;
 import io.funnelworkbench.importer.TimeFormat;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.RepeatedRows;
 import io.funnelworkbench.testing.Datasets;
-import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.EventTotal;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Fact;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.Page;
@@ -27,8 +27,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -303,8 +305,8 @@ class ImportWizardViewModelTest {
         Path second = write("b.csv", EVENTS.replace("u1", "u9"));
         AtomicLong now = new AtomicLong();
         ControlledImport running = new ControlledImport();
-        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), List.of(first, second),
-                running, now::get);
+        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), errors::add,
+                List.of(first, second), running, now::get);
 
         wizard.startImport();
         assertThat(wizard.pageProperty().get()).isEqualTo(Page.IMPORTING);
@@ -312,12 +314,12 @@ class ImportWizardViewModelTest {
         assertThat(running.request.files()).containsExactly(first, second);
 
         now.set(Duration.ofSeconds(2).toNanos());
-        running.report(EventImporter.progressMessage(first, 500_000), 0.5);
+        running.report(ImportProgress.reading(first, 500_000, 1, 2));
         assertThat(wizard.progressProperty().get()).isEqualTo(0.25);
         assertThat(wizard.progressTextProperty().get()).isEqualTo("500,000 rows · 250,000 rows/s · about 6 s left");
 
         now.set(Duration.ofSeconds(6).toNanos());
-        running.report(EventImporter.progressMessage(second, 250_000), 0.5);
+        running.report(ImportProgress.reading(second, 250_000, 1, 2));
         assertThat(wizard.progressProperty().get()).isEqualTo(0.75);
         assertThat(wizard.progressTextProperty().get()).isEqualTo("750,000 rows · 125,000 rows/s · about 2 s left");
         assertThat(wizard.cancellableProperty().get()).isTrue();
@@ -332,13 +334,28 @@ class ImportWizardViewModelTest {
     }
 
     @Test
+    void sortingAndSavingAreWordedFromTheTypedProgressWithTheRowsRead() throws Exception {
+        Path csv = write("a.csv", EVENTS);
+        ControlledImport running = new ControlledImport();
+        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), errors::add, List.of(csv),
+                running, () -> 0L);
+        wizard.startImport();
+        running.report(ImportProgress.reading(csv, 1_234, 2, 2));
+        running.report(ImportProgress.of(ImportProgress.Phase.SORTING));
+        assertThat(wizard.progressTextProperty().get()).isEqualTo("1,234 rows read · sorting events by user and time");
+        running.report(ImportProgress.saving(600, 1_234));
+        assertThat(wizard.progressTextProperty().get()).isEqualTo("1,234 rows read · saving events");
+        assertThat(wizard.cancellableProperty().get()).isTrue();
+    }
+
+    @Test
     void onceTheEventsAreCommittedCancelIsOff() throws Exception {
         Path csv = write("a.csv", EVENTS);
         ControlledImport running = new ControlledImport();
-        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), List.of(csv), running,
-                () -> 0L);
+        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), errors::add, List.of(csv),
+                running, () -> 0L);
         wizard.startImport();
-        running.report(ImportWizardViewModel.UPDATING_PROJECT, -1);
+        running.report(ImportProgress.of(ImportProgress.Phase.UPDATING_PROJECT));
 
         assertThat(wizard.cancellableProperty().get()).isFalse();
         assertThat(wizard.progressProperty().get()).isEqualTo(-1);
@@ -350,7 +367,7 @@ class ImportWizardViewModelTest {
     @Test
     void aCancelledSingleFileSaysNothingWasImportedFromIt() throws Exception {
         ControlledImport running = new ControlledImport();
-        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(),
+        ImportWizardViewModel wizard = new ImportWizardViewModel(new SynchronousRunner(), errors::add,
                 List.of(write("a.csv", EVENTS)), running, () -> 0L);
         wizard.startImport();
         wizard.cancel();
@@ -362,6 +379,7 @@ class ImportWizardViewModelTest {
     private static final class ControlledImport implements ImportWizardViewModel.Importer, BackgroundRunner.Running {
         private final SimpleDoubleProperty progress = new SimpleDoubleProperty(-1);
         private final SimpleStringProperty message = new SimpleStringProperty("");
+        private final SimpleObjectProperty<ImportProgress> importProgress = new SimpleObjectProperty<>();
         private ImportWizardViewModel.ImportRequest request;
         private Consumer<Throwable> onFailure;
         private boolean cancelled;
@@ -375,9 +393,8 @@ class ImportWizardViewModelTest {
             return this;
         }
 
-        void report(String text, double fraction) {
-            message.set(text);
-            progress.set(fraction);
+        void report(ImportProgress step) {
+            importProgress.set(step);
         }
 
         @Override
@@ -388,6 +405,11 @@ class ImportWizardViewModelTest {
         @Override
         public ReadOnlyStringProperty message() {
             return message;
+        }
+
+        @Override
+        public ReadOnlyObjectProperty<ImportProgress> importProgress() {
+            return importProgress;
         }
 
         @Override

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.ui.BackgroundRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -188,7 +188,8 @@ class MainWindowViewModelTest {
         private final List<Runnable> waiting = new ArrayList<>();
 
         @Override
-        public <T> Running run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+        public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
+                               Consumer<Throwable> onFailure) {
             waiting.add(() -> {
                 try {
                     onSuccess.accept(work.run(Progress.NONE));
