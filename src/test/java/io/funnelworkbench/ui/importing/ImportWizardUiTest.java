@@ -119,6 +119,8 @@ class ImportWizardUiTest extends FxRobot {
         assertThat(preview.getItems().get(0)).isEqualTo(List.of("u1", "view", "2024-03-01T09:00:00Z", "s1", "DE"));
         assertThat(lookup("#formatLine").queryAs(Label.class).getText())
                 .isEqualTo("UTF-8, comma-separated · 5 columns · time: date and time with zone");
+        // The column roles follow the preview once its mapping is read (in the background, debounced).
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#role-3").tryQuery().isPresent());
         ComboBox<?> visitRole = lookup("#role-3").queryAs(ComboBox.class);
         assertThat(visitRole.getValue()).isEqualTo(ColumnRole.PROPERTY);
         snapshot("mapping");
