@@ -69,7 +69,8 @@ public final class BreakdownChart extends SurfaceChart {
         List<BreakdownGroup> groups = result.breakdown();
         Font titleFont = ChartStyle.bold(12);
         Font headerFont = ChartStyle.bold(11);
-        double titleHeight = TextFit.lineHeight(titleFont) + 6;
+        Font noteFont = ChartStyle.regular(10);
+        double titleHeight = TextFit.lineHeight(titleFont) + TextFit.lineHeight(noteFont) + 8;
         double headerHeight = 2 * TextFit.lineHeight(headerFont) + 6;
         double rowsTop = PAD + titleHeight + headerHeight;
         double available = Math.max(0, height - rowsTop - PAD);
@@ -81,6 +82,10 @@ public final class BreakdownChart extends SurfaceChart {
 
         nodes.add(TextFit.text(TextFit.ellipsize(title(groups.size()), titleFont, width - 2 * PAD), titleFont,
                 ChartStyle.TEXT, PAD, PAD));
+        String scale = "Bars: conversion from step 1 with its 95% interval; a full bar is "
+                + Numbers.percent(scaleFor(result.breakdown()));
+        nodes.add(TextFit.text(TextFit.ellipsize(scale, noteFont, width - 2 * PAD), noteFont, ChartStyle.TEXT_MUTED,
+                PAD, PAD + TextFit.lineHeight(titleFont) + 2));
         drawHeader(nodes, grid, PAD + titleHeight, headerFont);
         for (int row = 0; row < drawnGroups.size(); row++) {
             drawRow(nodes, grid, row, rowsTop + row * rowHeight);
@@ -106,15 +111,13 @@ public final class BreakdownChart extends SurfaceChart {
         nodes.add(TextFit.rightAligned("Users at", font, ChartStyle.TEXT, grid.enteredRight(), y));
         nodes.add(TextFit.rightAligned(TextFit.ellipsize("1. " + first.name(), font, grid.enteredWidth + GAP),
                 font, ChartStyle.TEXT, grid.enteredRight(), y + line));
-        Font small = ChartStyle.regular(10);
         for (int step = 1; step < result.steps().size(); step++) {
             StepResult cell = result.steps().get(step);
-            double x = grid.stepLeft(step);
-            nodes.add(TextFit.text(TextFit.ellipsize(cell.number() + ". " + cell.name(), font, grid.stepWidth - 4),
-                    font, ChartStyle.TEXT, x, y));
-            String scale = "from step 1 · full bar " + Numbers.percent(grid.scale);
-            nodes.add(TextFit.text(TextFit.ellipsize(scale, small, grid.stepWidth - 4), small, ChartStyle.TEXT_MUTED,
-                    x, y + line));
+            List<String> lines = TextFit.wrap(cell.number() + ". " + cell.name(), font, grid.stepWidth - 4, 2);
+            for (int i = 0; i < lines.size(); i++) {
+                nodes.add(TextFit.text(lines.get(i), font, ChartStyle.TEXT, grid.stepLeft(step),
+                        y + (2 - lines.size() + i) * line));
+            }
         }
         double ruleY = y + 2 * line + 3;
         Line rule = new Line(PAD, ruleY, grid.width - PAD, ruleY);

@@ -54,7 +54,9 @@ class BreakdownChartTest {
             assertThat(texts).as(group.label()).contains(group.label());
         }
         // The blank origin converts best: 14 of 60 leads; the row names its users and its rate.
-        assertThat(texts).contains("(none)", "60", "23.3% · 14", "By origin: 11 groups, largest first");
+        assertThat(texts).contains("(none)", "60", "23.3% · 14");
+        assertThat(texts).contains("By origin: 11 groups, largest first",
+                "Bars: conversion from step 1 with its 95% interval; a full bar is 25.0%");
         assertThat(texts).noneMatch(t -> t.contains(" shown here"));
 
         Path png = Files.createTempDirectory("breakdown").resolve("olist-by-origin.png");

@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * Every breakdown group's numbers under the chart: users at each step, the conversion from the first step and
@@ -23,7 +24,7 @@ import javafx.scene.layout.VBox;
  */
 public final class BreakdownTable extends TableView<BreakdownGroup> {
     private BiConsumer<Integer, BreakdownGroup> onOpen = (step, group) -> { };
-    private List<String> shownSteps = List.of();
+    private List<String> shownColumns = List.of();
 
     public BreakdownTable() {
         setId("breakdownTable");
@@ -51,9 +52,11 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
             getItems().clear();
             return;
         }
-        List<String> steps = result.steps().stream().map(s -> s.number() + ". " + s.name()).toList();
-        if (!steps.equals(shownSteps)) {
-            shownSteps = steps;
+        // The columns follow the steps and the property that names the group column.
+        List<String> columnTitles = new ArrayList<>(List.of(String.valueOf(result.breakdownProperty())));
+        result.steps().forEach(s -> columnTitles.add(s.number() + ". " + s.name()));
+        if (!columnTitles.equals(shownColumns)) {
+            shownColumns = columnTitles;
             getColumns().setAll(columns(result));
         }
         getItems().setAll(result.breakdown());
@@ -61,8 +64,8 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
 
     private List<TableColumn<BreakdownGroup, String>> columns(FunnelResult result) {
         TableColumn<BreakdownGroup, String> group = column(result.breakdownProperty(), BreakdownGroup::label);
-        group.setPrefWidth(160);
-        group.setMinWidth(90);
+        group.setPrefWidth(120);
+        group.setMinWidth(80);
         List<TableColumn<BreakdownGroup, String>> columns = new ArrayList<>(List.of(group));
         for (StepResult step : result.steps()) {
             int index = step.number() - 1;
@@ -70,8 +73,10 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
                     g -> cell(g.steps().get(index)));
             column.setCellFactory(c -> new TwoLines());
             column.getStyleClass().add("number");
-            column.setPrefWidth(index == 0 ? 90 : 150);
-            column.setMinWidth(index == 0 ? 70 : 110);
+            // Wide enough for the step's name: a narrow window scrolls the table rather than cut a header.
+            double header = new Text(column.getText()).getLayoutBounds().getWidth() * 1.15 + 24;
+            column.setMinWidth(Math.max(110, header));
+            column.setPrefWidth(Math.max(index == 0 ? 110 : 150, header));
             columns.add(column);
         }
         return columns;

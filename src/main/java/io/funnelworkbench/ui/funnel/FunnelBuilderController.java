@@ -118,6 +118,9 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private TableColumn<StepResult, String> dropOffColumn;
     @FXML private TableColumn<StepResult, String> medianColumn;
     @FXML private TableColumn<StepResult, String> valueColumn;
+    @FXML private HBox windowAdviceBox;
+    @FXML private Label windowAdvice;
+    @FXML private Button useSuggestedWindow;
     @FXML private BreakdownChart breakdownChart;
     @FXML private BreakdownTable breakdownTable;
     @FXML private SplitPane breakdownSplit;
@@ -254,6 +257,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         entryFrom.valueProperty().bindBidirectional(model.entryFromProperty());
         entryTo.valueProperty().bindBidirectional(model.entryToProperty());
         setUpBreakdown();
+        setUpWindowAdvice();
     }
 
     /** The amount is committed on Enter or when the field loses focus, so each keystroke is not an undo step. */
@@ -266,6 +270,24 @@ public final class FunnelBuilderController implements ProjectScreen {
                 model.windowAmountProperty().set(windowAmount.getText());
             }
         });
+    }
+
+    /** The window check's advice under the headline, with a button taking the suggested window. */
+    private void setUpWindowAdvice() {
+        windowAdvice.textProperty().bind(model.windowAdviceProperty());
+        windowAdviceBox.visibleProperty().bind(model.windowAdviceProperty().isNotEmpty());
+        windowAdviceBox.managedProperty().bind(windowAdviceBox.visibleProperty());
+        useSuggestedWindow.visibleProperty().bind(model.suggestedWindowProperty().isNotNull());
+        useSuggestedWindow.managedProperty().bind(useSuggestedWindow.visibleProperty());
+        useSuggestedWindow.textProperty().bind(Bindings.createStringBinding(() ->
+                model.suggestedWindowProperty().get() == null ? ""
+                        : "Use a " + Times.window(model.suggestedWindowProperty().get()) + " window",
+                model.suggestedWindowProperty()));
+    }
+
+    @FXML
+    private void onUseSuggestedWindow() {
+        model.useSuggestedWindow();
     }
 
     private void setUpBreakdown() {

@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
@@ -24,6 +25,7 @@ import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
 import io.funnelworkbench.text.ImpactExplanation;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.WindowAdviceText;
 import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
@@ -70,7 +72,7 @@ public final class FunnelBuilderViewModel {
             + " apply again in an ordered funnel.";
 
     private ProjectSession session;
-    private LatestWins<FunnelResult> funnelRun;
+    private LatestWins<Checked> funnelRun;
     private LatestWins<ExplainedImpact> impactRun;
     private LatestWins<DrillDown> drillDownRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
@@ -104,6 +106,8 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(NO_STEPS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper windowAdvice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Duration> suggestedWindow = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Integer> selectedStep = new SimpleObjectProperty<>();
     private final ObservableList<String> propertyNames = FXCollections.observableArrayList();
 
@@ -460,16 +464,53 @@ public final class FunnelBuilderViewModel {
     private void start(FunnelSpec spec) {
         EventLog log = session.log();
         computing.set(true);
-        funnelRun.request(p -> new FunnelEngine(log).compute(spec, p::isCancelled), computed -> {
+        funnelRun.request(p -> {
+            FunnelEngine engine = new FunnelEngine(log);
+            FunnelResult computed = engine.compute(spec, p::isCancelled);
+            return new Checked(computed, WindowCheck.check(engine, spec, computed).orElse(null));
+        }, checked -> {
             computing.set(false);
-            showResult(spec, computed);
+            showResult(spec, checked.result());
+            showWindowAdvice(checked.advice());
         }, failure -> {
             computing.set(false);
             problem.set("Could not compute the funnel: " + failure);
         });
     }
 
+    /** A funnel and what the window check said about it (null: the window suits the data). */
+    private record Checked(FunnelResult result, WindowCheck.Advice advice) {
+    }
+
+    private void showWindowAdvice(WindowCheck.Advice advice) {
+        windowAdvice.set(advice == null ? "" : WindowAdviceText.sentence(advice));
+        suggestedWindow.set(advice == null ? null : advice.suggestedWindow());
+    }
+
+    /** Takes the window the check suggested (the "Use a 180-day window" button). */
+    public void useSuggestedWindow() {
+        Duration suggested = suggestedWindow.get();
+        if (suggested != null) {
+            WindowUnit unit = WindowUnit.largestExact(suggested);
+            windowUnit.set(unit);
+            windowAmount.set(Long.toString(suggested.getSeconds() / unit.times(1).getSeconds()));
+        }
+    }
+
+    /** The window check's advice for the result shown, or "" when the window suits the data. */
+    public ReadOnlyStringProperty windowAdviceProperty() {
+        return windowAdvice.getReadOnlyProperty();
+    }
+
+    /** The window the check suggests, or null. */
+    public ReadOnlyObjectProperty<Duration> suggestedWindowProperty() {
+        return suggestedWindow.getReadOnlyProperty();
+    }
+
     private void showResult(FunnelSpec spec, FunnelResult computed) {
+        if (computed == null) {
+            showWindowAdvice(null);
+        }
         resultSpec.set(spec);
         result.set(computed);
         stepRows.setAll(computed == null ? List.of() : computed.steps());

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -18,6 +19,14 @@ final class PaletteCell extends ListCell<PaletteItem> {
 
     PaletteCell(Consumer<FunnelStep> onDoubleClick) {
         detail.getStyleClass().add("item-detail");
+        // Long details ("watch_demo_video (with conditions)") wrap rather than end in an ellipsis.
+        name.setWrapText(true);
+        detail.setWrapText(true);
+        // Wrapping needs a width to wrap at: the cell's, less the icon and the padding.
+        name.prefWidthProperty().bind(widthProperty().subtract(48));
+        detail.prefWidthProperty().bind(widthProperty().subtract(48));
+        name.setMinHeight(Region.USE_PREF_SIZE);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         // A zero preferred width keeps long names from giving the palette a horizontal scroll bar.
         setPrefWidth(0);
         row.setStyle("-fx-alignment: center-left;");

@@ -192,6 +192,7 @@ class FunnelBuilderUiTest extends FxTestBase {
         TableView<?> groups = lookup("#breakdownTable").queryAs(TableView.class);
         assertThat(List.copyOf(groups.getItems())).isEqualTo(model.resultProperty().get().breakdown());
         assertThat(groups.getColumns()).hasSize(1 + model.resultProperty().get().steps().size());
+        assertThat(groups.getColumns().get(0).getText()).isEqualTo("device");
         Node bar = lookup("#breakdownChart").queryAs(BreakdownChart.class).getChildrenUnmodifiable().stream()
                 .filter(n -> Integer.valueOf(2).equals(n.getProperties().get("step"))
                         && "mobile".equals(n.getProperties().get("group"))).findFirst().orElseThrow();

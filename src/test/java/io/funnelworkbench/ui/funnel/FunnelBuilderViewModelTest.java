@@ -20,6 +20,7 @@ import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.SynchronousRunner;
@@ -90,6 +91,42 @@ class FunnelBuilderViewModelTest {
 
     private List<String> stepNames() {
         return model.steps().stream().map(FunnelStep::name).toList();
+    }
+
+    /** Leads that become deals weeks later: a 7-day window misses most, and the screen says so. */
+    @Test
+    void aWindowTooShortForTheDataSuggestsOneAndTakesIt() {
+        EventLogBuilder leads = new EventLogBuilder();
+        for (int user = 0; user < 40; user++) {
+            leads.add("lead-" + user, "view_product", T0 + user * MINUTE);
+            if (user < 5) {
+                leads.add("lead-" + user, "add_to_cart", T0 + user * MINUTE + 30 * MINUTE);
+            } else if (user < 30) {
+                leads.add("lead-" + user, "add_to_cart", T0 + (10 + user % 10) * DAY);
+            }
+        }
+        EventLog b2b = leads.build();
+        model.close();
+        try (ProjectStore other = ProjectStore.create(dir.resolve("b2b"))) {
+            model.open(new ProjectSession(other, new ProjectOverview("b2b", other.databaseFile(), b2b.size(),
+                    b2b.activeUserCount(), null, null, EventStats.byName(b2b), List.of(VIEW, CART), List.of(),
+                    List.of(), b2b), runner));
+            model.appendStep(FunnelStep.goal("Product view"));
+            model.appendStep(FunnelStep.goal("Add to cart"));
+
+            assertThat(model.windowAdviceProperty().get()).isEqualTo("The 7-day window counts 12.5% as converted;"
+                    + " over all the data 75.0% convert (25 more users), 90% of them within 30 d. Try a 30-day window.");
+            assertThat(model.suggestedWindowProperty().get()).isEqualTo(Duration.ofDays(30));
+
+            model.useSuggestedWindow();
+
+            assertThat(model.windowAmountProperty().get()).isEqualTo("30");
+            assertThat(model.stepRows()).extracting(StepResult::users).containsExactly(40L, 30L);
+            // The ten who never converted entered less than 30 days before the data ends.
+            assertThat(model.windowAdviceProperty().get()).isEqualTo("10 of the 10 users who have not converted are"
+                    + " still within the 30-day window when the data ends, so these rates may still rise.");
+            assertThat(model.suggestedWindowProperty().get()).isNull();
+        }
     }
 
     @Test
