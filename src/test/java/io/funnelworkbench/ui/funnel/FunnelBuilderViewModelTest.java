@@ -115,7 +115,8 @@ class FunnelBuilderViewModelTest {
             model.appendStep(FunnelStep.goal("Add to cart"));
 
             assertThat(model.windowAdviceProperty().get()).isEqualTo("The 7-day window counts 12.5% as converted;"
-                    + " over all the data 75.0% convert (25 more users), 90% of them within 30 d. Try a 30-day window.");
+                    + " over all the data 75.0% convert (25 more users), 90% of them within 30 d."
+                    + " Try a 30-day window.");
             assertThat(model.suggestedWindowProperty().get()).isEqualTo(Duration.ofDays(30));
 
             model.useSuggestedWindow();
