@@ -7,9 +7,15 @@ import io.funnelworkbench.ui.project.ProjectScreen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Labeled;
 import javafx.scene.image.WritableImage;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -84,5 +90,28 @@ public abstract class FxTestBase extends FxRobot {
     /** The controller of a project tab, such as the Funnels screen. */
     protected <C extends ProjectScreen> C screen(Class<C> type) {
         return app.mainWindow().projectScreen(type);
+    }
+
+    /** The labelled controls on screen whose text JavaFX shortened, as "full text (shown as: shown text)". */
+    protected List<String> cutLabels() {
+        List<String> cut = new ArrayList<>();
+        interact(() -> collect(stage.getScene().getRoot(), cut));
+        return cut;
+    }
+
+    private static void collect(Node node, List<String> cut) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
+            String ellipsis = labeled.getEllipsisString();
+            labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(t -> ((Text) t).getText())
+                    .filter(shown -> shown.endsWith(ellipsis) && !labeled.getText().endsWith(ellipsis))
+                    .findFirst()
+                    .ifPresent(shown -> cut.add(labeled.getText() + " (shown as: " + shown + ")"));
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
+        }
     }
 }

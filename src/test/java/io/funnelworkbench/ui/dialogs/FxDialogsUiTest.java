@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The JavaFX dialogs: named answers come back as the answer clicked; an error's stack trace is under Details. */
@@ -45,6 +46,10 @@ class FxDialogsUiTest extends FxRobot {
         assertThat(pane.getButtonTypes()).extracting(b -> b.getText()).containsExactly("Save", "Don't save",
                 "Cancel");
 
+        // The pane exists before its window is on screen; click once the button can be seen.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lookup("Don't save").match(NodeQueryUtils.isVisible())
+                .tryQuery().isPresent() && pane.getScene().getWindow().isShowing());
+        WaitForAsyncUtils.waitForFxEvents();
         clickOn("Don't save");
 
         assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(Answer.NO);

@@ -8,12 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -53,28 +49,5 @@ class NothingCutUiTest extends FxTestBase {
             snapshot("1280x800-funnels-" + tab.getText().toLowerCase(Locale.ROOT).replace(' ', '-'));
         }
         assertThat(cut).isEmpty();
-    }
-
-    /** The labelled controls on screen whose text JavaFX shortened, as "full text (shown as: shown text)". */
-    private List<String> cutLabels() {
-        List<String> cut = new ArrayList<>();
-        interact(() -> collect(stage.getScene().getRoot(), cut));
-        return cut;
-    }
-
-    private static void collect(Node node, List<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof Labeled labeled && labeled.getText() != null && !labeled.getText().isBlank()) {
-            String ellipsis = labeled.getEllipsisString();
-            labeled.getChildrenUnmodifiable().stream().filter(Text.class::isInstance).map(t -> ((Text) t).getText())
-                    .filter(shown -> shown.endsWith(ellipsis) && !labeled.getText().endsWith(ellipsis))
-                    .findFirst()
-                    .ifPresent(shown -> cut.add(labeled.getText() + " (shown as: " + shown + ")"));
-        }
-        if (node instanceof Parent parent) {
-            parent.getChildrenUnmodifiable().forEach(child -> collect(child, cut));
-        }
     }
 }
