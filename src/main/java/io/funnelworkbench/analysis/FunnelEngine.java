@@ -84,14 +84,31 @@ public final class FunnelEngine {
             throw new IllegalArgumentException("The funnel has no breakdown");
         }
         FunnelCalculator.Grouping grouping = new FunnelCalculator(log, spec).grouping(outcome);
-        int index = -1;
-        for (int g = 0; g < grouping.groups().size(); g++) {
-            BreakdownGroup candidate = grouping.groups().get(g);
-            if (candidate.other() == group.other() && Objects.equals(candidate.value(), group.value())) {
-                index = g;
+        int wanted = groupIndex(grouping.groups(), group, false);
+        if (wanted < 0) {
+            wanted = groupIndex(grouping.groups(), group, true);
+        }
+        int index = wanted;
+        return user -> index >= 0 && grouping.groupOf(user) == index;
+    }
+
+    /**
+     * The index of {@code group} among {@code groups}, or -1. Typed loosely, a range may be spelt in ASCII:
+     * "10-50" for "10–50", ">= 500" for "≥ 500", spaces ignored.
+     */
+    private static int groupIndex(List<BreakdownGroup> groups, BreakdownGroup group, boolean loosely) {
+        for (int g = 0; g < groups.size(); g++) {
+            BreakdownGroup candidate = groups.get(g);
+            boolean same = loosely ? Objects.equals(looseLabel(candidate.value()), looseLabel(group.value()))
+                    : Objects.equals(candidate.value(), group.value());
+            if (candidate.other() == group.other() && same) {
+                return g;
             }
         }
-        int wanted = index;
-        return user -> wanted >= 0 && grouping.groupOf(user) == wanted;
+        return -1;
+    }
+
+    private static String looseLabel(String value) {
+        return value == null ? null : value.replace(">=", "≥").replace(" ", "").replaceAll("(\\d)-", "$1–");
     }
 }
