@@ -1,6 +1,11 @@
 package io.funnelworkbench.analysis;
 
 import io.funnelworkbench.model.EventLog;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -9,15 +14,26 @@ import java.util.regex.Pattern;
  */
 final class NumericValues {
     private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    /**
+     * Per log (weakly: a replaced snapshot is let go) and property: every funnel with a breakdown asks, and a
+     * price with a million distinct values takes a noticeable moment to parse.
+     */
+    private static final Map<EventLog, Map<Integer, Optional<double[]>>> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private NumericValues() {
     }
 
     /**
      * The number of each value id of {@code property} (NaN for the missing value), or null when some non-empty
-     * value is not a number or the property has no value at all.
+     * value is not a number or the property has no value at all. Shared: callers must not change it.
      */
     static double[] of(EventLog log, int property) {
+        return CACHE.computeIfAbsent(log, l -> new ConcurrentHashMap<>())
+                .computeIfAbsent(property, p -> Optional.ofNullable(parse(log, p))).orElse(null);
+    }
+
+    private static double[] parse(EventLog log, int property) {
         int size = log.propertyValueCount(property);
         double[] numbers = new double[size];
         boolean any = false;
