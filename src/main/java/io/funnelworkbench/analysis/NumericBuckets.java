@@ -11,14 +11,15 @@ import java.util.TreeSet;
 import java.util.stream.IntStream;
 
 /**
- * The ranges a numeric breakdown puts users in (FUNNEL-SEMANTICS.md, "Breakdown", "Numbers in ranges"): up to 8
- * distinct numbers are a group each; beyond, the sevenths of the users' values (6 quantiles) rounded to one
- * significant digit, or two or three when one leaves fewer than 4 edges, split them into at most 7 ranges, each
- * from its lower edge (included) to the next (excluded). Ranges without users are left out.
+ * The ranges a numeric breakdown puts users in (FUNNEL-SEMANTICS.md, "Breakdown", "Numbers in ranges"): up to 6
+ * distinct numbers are a group each; beyond, the sixths of the users' values (5 quantiles) rounded to one
+ * significant digit, or two or three when one leaves fewer than 4 edges, split them into at most 6 ranges, each
+ * from its lower edge (included) to the next (excluded). Ranges without users are left out. Six, because the
+ * breakdown chart draws at most 6 groups: every range is drawn, only "(none)" may be left to the table.
  */
 final class NumericBuckets {
-    static final int MAX_SINGLE_VALUES = 8;
-    private static final int PARTS = 7;
+    static final int MAX_SINGLE_VALUES = 6;
+    private static final int PARTS = 6;
     private static final int ENOUGH_EDGES = 4;
     private static final int MAX_DIGITS = 3;
 
@@ -91,7 +92,7 @@ final class NumericBuckets {
         return best;
     }
 
-    /** The values below which k/7 of the users fall, k = 1 to 6. */
+    /** The value of the ceil(k * n / 6)-th of the n users in value order, k = 1 to 5. */
     private static double[] quantiles(int[] ids, double[] numbers, long[] users) {
         long total = Arrays.stream(ids).mapToLong(v -> users[v]).sum();
         double[] quantiles = new double[PARTS - 1];

@@ -285,16 +285,17 @@ class AnalysisCommandsTest {
             values.add(value);
             buyers.put(value, g.get("steps").get(1).get("users").asLong());
         }
-        assertThat(values).containsExactly("0–20", "20–40", "40–80", "80–100", "100–300", "300–500", "≥ 500",
-                "(none)");
-        assertThat(buyers).containsEntry("40–80", 2L).containsEntry("0–20", 1L).containsEntry("≥ 500", 1L);
+        assertThat(values).containsExactly("0–30", "30–50", "50–90", "90–200", "200–400", "≥ 400", "(none)");
+        assertThat(buyers).containsEntry("0–30", 1L).containsEntry("30–50", 1L).containsEntry("50–90", 1L)
+                .containsEntry("90–200", 0L).containsEntry("≥ 400", 1L);
 
         JsonNode range = cli("users", "--project", shop, "--steps", "view,buy", "--step", "1", "--by", "price",
-                "--group", "40-80").json();
-        assertThat(range.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u6", "u7", "u8", "u9");
+                "--group", "30-50").json();
+        assertThat(range.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u5", "u6", "u7");
         JsonNode top = cli("users", "--project", shop, "--steps", "view,buy", "--step", "1", "--by", "price",
-                "--group", ">= 500").json();
-        assertThat(top.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u18", "u19", "u20");
+                "--group", ">= 400").json();
+        assertThat(top.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u17", "u18", "u19",
+                "u20");
     }
 
     @Test
