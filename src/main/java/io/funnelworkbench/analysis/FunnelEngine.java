@@ -76,6 +76,16 @@ public final class FunnelEngine {
     }
 
     /**
+     * Whether {@code group} of {@code spec}'s breakdown is a range of numbers ("30–50", "≥ 400"), not one value:
+     * a drill-down then says "price in 30–50" rather than "price = 30–50".
+     */
+    public boolean isRange(FunnelSpec spec, BreakdownGroup group) {
+        int column = spec.breakdownProperty() == null ? -1 : log.propertyIndex(spec.breakdownProperty());
+        return column >= 0 && group.value() != null && !group.other() && NumericValues.of(log, column) != null
+                && NumericValues.number(group.value()) == null;
+    }
+
+    /**
      * The users of one breakdown group of {@code spec} (by its value, or Other), as the breakdown counted them:
      * user index to membership. Users outside the funnel belong to no group.
      */

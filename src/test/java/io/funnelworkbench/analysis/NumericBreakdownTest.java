@@ -69,6 +69,8 @@ class NumericBreakdownTest {
         List<String> ids = IntStream.range(0, log.userCount()).filter(members).mapToObj(log::userId).toList();
         // 33, 41 and 48; 30 would be in it too, 50 in the next range.
         assertThat(ids).containsExactlyInAnyOrder("u5", "u6", "u7");
+        assertThat(engine.isRange(byPrice(), new BreakdownGroup("30–50", false, List.of()))).isTrue();
+        assertThat(engine.isRange(byPrice(), new BreakdownGroup(null, false, List.of()))).isFalse();
         IntPredicate none = engine.breakdownMembers(byPrice(), outcome, new BreakdownGroup(null, false, List.of()));
         assertThat(IntStream.range(0, log.userCount()).filter(none).mapToObj(log::userId)).containsExactly("u21");
     }
