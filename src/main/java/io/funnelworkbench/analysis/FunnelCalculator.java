@@ -279,7 +279,10 @@ final class FunnelCalculator {
         return slowest;
     }
 
-    /** One funnel per value of the breakdown property: the top 25 by step-1 users, the rest as Other. */
+    /**
+     * One funnel per value of the breakdown property: the top 25 by step-1 users, the rest as Other; for a numeric
+     * property, one per range of values.
+     */
     private List<BreakdownGroup> breakdown(FunnelOutcome outcome, List<TrendPoint> trend) {
         if (spec.breakdownProperty() == null) {
             return List.of();
@@ -332,12 +335,28 @@ final class FunnelCalculator {
                 }
             }
         }
+        double[] numbers = column < 0 ? null : NumericValues.of(log, column);
+        int[] groupOfValue = new int[entered.length];
+        List<BreakdownGroup> groups = numbers == null ? rankedGroups(column, entered, groupOfValue)
+                : rangeGroups(numbers, entered, groupOfValue);
+        int[][] groupOf = new int[chunks][];
+        for (int c = 0; c < chunks; c++) {
+            int first = c * USERS_PER_CHUNK;
+            groupOf[c] = new int[valueOf[c].length];
+            for (int i = 0; i < groupOf[c].length; i++) {
+                groupOf[c][i] = outcome.furthest(first + i) == 0 ? -1 : groupOfValue[valueOf[c][i]];
+            }
+        }
+        return new Grouping(List.copyOf(groups), groupOf);
+    }
+
+    /** A group per value, the top 25 by users entering, then Other; fills each value id's group. */
+    private List<BreakdownGroup> rankedGroups(int column, long[] entered, int[] groupOfValue) {
         Integer[] ranked = new Integer[entered.length];
         for (int v = 0; v < ranked.length; v++) {
             ranked[v] = v;
         }
         Arrays.sort(ranked, Comparator.<Integer>comparingLong(v -> -entered[v]).thenComparing(v -> v));
-        int[] groupOfValue = new int[entered.length];
         Arrays.fill(groupOfValue, -1);
         List<BreakdownGroup> groups = new ArrayList<>();
         for (int i = 0; i < ranked.length && i < TOP_GROUPS && entered[ranked[i]] > 0; i++) {
@@ -354,15 +373,27 @@ final class FunnelCalculator {
         if (Arrays.stream(groupOfValue).anyMatch(g -> g == top)) {
             groups.add(new BreakdownGroup(null, true, List.of()));
         }
-        int[][] groupOf = new int[chunks][];
-        for (int c = 0; c < chunks; c++) {
-            int first = c * USERS_PER_CHUNK;
-            groupOf[c] = new int[valueOf[c].length];
-            for (int i = 0; i < groupOf[c].length; i++) {
-                groupOf[c][i] = outcome.furthest(first + i) == 0 ? -1 : groupOfValue[valueOf[c][i]];
-            }
+        return groups;
+    }
+
+    /**
+     * For a numeric property: a group per range of values, lowest first, then "(none)" for users without a
+     * number; fills each value id's group.
+     */
+    private static List<BreakdownGroup> rangeGroups(double[] numbers, long[] entered, int[] groupOfValue) {
+        NumericBuckets buckets = NumericBuckets.of(numbers, entered);
+        List<BreakdownGroup> groups = new ArrayList<>();
+        buckets.labels().forEach(label -> groups.add(new BreakdownGroup(label, false, List.of())));
+        int none = groups.size();
+        boolean anyNone = false;
+        for (int v = 0; v < entered.length; v++) {
+            groupOfValue[v] = buckets.bucketOf(v) >= 0 ? buckets.bucketOf(v) : none;
+            anyNone |= buckets.bucketOf(v) < 0 && entered[v] > 0;
         }
-        return new Grouping(List.copyOf(groups), groupOf);
+        if (anyNone) {
+            groups.add(new BreakdownGroup(null, false, List.of()));
+        }
+        return groups;
     }
 
     /** The row whose property value places the user: first touch, or the last step reached. */

@@ -76,6 +76,16 @@ public final class FunnelEngine {
     }
 
     /**
+     * Whether {@code group} of {@code spec}'s breakdown is a range of numbers ("30–50", "≥ 400"), not one value:
+     * a drill-down then says "price in 30–50" rather than "price = 30–50".
+     */
+    public boolean isRange(FunnelSpec spec, BreakdownGroup group) {
+        int column = spec.breakdownProperty() == null ? -1 : log.propertyIndex(spec.breakdownProperty());
+        return column >= 0 && group.value() != null && !group.other() && NumericValues.of(log, column) != null
+                && NumericValues.number(group.value()) == null;
+    }
+
+    /**
      * The users of one breakdown group of {@code spec} (by its value, or Other), as the breakdown counted them:
      * user index to membership. Users outside the funnel belong to no group.
      */
@@ -84,14 +94,31 @@ public final class FunnelEngine {
             throw new IllegalArgumentException("The funnel has no breakdown");
         }
         FunnelCalculator.Grouping grouping = new FunnelCalculator(log, spec).grouping(outcome);
-        int index = -1;
-        for (int g = 0; g < grouping.groups().size(); g++) {
-            BreakdownGroup candidate = grouping.groups().get(g);
-            if (candidate.other() == group.other() && Objects.equals(candidate.value(), group.value())) {
-                index = g;
+        int wanted = groupIndex(grouping.groups(), group, false);
+        if (wanted < 0) {
+            wanted = groupIndex(grouping.groups(), group, true);
+        }
+        int index = wanted;
+        return user -> index >= 0 && grouping.groupOf(user) == index;
+    }
+
+    /**
+     * The index of {@code group} among {@code groups}, or -1. Typed loosely, a range may be spelt in ASCII:
+     * "10-50" for "10–50", ">= 500" for "≥ 500", spaces ignored.
+     */
+    private static int groupIndex(List<BreakdownGroup> groups, BreakdownGroup group, boolean loosely) {
+        for (int g = 0; g < groups.size(); g++) {
+            BreakdownGroup candidate = groups.get(g);
+            boolean same = loosely ? Objects.equals(looseLabel(candidate.value()), looseLabel(group.value()))
+                    : Objects.equals(candidate.value(), group.value());
+            if (candidate.other() == group.other() && same) {
+                return g;
             }
         }
-        int wanted = index;
-        return user -> wanted >= 0 && grouping.groupOf(user) == wanted;
+        return -1;
+    }
+
+    private static String looseLabel(String value) {
+        return value == null ? null : value.replace(">=", "≥").replace(" ", "").replaceAll("(\\d)-", "$1–");
     }
 }

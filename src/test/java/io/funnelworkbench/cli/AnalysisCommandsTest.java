@@ -260,6 +260,45 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void aBreakdownByANumericPropertyGivesRangesAndTheUsersOfOneRange() throws Exception {
+        // As analysis/NumericBreakdownTest: 20 prices, one user each, u21 without one; u2, u7, u8, u19 buy.
+        int[] prices = {5, 12, 18, 25, 33, 41, 48, 60, 75, 90, 110, 130, 160, 200, 250, 320, 400, 520, 700, 950};
+        StringBuilder csv = new StringBuilder("user_id,event_name,timestamp,price\n");
+        for (int u = 1; u <= 21; u++) {
+            csv.append("u").append(u).append(",view,2024-01-01T00:00:00Z,")
+                    .append(u <= prices.length ? String.valueOf(prices[u - 1]) : "").append('\n');
+            if (List.of(2, 7, 8, 19).contains(u)) {
+                csv.append("u").append(u).append(",buy,2024-01-01T00:01:00Z,\n");
+            }
+        }
+        Path file = dir.resolve("prices.csv");
+        Files.writeString(file, csv);
+        String shop = dir.resolve("prices").toString();
+        assertThat(cli("import", "--project", shop, file.toString()).exitCode()).isZero();
+
+        CliRun run = cli("funnel", "--project", shop, "--steps", "view,buy", "--by", "price");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> values = new ArrayList<>();
+        Map<String, Long> buyers = new HashMap<>();
+        for (JsonNode g : run.json().get("breakdown")) {
+            String value = g.get("value").isNull() ? "(none)" : g.get("value").asText();
+            values.add(value);
+            buyers.put(value, g.get("steps").get(1).get("users").asLong());
+        }
+        assertThat(values).containsExactly("0–30", "30–50", "50–90", "90–200", "200–400", "≥ 400", "(none)");
+        assertThat(buyers).containsEntry("0–30", 1L).containsEntry("30–50", 1L).containsEntry("50–90", 1L)
+                .containsEntry("90–200", 0L).containsEntry("≥ 400", 1L);
+
+        JsonNode range = cli("users", "--project", shop, "--steps", "view,buy", "--step", "1", "--by", "price",
+                "--group", "30-50").json();
+        assertThat(range.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u5", "u6", "u7");
+        JsonNode top = cli("users", "--project", shop, "--steps", "view,buy", "--step", "1", "--by", "price",
+                "--group", ">= 400").json();
+        assertThat(top.get("users").findValuesAsText("user")).containsExactlyInAnyOrder("u17", "u18", "u19",
+                "u20");
+    }
+
+    @Test
     void impactOfMicroGoalsOnAHandMadeShop() throws Exception {
         StringBuilder csv = new StringBuilder("user_id,event_name,timestamp\n");
         // 40 users watch the video, 20 of whom buy afterwards; 60 do not, 6 of whom buy.

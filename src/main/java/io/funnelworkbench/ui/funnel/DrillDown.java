@@ -25,8 +25,9 @@ public record DrillDown(int step, String stepName, String nextStepName, String g
 
     /** The users of one breakdown group at the step. */
     public static DrillDown of(EventLog log, FunnelSpec spec, FunnelOutcome outcome, int step, BreakdownGroup group) {
-        IntPredicate members = new FunnelEngine(log).breakdownMembers(spec, outcome, group);
-        String label = group.other() ? spec.breakdownProperty() + " in Other"
+        FunnelEngine engine = new FunnelEngine(log);
+        IntPredicate members = engine.breakdownMembers(spec, outcome, group);
+        String label = group.other() || engine.isRange(spec, group) ? spec.breakdownProperty() + " in " + group.label()
                 : spec.breakdownProperty() + " = " + group.label();
         return of(step, spec, label, new StepExplanations(log, spec, outcome).explain(step, members));
     }

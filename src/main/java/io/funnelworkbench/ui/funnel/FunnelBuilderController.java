@@ -291,17 +291,33 @@ public final class FunnelBuilderController implements ProjectScreen {
     }
 
     private void setUpBreakdown() {
-        // "" stands for no breakdown: a ComboBox cannot select a null item.
+        // "" stands for no breakdown: a ComboBox cannot select a null item. Headers are items too (keys no
+        // property has), shown disabled, so the value stays a property name.
+        // The list is refilled when the property catalog arrives, after the funnel is shown: refilling must not
+        // read as the user choosing (which would be an undo step, or lose the breakdown).
+        boolean[] filling = {false};
         Runnable fillChoices = () -> {
+            filling[0] = true;
+            List<String> keys = model.breakdownChoices().stream().map(BreakdownChoice::key).toList();
             breakdownChoice.getItems().setAll("");
-            breakdownChoice.getItems().addAll(model.propertyNames());
+            breakdownChoice.getItems().addAll(keys);
+            filling[0] = false;
             breakdownChoice.setValue(orEmpty(model.breakdownPropertyProperty().get()));
         };
-        model.propertyNames().addListener((ListChangeListener<String>) change -> fillChoices.run());
+        model.breakdownChoices().addListener((ListChangeListener<BreakdownChoice>) change -> fillChoices.run());
         fillChoices.run();
-        breakdownChoice.setConverter(Labels.of(name -> name.isEmpty() ? "No breakdown" : name));
-        breakdownChoice.valueProperty().addListener((obs, old, name) ->
-                model.breakdownPropertyProperty().set(name == null || name.isEmpty() ? null : name));
+        breakdownChoice.setCellFactory(list -> new BreakdownChoiceCell(model::breakdownChoice));
+        breakdownChoice.setConverter(Labels.of(name -> name.isEmpty() ? BreakdownChoiceCell.NO_BREAKDOWN : name));
+        breakdownChoice.valueProperty().addListener((obs, old, name) -> {
+            if (filling[0]) {
+                return;
+            }
+            if (BreakdownChoice.isHeaderKey(name)) {
+                breakdownChoice.setValue(old); // reached by the keyboard: a header is not a choice
+                return;
+            }
+            model.breakdownPropertyProperty().set(name == null || name.isEmpty() ? null : name);
+        });
         model.breakdownPropertyProperty().addListener((obs, old, name) -> breakdownChoice.setValue(orEmpty(name)));
         attributionChoice.getItems().setAll(Attribution.values());
         attributionChoice.setConverter(Labels.of(a -> a == Attribution.FIRST_TOUCH ? "first touch" : "last step"));

@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
@@ -25,6 +26,7 @@ import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
 import io.funnelworkbench.text.ImpactExplanation;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.PropertyText;
 import io.funnelworkbench.text.WindowAdviceText;
 import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
@@ -75,6 +77,7 @@ public final class FunnelBuilderViewModel {
     private LatestWins<Checked> funnelRun;
     private LatestWins<ExplainedImpact> impactRun;
     private LatestWins<DrillDown> drillDownRun;
+    private LatestWins<PropertyCatalog> catalogRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
     private final BiConsumer<String, String> goalRenamed = this::goalRenamed;
 
@@ -110,6 +113,7 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyObjectWrapper<Duration> suggestedWindow = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Integer> selectedStep = new SimpleObjectProperty<>();
     private final ObservableList<String> propertyNames = FXCollections.observableArrayList();
+    private final ObservableList<BreakdownChoice> breakdownChoices = FXCollections.observableArrayList();
 
     private final ObservableList<Goal> macroGoals = FXCollections.observableArrayList();
     private final ObjectProperty<Goal> impactMacro = new SimpleObjectProperty<>();
@@ -146,7 +150,9 @@ public final class FunnelBuilderViewModel {
         drillDownRun = new LatestWins<>(session.runner(), "listing the users", session.errors());
         session.goals().addListener(goalsChanged);
         session.addGoalRenameListener(goalRenamed);
+        catalogRun = new LatestWins<>(session.runner(), "describing the properties", session.errors());
         propertyNames.setAll(Arrays.stream(session.log().propertyNames()).sorted().toList());
+        describeProperties();
         rebuildPalette();
         macroGoals.setAll(macros());
         Draft start = session.funnels().isEmpty() ? Draft.empty()
@@ -162,6 +168,7 @@ public final class FunnelBuilderViewModel {
             funnelRun.stop();
             impactRun.stop();
             drillDownRun.stop();
+            catalogRun.stop();
             session.goals().removeListener(goalsChanged);
             session.removeGoalRenameListener(goalRenamed);
         }
@@ -254,6 +261,38 @@ public final class FunnelBuilderViewModel {
             }
         }
         visiblePalette.setAll(shown);
+    }
+
+    // ---- breakdown list ------------------------------------------------------------------------------
+
+    /**
+     * Lists the properties plainly at once, then, once the catalog of the session's log is computed (once per
+     * opened project, in the background), grouped by kind with the events that carry each.
+     */
+    private void describeProperties() {
+        breakdownChoices.setAll(propertyNames.stream().map(name -> BreakdownChoice.property(name, "")).toList());
+        EventLog log = session.log();
+        catalogRun.request(p -> PropertyCatalog.of(log, p::isCancelled),
+                catalog -> breakdownChoices.setAll(groupedChoices(catalog)),
+                failure -> notice.set("Could not describe the properties: " + failure));
+    }
+
+    /** Text first, then numbers (broken down in ranges), then ids last: a group per user is rarely a breakdown. */
+    static List<BreakdownChoice> groupedChoices(PropertyCatalog catalog) {
+        List<BreakdownChoice> choices = new ArrayList<>();
+        addGroup(choices, catalog, PropertyCatalog.Kind.TEXT, "Text");
+        addGroup(choices, catalog, PropertyCatalog.Kind.NUMBER, "Numbers (in ranges)");
+        addGroup(choices, catalog, PropertyCatalog.Kind.ID_LIKE, "IDs");
+        return choices;
+    }
+
+    private static void addGroup(List<BreakdownChoice> choices, PropertyCatalog catalog, PropertyCatalog.Kind kind,
+                                 String title) {
+        List<PropertyCatalog.Entry> entries = catalog.entries().stream().filter(e -> e.kind() == kind).toList();
+        if (!entries.isEmpty()) {
+            choices.add(BreakdownChoice.header(title));
+            entries.forEach(e -> choices.add(BreakdownChoice.property(e.name(), PropertyText.carriedBy(e))));
+        }
     }
 
     // ---- step edits ----------------------------------------------------------------------------------
@@ -762,6 +801,16 @@ public final class FunnelBuilderViewModel {
 
     public ObservableList<String> propertyNames() {
         return propertyNames;
+    }
+
+    /** The Breakdown list: properties under their group headers, each with the events that carry it. */
+    public ObservableList<BreakdownChoice> breakdownChoices() {
+        return breakdownChoices;
+    }
+
+    /** The line of the Breakdown list whose {@link BreakdownChoice#key()} is {@code key}, or null. */
+    public BreakdownChoice breakdownChoice(String key) {
+        return breakdownChoices.stream().filter(c -> c.key().equals(key)).findFirst().orElse(null);
     }
 
     public ReadOnlyObjectProperty<FunnelResult> resultProperty() {

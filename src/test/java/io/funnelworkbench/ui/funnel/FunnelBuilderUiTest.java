@@ -29,6 +29,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -37,6 +38,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -207,6 +209,37 @@ class FunnelBuilderUiTest extends FxTestBase {
         Window dialog = table.getScene().getWindow();
         assertThat(((Stage) dialog).getTitle()).endsWith("· device = mobile");
         interact(dialog::hide);
+    }
+
+    @Test
+    void theBreakdownListShowsGroupHeadersAndTheEventsOfEachPropertyAndAHeaderCannotBeChosen() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.breakdownChoices().stream()
+                .anyMatch(BreakdownChoice::header));
+        WaitForAsyncUtils.waitForFxEvents();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> choice = lookup("#breakdownChoice").queryAs(ComboBox.class);
+        // Shown directly: the Rules column may be scrolled so that the drop-down is out of the robot's reach.
+        interact(choice::show);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> headers = lookup(".breakdown-header").queryAll().stream()
+                .map(n -> ((ListCell<?>) n).getText()).toList();
+        assertThat(headers).contains("NUMBERS (IN RANGES)");
+        assertThat(lookup(".item-detail").queryAll().stream().map(n -> ((Label) n).getText()))
+                .contains("on purchase");
+        clickOn(lookup(".list-cell").match(n -> "revenue".equals(cellName(n))).queryAs(ListCell.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.breakdownPropertyProperty().get()).isEqualTo("revenue");
+
+        String header = model.breakdownChoices().get(0).key();
+        interact(() -> choice.setValue(header));
+        assertThat(choice.getValue()).isEqualTo("revenue");
+        assertThat(model.breakdownPropertyProperty().get()).isEqualTo("revenue");
+    }
+
+    /** The property name a Breakdown drop-down cell shows on its first line, or null. */
+    private static String cellName(Node cell) {
+        return cell instanceof BreakdownChoiceCell c && c.getGraphic() instanceof VBox lines
+                ? ((Label) lines.getChildren().get(0)).getText() : null;
     }
 
     @Test

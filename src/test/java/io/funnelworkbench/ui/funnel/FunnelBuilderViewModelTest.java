@@ -2,10 +2,12 @@ package io.funnelworkbench.ui.funnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.funnelworkbench.analysis.EventStats;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
@@ -128,6 +130,39 @@ class FunnelBuilderViewModelTest {
                     + " still within the 30-day window when the data ends, so these rates may still rise.");
             assertThat(model.suggestedWindowProperty().get()).isNull();
         }
+    }
+
+    @Test
+    void theBreakdownListGroupsPropertiesByKindWithTheEventsThatCarryThem() {
+        assertThat(model.breakdownChoices()).extracting(BreakdownChoice::name, BreakdownChoice::detail,
+                BreakdownChoice::header).containsExactly(
+                        tuple("Text", "", true),
+                        tuple("device", "on view_product, add_to_cart, purchase", false),
+                        tuple("Numbers (in ranges)", "", true),
+                        tuple("revenue", "on purchase", false));
+        assertThat(model.breakdownChoice("revenue").detail()).isEqualTo("on purchase");
+        assertThat(BreakdownChoice.isHeaderKey(model.breakdownChoices().get(0).key())).isTrue();
+        assertThat(model.breakdownChoice(model.breakdownChoices().get(2).key()).name())
+                .isEqualTo("Numbers (in ranges)");
+
+        model.appendStep(FunnelStep.event("view_product"));
+        model.appendStep(FunnelStep.event("purchase"));
+        model.breakdownPropertyProperty().set("revenue");
+        model.attributionProperty().set(Attribution.LAST_STEP);
+        assertThat(model.resultProperty().get().breakdown()).extracting(BreakdownGroup::label)
+                .as("a numeric property is broken down in ranges, a single number being its own")
+                .containsExactly("120", "(none)");
+    }
+
+    @Test
+    void idsComeLastInTheBreakdownList() {
+        PropertyCatalog catalog = new PropertyCatalog(List.of(
+                new PropertyCatalog.Entry("order_id", PropertyCatalog.Kind.ID_LIKE, 900, 900, List.of("purchase"),
+                        false),
+                new PropertyCatalog.Entry("plan", PropertyCatalog.Kind.TEXT, 3, 900, List.of("purchase"), true)));
+        assertThat(FunnelBuilderViewModel.groupedChoices(catalog)).extracting(BreakdownChoice::name)
+                .containsExactly("Text", "plan", "IDs", "order_id");
+        assertThat(FunnelBuilderViewModel.groupedChoices(catalog).get(1).detail()).isEqualTo("on every event");
     }
 
     @Test

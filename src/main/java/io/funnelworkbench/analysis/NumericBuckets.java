@@ -1,0 +1,138 @@
+package io.funnelworkbench.analysis;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+
+/**
+ * The ranges a numeric breakdown puts users in (FUNNEL-SEMANTICS.md, "Breakdown", "Numbers in ranges"): up to 6
+ * distinct numbers are a group each; beyond, the sixths of the users' values (5 quantiles) rounded to one
+ * significant digit, or two or three when one leaves fewer than 4 edges, split them into at most 6 ranges, each
+ * from its lower edge (included) to the next (excluded). Ranges without users are left out. Six, because the
+ * breakdown chart draws at most 6 groups: every range is drawn, only "(none)" may be left to the table.
+ */
+final class NumericBuckets {
+    static final int MAX_SINGLE_VALUES = 6;
+    private static final int PARTS = 6;
+    private static final int ENOUGH_EDGES = 4;
+    private static final int MAX_DIGITS = 3;
+
+    private final List<String> labels;
+    private final int[] bucketOfValue;
+
+    private NumericBuckets(List<String> labels, int[] bucketOfValue) {
+        this.labels = List.copyOf(labels);
+        this.bucketOfValue = bucketOfValue;
+    }
+
+    /** The range labels, lowest first. */
+    List<String> labels() {
+        return labels;
+    }
+
+    /** The range index of value id {@code value}, or -1 for a value that is not a number or has no users. */
+    int bucketOf(int value) {
+        return bucketOfValue[value];
+    }
+
+    /**
+     * Ranges for the values {@code numbers} (by value id, NaN for none) held by {@code users} users each; only
+     * values with users count.
+     */
+    static NumericBuckets of(double[] numbers, long[] users) {
+        int[] ids = IntStream.range(0, numbers.length).filter(v -> users[v] > 0 && !Double.isNaN(numbers[v]))
+                .boxed().sorted(Comparator.comparingDouble(v -> numbers[v])).mapToInt(Integer::intValue).toArray();
+        double[] distinct = Arrays.stream(ids).mapToDouble(v -> numbers[v]).distinct().toArray();
+        double[] edges = distinct.length <= MAX_SINGLE_VALUES ? distinct : edges(ids, numbers, users);
+        boolean single = distinct.length <= MAX_SINGLE_VALUES;
+        long[] usersPerRange = new long[edges.length + 1];
+        int[] rangeOfValue = new int[numbers.length];
+        Arrays.fill(rangeOfValue, -1);
+        for (int v : ids) {
+            // The number of edges at or below the value: 0 is the range below the first edge.
+            int range = upperBound(edges, numbers[v]);
+            rangeOfValue[v] = range;
+            usersPerRange[range] += users[v];
+        }
+        int[] kept = new int[usersPerRange.length];
+        List<String> labels = new ArrayList<>();
+        for (int range = 0; range < usersPerRange.length; range++) {
+            kept[range] = usersPerRange[range] > 0 ? labels.size() : -1;
+            if (usersPerRange[range] > 0) {
+                labels.add(single ? plain(edges[range - 1]) : label(edges, range, numbers[ids[0]]));
+            }
+        }
+        int[] bucketOfValue = Arrays.stream(rangeOfValue).map(r -> r < 0 ? -1 : kept[r]).toArray();
+        return new NumericBuckets(labels, bucketOfValue);
+    }
+
+    /** The rounded quantile edges strictly above the lowest value, with the fewest digits that give enough. */
+    private static double[] edges(int[] ids, double[] numbers, long[] users) {
+        double[] quantiles = quantiles(ids, numbers, users);
+        double lowest = numbers[ids[0]];
+        double[] best = new double[0];
+        for (int digits = 1; digits <= MAX_DIGITS && best.length < ENOUGH_EDGES; digits++) {
+            TreeSet<Double> rounded = new TreeSet<>();
+            for (double q : quantiles) {
+                double edge = round(q, digits);
+                if (edge > lowest) {
+                    rounded.add(edge);
+                }
+            }
+            if (rounded.size() > best.length) {
+                best = rounded.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+        }
+        return best;
+    }
+
+    /** The value of the ceil(k * n / 6)-th of the n users in value order, k = 1 to 5. */
+    private static double[] quantiles(int[] ids, double[] numbers, long[] users) {
+        long total = Arrays.stream(ids).mapToLong(v -> users[v]).sum();
+        double[] quantiles = new double[PARTS - 1];
+        long seen = 0;
+        int k = 1;
+        for (int v : ids) {
+            seen += users[v];
+            while (k < PARTS && seen * PARTS >= total * k) {
+                quantiles[k - 1] = numbers[v];
+                k++;
+            }
+        }
+        return quantiles;
+    }
+
+    private static double round(double value, int digits) {
+        return BigDecimal.valueOf(value).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
+    }
+
+    private static int upperBound(double[] edges, double value) {
+        int count = 0;
+        while (count < edges.length && edges[count] <= value) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String label(double[] edges, int range, double lowest) {
+        if (edges.length == 0) {
+            return "≥ " + plain(lowest);
+        }
+        if (range == 0) {
+            return lowest >= 0 ? "0–" + plain(edges[0]) : "< " + plain(edges[0]);
+        }
+        return range == edges.length ? "≥ " + plain(edges[range - 1])
+                : plain(edges[range - 1]) + "–" + plain(edges[range]);
+    }
+
+    /** A number as plain digits, without exponent or trailing zeros: 2500, 0.5, -3. */
+    static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}
