@@ -14,8 +14,8 @@ import java.util.stream.IntStream;
  * The ranges a numeric breakdown puts users in (FUNNEL-SEMANTICS.md, "Breakdown", "Numbers in ranges"): up to 6
  * distinct numbers are a group each; beyond, the sixths of the users' values (5 quantiles) rounded to one
  * significant digit, or two or three when one leaves fewer than 4 edges, split them into at most 6 ranges, each
- * from its lower edge (included) to the next (excluded). Ranges without users are left out. Six, because the
- * breakdown chart draws at most 6 groups: every range is drawn, only "(none)" may be left to the table.
+ * from its lower edge (included) to the next (excluded). Ranges without users are left out. Six: few enough to
+ * compare at a glance, enough to show a trend across the values.
  */
 final class NumericBuckets {
     static final int MAX_SINGLE_VALUES = 6;
