@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 
 /**
@@ -71,7 +68,7 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
             int index = step.number() - 1;
             TableColumn<BreakdownGroup, String> column = column(step.number() + ". " + step.name(),
                     g -> cell(g.steps().get(index)));
-            column.setCellFactory(c -> new TwoLines());
+            column.setCellFactory(c -> new TwoLineCell<>());
             column.getStyleClass().add("number");
             // Wide enough for the step's name: a narrow window scrolls the table rather than cut a header.
             double header = new Text(column.getText()).getLayoutBounds().getWidth() * 1.15 + 24;
@@ -96,32 +93,5 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
         return column;
-    }
-
-    /** A number over a muted second line, right-aligned, like the step table's cells. */
-    private static final class TwoLines extends TableCell<BreakdownGroup, String> {
-        private final Label main = new Label();
-        private final Label detail = new Label();
-        private final VBox lines = new VBox(0, main, detail);
-
-        TwoLines() {
-            detail.getStyleClass().add("interval");
-            lines.setAlignment(Pos.CENTER_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            if (empty || text == null) {
-                setGraphic(null);
-                return;
-            }
-            String[] parts = text.split("\n", 2);
-            main.setText(parts[0]);
-            detail.setText(parts.length > 1 ? parts[1] : "");
-            detail.setVisible(parts.length > 1);
-            detail.setManaged(parts.length > 1);
-            setGraphic(lines);
-        }
     }
 }

@@ -44,7 +44,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -57,7 +56,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -68,7 +66,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Callback;
 
@@ -469,7 +466,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         dropOffColumn.setCellValueFactory(text(s -> s.dropped() == 0 ? Numbers.NONE
                 : Numbers.count(s.dropped()) + "\n" + Numbers.percent(s.dropOffRate())));
         for (TableColumn<StepResult, String> column : List.of(fromPreviousColumn, fromFirstColumn, dropOffColumn)) {
-            column.setCellFactory(c -> new TwoLineCell());
+            column.setCellFactory(c -> new TwoLineCell<>());
         }
         medianColumn.setCellValueFactory(text(s -> Times.duration(s.timeFromPrevious().medianSeconds())));
         valueColumn.setCellValueFactory(text(s -> s.value() == 0 ? Numbers.NONE : Numbers.money(s.value())));
@@ -681,32 +678,6 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private Window window() {
         return root.getScene() == null ? null : root.getScene().getWindow();
-    }
-
-
-    /** A number over a muted second line (its interval or rate), right-aligned, so columns stay narrow. */
-    private static final class TwoLineCell extends TableCell<StepResult, String> {
-        private final Label main = new Label();
-        private final Label detail = new Label();
-        private final VBox lines = new VBox(0, main, detail);
-
-        TwoLineCell() {
-            detail.getStyleClass().add("interval");
-            lines.setAlignment(Pos.CENTER_RIGHT);
-        }
-
-        @Override
-        protected void updateItem(String text, boolean empty) {
-            super.updateItem(text, empty);
-            if (empty || text == null) {
-                setGraphic(null);
-                return;
-            }
-            String[] parts = text.split("\n", 2);
-            main.setText(parts[0]);
-            detail.setText(parts.length > 1 ? parts[1] : "");
-            setGraphic(lines);
-        }
     }
 
     /** An exclusion as one readable line with a remove button. */

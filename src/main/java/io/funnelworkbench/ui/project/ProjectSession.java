@@ -130,13 +130,7 @@ public final class ProjectSession {
     public GoalDeleted removeGoal(Goal goal) {
         GoalDeleted deleted = workspace.deleteGoal(goal.name(), true);
         mirror();
-        history.record(new UndoHistory.Edit("goal removal", () -> {
-            workspace.undo(deleted);
-            mirror();
-        }, () -> {
-            workspace.redo(deleted);
-            mirror();
-        }));
+        recordUndoable("goal removal", () -> workspace.undo(deleted), () -> workspace.redo(deleted));
         return deleted;
     }
 
@@ -175,27 +169,26 @@ public final class ProjectSession {
 
     private FunnelSaved recordFunnel(FunnelSaved saved, String label) {
         mirror();
-        history.record(new UndoHistory.Edit(label, () -> {
-            workspace.undo(saved);
-            mirror();
-        }, () -> {
-            workspace.redo(saved);
-            mirror();
-        }));
+        recordUndoable(label, () -> workspace.undo(saved), () -> workspace.redo(saved));
         return saved;
     }
 
     public FunnelDeleted removeFunnel(FunnelDefinition funnel) {
         FunnelDeleted deleted = workspace.deleteFunnel(funnel.name());
         mirror();
-        history.record(new UndoHistory.Edit("funnel removal", () -> {
-            workspace.undo(deleted);
+        recordUndoable("funnel removal", () -> workspace.undo(deleted), () -> workspace.redo(deleted));
+        return deleted;
+    }
+
+    /** Records an edit already made, whose undo and redo change the workspace and then the mirror. */
+    private void recordUndoable(String what, Runnable undo, Runnable redo) {
+        history.record(new UndoHistory.Edit(what, () -> {
+            undo.run();
             mirror();
         }, () -> {
-            workspace.redo(deleted);
+            redo.run();
             mirror();
         }));
-        return deleted;
     }
 
     /** Goals first, then funnels: a funnel that follows a renamed goal must never see the goal missing. */
