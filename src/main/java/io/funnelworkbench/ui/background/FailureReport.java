@@ -36,7 +36,7 @@ public final class FailureReport {
         }
         LOG.log(Level.ERROR, "Failed while " + doing, failure);
         String sentence = defectSentence(doing, failure);
-        display.show(sentence);
+        display.show(sentence, failure);
         return sentence;
     }
 

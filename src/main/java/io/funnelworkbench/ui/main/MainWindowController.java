@@ -14,6 +14,7 @@ import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.BoundScreen;
 import io.funnelworkbench.ui.Screens;
+import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.dialogs.Confirmation;
 import io.funnelworkbench.ui.dialogs.Dialogs;
 import io.funnelworkbench.ui.dialogs.FileKinds;
@@ -119,7 +120,7 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         cancelButton.visibleProperty().bind(model.busyProperty());
         cancelButton.managedProperty().bind(model.busyProperty());
         model.projectProperty().addListener((obs, old, overview) -> showProject(overview));
-        model.setErrorSink(this::showError);
+        model.setErrorSink(ErrorDisplay.withDetails(this::showError));
         model.pruneRecent();
         setUpRecent();
         setUpSamples(model.samples());

@@ -64,6 +64,9 @@ public final class MainWindowViewModel {
     private BackgroundRunner.Running running;
     private final List<Job> jobs = new ArrayList<>();
     private ErrorDisplay errorSink = ErrorDisplay.NONE;
+    // Screens opened before the sink is set still reach it, with the details of each failure.
+    private final ErrorDisplay forwardedErrors = ErrorDisplay.withDetails((sentence, details) ->
+            errorSink.show(sentence, details));
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings) {
         this(runner, settings, new FxStatusTimer());
@@ -146,7 +149,7 @@ public final class MainWindowViewModel {
         if (target == null) {
             throw new IllegalStateException("The import wizard needs an open project");
         }
-        return new ImportWizardViewModel(runner, sentence -> errorSink.show(sentence), files,
+        return new ImportWizardViewModel(runner, forwardedErrors, files,
                 (request, onSuccess, onFailure) -> runImport(target, request, onSuccess, onFailure));
     }
 
@@ -209,7 +212,7 @@ public final class MainWindowViewModel {
     /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
     private void show(ProjectOverview overview) {
         ProjectSession opened = new ProjectSession(store, overview, runner);
-        opened.setErrorSink(sentence -> errorSink.show(sentence));
+        opened.setErrorSink(forwardedErrors);
         project.set(overview);
         session.set(opened);
     }

@@ -170,6 +170,21 @@ class LatestWinsTest {
     }
 
     @Test
+    void theErrorDialogGetsTheFailureBehindTheSentenceForItsDetails() throws Exception {
+        List<Throwable> details = new ArrayList<>();
+        LatestWins<String> wins = new LatestWins<>(runner, "computing the funnel", DEBOUNCE,
+                ErrorDisplay.withDetails((sentence, failure) -> details.add(failure)));
+        wins.request(p -> {
+            throw new IllegalStateException("a defect");
+        }, delivered::add, failures::add);
+        runner.advance(DEBOUNCE);
+        runner.deliverNext();
+
+        assertThat(details).hasSize(1);
+        assertThat(details.get(0)).isInstanceOf(IllegalStateException.class).hasMessage("a defect");
+    }
+
+    @Test
     void badInputIsSaidInItsOwnWordsWithoutDialogOrLog() throws Exception {
         LatestWins<String> wins = latestWins();
         wins.request(p -> {
