@@ -58,7 +58,7 @@ public final class StartupBenchmark {
     public Result run() throws IOException {
         Benchmark.Peer peer = Benchmark.Peer.find();
         if (!peer.available()) {
-            throw new IllegalStateException("The start-up benchmark needs DuckDB as its peer: " + peer.reason()
+            throw new MissingPeerException("The start-up benchmark needs DuckDB as its peer: " + peer.reason()
                     + ".");
         }
         if (!Files.isExecutable(settings.cli())) {

@@ -1,6 +1,7 @@
 package io.funnelworkbench.cli;
 
 import io.funnelworkbench.model.AppVersion;
+import io.funnelworkbench.model.ExpectedFailure;
 import io.funnelworkbench.model.Failures;
 import io.funnelworkbench.model.PlainMessages;
 import io.funnelworkbench.text.Numbers;
@@ -132,7 +133,7 @@ public final class FunnelCli implements Callable<Integer> {
     static int report(Throwable error, boolean debug, PrintWriter err) {
         int code = exitCodeFor(error);
         if (code == BAD_INPUT) {
-            err.println(PlainMessages.isOutOfMemory(error) ? outOfMemorySentence() : Failures.badInputSentence(error));
+            err.println(badInputSentence(error));
         } else if (debug) {
             err.println("Internal error (" + error.getClass().getSimpleName() + "). Please report it with the"
                     + " command you ran and the details below.");
@@ -143,6 +144,17 @@ public final class FunnelCli implements Callable<Integer> {
         }
         err.flush();
         return code;
+    }
+
+    /**
+     * Our own failures say what went wrong in their own words, out of memory included (an import names its file
+     * and says nothing was imported); only memory running out elsewhere gets the generic sentence.
+     */
+    private static String badInputSentence(Throwable error) {
+        if (PlainMessages.isOutOfMemory(error) && !(error instanceof ExpectedFailure)) {
+            return outOfMemorySentence();
+        }
+        return Failures.badInputSentence(error);
     }
 
     private static boolean debugRequested(ParseResult parsed) {

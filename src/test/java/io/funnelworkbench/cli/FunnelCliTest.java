@@ -2,6 +2,8 @@ package io.funnelworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.funnelworkbench.bench.MissingPeerException;
+import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.store.ProjectException;
 import io.funnelworkbench.testing.PomVersion;
 import java.io.IOException;
@@ -60,10 +62,27 @@ class FunnelCliTest {
                 .isEqualTo(1);
         assertThat(FunnelCli.exitCodeFor(new UncheckedIOException(new IOException("disk full")))).isEqualTo(1);
         assertThat(FunnelCli.exitCodeFor(new OutOfMemoryError())).isEqualTo(1);
+        assertThat(FunnelCli.exitCodeFor(new MissingPeerException("needs DuckDB"))).as("a setup to fix").isEqualTo(1);
         assertThat(FunnelCli.exitCodeFor(new NullPointerException())).isEqualTo(3);
         assertThat(FunnelCli.exitCodeFor(new IllegalStateException("A chunk is damaged"))).isEqualTo(3);
         assertThat(FunnelCli.exitCodeFor(new IllegalArgumentException())).as("no sentence: not on purpose")
                 .isEqualTo(3);
+    }
+
+    @Test
+    void runningOutOfMemoryIsOurOwnSentenceWhenWeWroteOneAndTheGenericOneOtherwise() {
+        StringWriter importing = new StringWriter();
+        String sentence = "Importing huge.csv needs more memory than Funnel Workbench may use (64 MB): nothing was"
+                + " imported. Give it more (for the command line, java -Xmx2g), or split the file.";
+        assertThat(FunnelCli.report(new ImportException(sentence, new OutOfMemoryError()), false,
+                new PrintWriter(importing))).isEqualTo(1);
+        assertThat(importing.toString().strip()).isEqualTo(sentence);
+
+        StringWriter elsewhere = new StringWriter();
+        assertThat(FunnelCli.report(new RuntimeException(new OutOfMemoryError("Java heap space")), false,
+                new PrintWriter(elsewhere))).isEqualTo(1);
+        assertThat(elsewhere.toString().strip()).startsWith("The command ran out of memory:")
+                .contains("nothing was changed");
     }
 
     @Test

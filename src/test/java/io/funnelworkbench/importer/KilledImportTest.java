@@ -23,7 +23,7 @@ class KilledImportTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"Importing", "Saving events"})
+    @ValueSource(strings = {"READING", "SAVING"})
     void aKilledImportLeavesTheProjectAsItWas(String phase) throws Exception {
         Path project = dir.resolve("p.mv.db");
         Path first = dir.resolve("first.csv");
