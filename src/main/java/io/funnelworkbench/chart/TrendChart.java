@@ -60,9 +60,11 @@ public final class TrendChart extends SurfaceChart {
                 ChartStyle.TEXT_MUTED, PAD, top));
         top += TextFit.lineHeight(subtitleFont);
         if (points.stream().anyMatch(TrendPoint::provisional)) {
-            nodes.add(TextFit.text(TextFit.ellipsize(PROVISIONAL_NOTE, subtitleFont, width - 2 * PAD), subtitleFont,
-                    ChartStyle.TEXT_MUTED, PAD, top));
-            top += TextFit.lineHeight(subtitleFont);
+            // Wrapped, not cut: the note says what the dashes mean.
+            for (String line : TextFit.wrap(PROVISIONAL_NOTE, subtitleFont, width - 2 * PAD, 3)) {
+                nodes.add(TextFit.text(line, subtitleFont, ChartStyle.TEXT_MUTED, PAD, top));
+                top += TextFit.lineHeight(subtitleFont);
+            }
         }
         if (series.size() > 1) {
             top = drawLegend(nodes, series, top + 4, width);

@@ -103,6 +103,15 @@ class BreakdownChartTest {
         assertThat(texts).contains("organic_search", "paid_search", "social", "unknown", "direct_traffic", "Other")
                 .doesNotContain("email", "(none)");
         assertThat(texts.get(0)).endsWith(", by origin");
+        // At the app's narrowest the note on dashed periods wraps rather than ending in an ellipsis.
+        List<String> narrow = FxThread.call(() -> {
+            TrendChart chart = new TrendChart();
+            chart.setResult(olist);
+            return chart.draw(560, 400).stream().filter(Text.class::isInstance).map(n -> ((Text) n).getText())
+                    .toList();
+        });
+        assertThat(narrow).noneMatch(t -> t.endsWith("…"));
+        assertThat(String.join(" ", narrow)).contains(TrendChart.PROVISIONAL_NOTE);
     }
 
     @Test
