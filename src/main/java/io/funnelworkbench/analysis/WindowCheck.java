@@ -1,5 +1,6 @@
 package io.funnelworkbench.analysis;
 
+import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import java.time.Duration;
@@ -37,6 +38,12 @@ public final class WindowCheck {
 
     /** Checks a computed result; the engine recomputes the funnel (without breakdown) over the data's span. */
     public static Optional<Advice> check(FunnelEngine engine, FunnelSpec spec, FunnelResult result) {
+        return check(engine, spec, result, Cancellation.NEVER);
+    }
+
+    /** As above, for a computation that may be superseded: the second funnel stops when it is. */
+    public static Optional<Advice> check(FunnelEngine engine, FunnelSpec spec, FunnelResult result,
+                                         Cancellation cancellation) {
         if (result.steps().size() < 2 || result.steps().get(0).users() == 0) {
             return Optional.empty();
         }
@@ -45,7 +52,7 @@ public final class WindowCheck {
         Duration span = Duration.ofNanos(Math.max(0, engine.log().lastTime() - engine.log().firstTime()) * 1_000)
                 .plusSeconds(1);
         if (span.compareTo(spec.window()) > 0) {
-            FunnelResult overAll = engine.compute(spec.withWindow(span).withBreakdown(null, null));
+            FunnelResult overAll = engine.compute(spec.withWindow(span).withBreakdown(null, null), cancellation);
             StepResult lastOverAll = overAll.steps().get(overAll.steps().size() - 1);
             long more = lastOverAll.users() - last.users();
             if (more >= MORE_USERS && more >= MORE_CONVERTED * last.users()) {

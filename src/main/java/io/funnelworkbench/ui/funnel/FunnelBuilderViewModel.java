@@ -506,7 +506,7 @@ public final class FunnelBuilderViewModel {
         funnelRun.request(p -> {
             FunnelEngine engine = new FunnelEngine(log);
             FunnelResult computed = engine.compute(spec, p::isCancelled);
-            return new Checked(computed, WindowCheck.check(engine, spec, computed).orElse(null));
+            return new Checked(computed, WindowCheck.check(engine, spec, computed, p::isCancelled).orElse(null));
         }, checked -> {
             computing.set(false);
             showResult(spec, checked.result());
