@@ -171,7 +171,7 @@ public final class BreakdownChart extends SurfaceChart {
         nodes.add(hitArea(left, top, grid.stepWidth, grid.rowHeight, step + 1, group));
     }
 
-    /** The 95% interval as a thin whisker across the bar, clipped to the scale. */
+    /** The 95% interval as a thin whisker across the bar, ending in an arrowhead where it runs past the scale. */
     private static void drawInterval(List<Node> nodes, StepResult cell, double left, double barSpace, double barTop,
                                      double barHeight, double scale) {
         if (cell.conversionFromFirstInterval() == null || barSpace <= 0) {
@@ -180,10 +180,20 @@ public final class BreakdownChart extends SurfaceChart {
         double low = left + barSpace * Math.min(1, cell.conversionFromFirstInterval().low() / scale);
         double high = left + barSpace * Math.min(1, cell.conversionFromFirstInterval().high() / scale);
         double middle = barTop + barHeight / 2;
-        for (Line whisker : List.of(new Line(low, middle, high, middle), new Line(low, barTop + 1, low,
-                barTop + barHeight - 1), new Line(high, barTop + 1, high, barTop + barHeight - 1))) {
+        boolean beyondScale = cell.conversionFromFirstInterval().high() > scale;
+        List<Line> whiskers = new ArrayList<>(List.of(new Line(low, middle, high, middle),
+                new Line(low, barTop + 1, low, barTop + barHeight - 1)));
+        if (beyondScale) {
+            // The interval runs past a full bar: an arrowhead says so instead of an end cap.
+            whiskers.add(new Line(high - 4, middle - 3, high, middle));
+            whiskers.add(new Line(high - 4, middle + 3, high, middle));
+        } else {
+            whiskers.add(new Line(high, barTop + 1, high, barTop + barHeight - 1));
+        }
+        for (Line whisker : whiskers) {
             whisker.setStroke(ChartStyle.ACCENT_DARK);
             whisker.setStrokeWidth(1);
+            whisker.getProperties().put("interval-beyond-scale", beyondScale);
             nodes.add(whisker);
         }
     }

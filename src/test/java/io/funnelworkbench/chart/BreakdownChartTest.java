@@ -115,8 +115,19 @@ class BreakdownChartTest {
     }
 
     @Test
-    void theBarScaleIsTheSmallestRoundRateHoldingEveryCell() {
+    void theBarScaleIsTheSmallestRoundRateHoldingEveryCell() throws Exception {
         // Olist's best group converts 23.3% of its leads, so a full bar stands for 25%.
         assertThat(BreakdownChart.scaleFor(olist.breakdown())).isEqualTo(0.25);
+        // Its interval (60 leads) runs past 25%: only that row's whisker ends in an arrowhead.
+        long beyond = FxThread.call(() -> {
+            BreakdownChart chart = new BreakdownChart();
+            chart.setResult(olist);
+            return chart.draw(1200, 600).stream().filter(n -> Boolean.TRUE.equals(
+                    n.getProperties().get("interval-beyond-scale"))).count();
+        });
+        long rowsBeyond = olist.breakdown().stream()
+                .filter(g -> g.steps().get(1).conversionFromFirstInterval().high() > 0.25).count();
+        assertThat(rowsBeyond).isPositive();
+        assertThat(beyond).isEqualTo(4 * rowsBeyond);
     }
 }
