@@ -95,7 +95,17 @@ public abstract class FxTestBase extends FxRobot {
     /** The labelled controls on screen whose text JavaFX shortened, as "full text (shown as: shown text)". */
     protected List<String> cutLabels() {
         List<String> cut = new ArrayList<>();
-        interact(() -> collect(stage.getScene().getRoot(), cut));
+        interact(() -> cut.addAll(cutLabels(stage.getScene().getRoot())));
+        return cut;
+    }
+
+    /**
+     * The labelled controls under {@code root} whose text JavaFX shortened, as "full text (shown as: shown text)":
+     * a label JavaFX had to shorten shows its ellipsis in place of its end. Call on the FX thread.
+     */
+    public static List<String> cutLabels(Node root) {
+        List<String> cut = new ArrayList<>();
+        collect(root, cut);
         return cut;
     }
 

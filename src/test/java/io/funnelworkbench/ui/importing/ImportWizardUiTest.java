@@ -9,6 +9,7 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.testing.Datasets;
 import io.funnelworkbench.testing.Pixels;
+import io.funnelworkbench.ui.FxTestBase;
 import io.funnelworkbench.ui.Screens;
 import io.funnelworkbench.ui.ScriptedDialogs;
 import io.funnelworkbench.ui.background.BackgroundRunner;
@@ -20,6 +21,7 @@ import io.funnelworkbench.ui.project.ProjectOverview;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +125,10 @@ class ImportWizardUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#role-3").tryQuery().isPresent());
         ComboBox<?> visitRole = lookup("#role-3").queryAs(ComboBox.class);
         assertThat(visitRole.getValue()).isEqualTo(ColumnRole.PROPERTY);
+        // The mapping page at its opening size: no label shortened.
+        List<String> cut = new ArrayList<>();
+        interact(() -> cut.addAll(FxTestBase.cutLabels(wizard.getScene().getRoot())));
+        assertThat(cut).isEmpty();
         snapshot("mapping");
 
         clickOn(visitRole);
