@@ -30,6 +30,29 @@ public final class Statistics {
         return new Interval(Math.max(0, (centre - spread) / denominator), Math.min(1, (centre + spread) / denominator));
     }
 
+    /**
+     * Newcombe's hybrid score interval (method 10 of Newcombe 1998) for the difference {@code a/m - b/n} of two
+     * independent proportions, built from each side's Wilson interval without continuity correction. Null when
+     * either side has no trials: the difference does not exist then.
+     */
+    public static Interval newcombeDifference(long a, long m, long b, long n) {
+        if (m == 0 || n == 0) {
+            return null;
+        }
+        double p1 = (double) a / m;
+        double p2 = (double) b / n;
+        Interval w1 = wilson(a, m);
+        Interval w2 = wilson(b, n);
+        double d = p1 - p2;
+        double low = d - Math.sqrt(square(p1 - w1.low()) + square(w2.high() - p2));
+        double high = d + Math.sqrt(square(w1.high() - p1) + square(p2 - w2.low()));
+        return new Interval(Math.max(-1, low), Math.min(1, high));
+    }
+
+    private static double square(double x) {
+        return x * x;
+    }
+
     /** The median of sorted values: the middle one, or the mean of the two middle ones. */
     public static double median(double[] sorted) {
         int n = sorted.length;

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.PeriodComparison;
 import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Cancellation;
+import io.funnelworkbench.model.Comparison;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.Interval;
+import io.funnelworkbench.model.StepDifference;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
@@ -52,6 +56,11 @@ final class FunnelCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "With --save: save over the saved funnel of that name.")
     private boolean replace;
 
+    @Option(names = "--compare-to", paramLabel = "FROM..TO|previous", description = "Also compute the funnel for"
+            + " this entry range (UTC days, both inclusive) or the previous period of the same length, and report"
+            + " per step the difference of conversion from step 1 with its 95% interval and p-value.")
+    private String compareTo;
+
     @Mixin
     private FormatOption format;
 
@@ -63,22 +72,74 @@ final class FunnelCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
+            PeriodComparison.Range compared = compareTo == null ? null : comparedRange(compareTo, funnelSpec);
             if (saveAs != null) {
                 save(Workspace.open(analysis.store()), rename(definition, saveAs.strip()));
             }
             FunnelEngine engine = new FunnelEngine(analysis.log());
             FunnelResult result = engine.compute(funnelSpec);
+            Comparison comparison = compared == null ? null
+                    : PeriodComparison.compare(engine, funnelSpec, result, compared, Cancellation.NEVER);
             Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
             if (output == Output.Format.JSON) {
                 ObjectNode json = toJson(definition.name(), result);
                 json.set("window_check", advice.map(FunnelCommand::adviceJson).orElse(null));
+                if (comparison != null) {
+                    json.set("compare", compareJson(comparison));
+                }
                 spec.commandLine().getOut().println(Json.write(json));
+            } else if (comparison != null) {
+                Output.table(spec.commandLine().getOut(), output,
+                        output == Output.Format.TABLE ? COMPARE_HEADER : COMPARE_CSV_HEADER,
+                        compareRows(result, comparison, output));
+                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: " + WindowAdviceText.sentence(a)));
             } else {
                 Output.table(spec.commandLine().getOut(), output, TABLE_HEADER, tableRows(result, output));
                 advice.ifPresent(a -> spec.commandLine().getErr().println("Note: " + WindowAdviceText.sentence(a)));
             }
         }
         return 0;
+    }
+
+    /** {@code --compare-to}'s period: {@code previous} or FROM..TO, dates as --from and --to take them. */
+    static PeriodComparison.Range comparedRange(String text, FunnelSpec funnelSpec) {
+        String value = text.strip();
+        PeriodComparison.Range range;
+        if (value.equalsIgnoreCase("previous")) {
+            range = PeriodComparison.previous(funnelSpec);
+        } else {
+            int dots = value.indexOf("..");
+            if (dots < 0) {
+                throw new IllegalArgumentException("--compare-to " + text + " is neither 'previous' nor a range"
+                        + " FROM..TO; write it as 2024-04-01..2024-04-30.");
+            }
+            range = new PeriodComparison.Range(FunnelOptions.date(value.substring(0, dots).strip(), "--compare-to"),
+                    FunnelOptions.date(value.substring(dots + 2).strip(), "--compare-to"));
+        }
+        PeriodComparison.checkApart(funnelSpec, range);
+        return range;
+    }
+
+    /** The compared period: its range, its steps as the funnel's own, and the difference per step. */
+    static ObjectNode compareJson(Comparison comparison) {
+        ObjectNode json = Json.object();
+        json.put("from", comparison.from().toString());
+        json.put("to", comparison.to().toString());
+        ArrayNode steps = json.putArray("steps");
+        comparison.result().steps().forEach(s -> steps.add(stepJson(s)));
+        ArrayNode differences = json.putArray("difference");
+        for (StepDifference d : comparison.differences()) {
+            ObjectNode node = differences.addObject();
+            node.put("step", d.step());
+            putNullable(node, "conversion_from_first_diff", d.conversionFromFirstDiff());
+            if (d.interval() == null) {
+                node.putNull("interval");
+            } else {
+                interval(node, "interval", d.interval());
+            }
+            putNullable(node, "p_value", d.pValue());
+        }
+        return json;
     }
 
     /** The window check: whether the window suits the data, with the numbers behind the advice. */
@@ -205,6 +266,41 @@ final class FunnelCommand implements Callable<Integer> {
 
     private static final List<String> TABLE_HEADER = List.of("group", "step", "name", "users", "from_previous",
             "from_first", "dropped", "median_seconds", "value");
+
+    private static final List<String> COMPARE_HEADER = List.of("step", "name", "users", "from_first",
+            "compare_users", "compare_from_first", "diff_from_first", "diff_ci", "p_value");
+    private static final List<String> COMPARE_CSV_HEADER = List.of("step", "name", "users", "from_first",
+            "compare_users", "compare_from_first", "diff_from_first", "diff_ci_low", "diff_ci_high", "p_value");
+
+    /** One row per step of the whole funnel (no breakdown groups): both periods and their difference. */
+    private static List<List<?>> compareRows(FunnelResult r, Comparison comparison, Output.Format format) {
+        boolean readable = format == Output.Format.TABLE;
+        List<List<?>> rows = new ArrayList<>();
+        for (int i = 0; i < r.steps().size(); i++) {
+            StepResult s = r.steps().get(i);
+            StepResult before = comparison.result().steps().get(i);
+            StepDifference d = comparison.differences().get(i);
+            List<Object> row = new ArrayList<>();
+            row.add(s.number());
+            row.add(s.name());
+            row.add(s.users());
+            row.add(readable ? Numbers.percent(s.conversionFromFirst()) : s.conversionFromFirst());
+            row.add(before.users());
+            row.add(readable ? Numbers.percent(before.conversionFromFirst()) : before.conversionFromFirst());
+            if (readable) {
+                row.add(Numbers.points(d.conversionFromFirstDiff()));
+                row.add(Numbers.pointsInterval(d.interval()));
+                row.add(d.pValue() == null ? Numbers.NONE : Numbers.pValue(d.pValue()));
+            } else {
+                row.add(d.conversionFromFirstDiff());
+                row.add(d.interval() == null ? null : d.interval().low());
+                row.add(d.interval() == null ? null : d.interval().high());
+                row.add(d.pValue());
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
 
     private static List<List<?>> tableRows(FunnelResult r, Output.Format format) {
         List<List<?>> rows = new ArrayList<>();

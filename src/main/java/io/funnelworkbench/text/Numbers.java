@@ -69,6 +69,28 @@ public final class Numbers {
         return low.substring(0, low.length() - 1) + "–" + percent(interval.high());
     }
 
+    /** A difference of two rates in percentage points, signed, one decimal: +4.2 pp, -0.3 pp, 0.0 pp. */
+    public static String points(Double difference) {
+        if (difference == null || Double.isNaN(difference)) {
+            return NONE;
+        }
+        double value = difference * 100;
+        String text = String.format(Locale.ROOT, "%.1f", value);
+        if (text.equals("-0.0") || text.equals("0.0")) {
+            return "0.0 pp";
+        }
+        return (value > 0 ? "+" : "") + text + " pp";
+    }
+
+    /** A 95% interval of a difference of rates, in signed percentage points: -1.2 to +3.4 pp. */
+    public static String pointsInterval(Interval interval) {
+        if (interval == null) {
+            return NONE;
+        }
+        String low = points(interval.low());
+        return low.substring(0, low.length() - " pp".length()) + " to " + points(interval.high());
+    }
+
     /** An amount without a currency: whole units from 1,000 up and for whole amounts, cents otherwise. */
     public static String money(double amount) {
         if (Math.abs(amount) >= 1_000 || amount == Math.rint(amount)) {
