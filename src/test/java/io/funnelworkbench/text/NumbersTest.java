@@ -82,4 +82,15 @@ class NumbersTest {
     void byteSizesUseTheLargestUnit(long bytes, String text) {
         assertThat(Numbers.bytes(bytes)).isEqualTo(text);
     }
+
+    @Test
+    void differencesOfRatesAreSignedPercentagePoints() {
+        assertThat(Numbers.points(0.5)).isEqualTo("+50.0 pp");
+        assertThat(Numbers.points(-0.0034)).isEqualTo("-0.3 pp");
+        assertThat(Numbers.points(-0.0004)).isEqualTo("0.0 pp");
+        assertThat(Numbers.points(0.0)).isEqualTo("0.0 pp");
+        assertThat(Numbers.points(null)).isEqualTo(Numbers.NONE);
+        assertThat(Numbers.pointsInterval(new Interval(-0.135488, 0.789083))).isEqualTo("-13.5 to +78.9 pp");
+        assertThat(Numbers.pointsInterval(null)).isEqualTo(Numbers.NONE);
+    }
 }
