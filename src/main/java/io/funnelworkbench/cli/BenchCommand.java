@@ -38,6 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     static final double TARGET_FUNNEL_SECONDS = 0.100;
     static final double TARGET_BREAKDOWN_SECONDS = 0.300;
     static final double TARGET_CONDITIONS_SECONDS = 0.200;
+    static final double TARGET_PATHS_SECONDS = 0.300;
     static final double TARGET_SNAPSHOT_HEAP_MB = 1024.0;
     /** The target of issue 9: a fresh process's funnel no slower than a fresh DuckDB process's. */
     static final double TARGET_STARTUP_VS_DUCKDB = 1.0;
@@ -304,6 +305,7 @@ final class BenchCommand implements Callable<Integer> {
         targets.put("funnel_within_100ms", analysis.funnel().seconds() <= TARGET_FUNNEL_SECONDS);
         targets.put("breakdown_within_300ms", analysis.breakdown().seconds() <= TARGET_BREAKDOWN_SECONDS);
         targets.put("conditions_within_200ms", analysis.conditions().seconds() <= TARGET_CONDITIONS_SECONDS);
+        targets.put("paths_within_300ms", analysis.pathsSeconds() <= TARGET_PATHS_SECONDS);
         targets.put("snapshot_within_1gb", r.snapshotHeapMb() <= TARGET_SNAPSHOT_HEAP_MB);
         if (!duck.available()) {
             targets.putNull("funnel_counts_match_duckdb");
@@ -348,6 +350,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             json.put(name + "_counts_match", f.countsMatch());
         }
+        json.put("paths_spec", "after drop-off at step 1 of the funnel, depth 3, top 10 (on its scan)");
+        json.put("paths_seconds", round(analysis.pathsSeconds(), 6));
+        seconds(json.putArray("paths_runs"), analysis.pathsRuns(), 6);
+        json.put("paths_users", analysis.pathsUsers());
         ArrayNode mismatches = json.putArray("analysis_mismatches");
         analysis.mismatches().forEach(mismatches::add);
         json.put("funnel_duckdb_sql", analysis.funnel().duckdbRuns().isEmpty() ? null : analysis.funnel().sql());

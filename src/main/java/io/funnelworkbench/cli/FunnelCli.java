@@ -37,7 +37,7 @@ public final class FunnelCli implements Callable<Integer> {
 
     /** The commands in the order --help lists them. */
     private static final List<String> COMMANDS = List.of("import", "events", "goal", "funnel", "impact", "users",
-            "chart", "bench", "selftest", "help");
+            "paths", "chart", "bench", "selftest", "help");
 
     /**
      * A new command object, or null for an unknown name. Only the command named is built for a run: picocli
@@ -52,6 +52,7 @@ public final class FunnelCli implements Callable<Integer> {
             case "funnel" -> new FunnelCommand();
             case "impact" -> new ImpactCommand();
             case "users" -> new UsersCommand();
+            case "paths" -> new PathsCommand();
             case "chart" -> new ChartCommand();
             case "bench" -> new BenchCommand();
             case "selftest" -> new SelfTestCommand();

@@ -114,6 +114,10 @@ class BenchmarkTest {
         assertThat(conditions.get(0)).isPositive().isLessThan(funnel.get(0));
         assertThat(analysis.mismatches()).isEmpty();
         assertThat(log).anyMatch(line -> line.startsWith("Analysis: funnel"));
+        // Paths after drop-off at step 1: the users who viewed an item and never added one to the cart.
+        assertThat(analysis.pathsRuns()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
+        assertThat(analysis.pathsUsers()).isEqualTo(funnel.get(0) - funnel.get(1));
+        assertThat(log).anyMatch(line -> line.startsWith("Analysis: paths after drop-off at step 1"));
     }
 
     @Test
@@ -214,6 +218,11 @@ class BenchmarkTest {
         assertThat(json.get("breakdown_seconds").asDouble()).isPositive();
         assertThat(json.get("breakdown_groups").asInt()).isPositive();
         assertThat(json.get("conditions_seconds").asDouble()).isPositive();
+        assertThat(json.get("paths_seconds").asDouble()).isPositive();
+        assertThat(json.get("paths_runs")).hasSize(7);
+        assertThat(json.get("paths_users").asLong()).isEqualTo(json.get("funnel_step_users").get(0).asLong()
+                - json.get("funnel_step_users").get(1).asLong());
+        assertThat(json.get("targets_met").has("paths_within_300ms")).isTrue();
         assertThat(json.get("conditions_step_users")).hasSize(4);
         assertThat(json.get("analysis_mismatches")).isEmpty();
         assertThat(json.get("targets_met").get("funnel_within_100ms").isBoolean()).isTrue();

@@ -133,6 +133,54 @@ class AnalysisCommandsTest {
     }
 
     @Test
+    void pathsAfterDropOffAddUpToTheDroppedUsersAndBetweenToTheUsersWhoWentOn() throws Exception {
+        CliRun run = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--window", "30d", "--step",
+                "1", "--after-drop-off");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("step").asInt()).isEqualTo(1);
+        assertThat(json.get("kind").asText()).isEqualTo("after_drop_off");
+        assertThat(json.get("users").asLong()).isEqualTo(8000 - 546);
+        long sum = json.get("other_paths_users").asLong();
+        for (JsonNode path : json.get("paths")) {
+            sum += path.get("users").asLong();
+        }
+        assertThat(sum).isEqualTo(8000 - 546);
+        // A lead's only later event could be its deal: within 30 days that deal is step 2, so nobody who dropped
+        // did anything further in the window.
+        assertThat(json.get("paths")).hasSize(1);
+        assertThat(json.get("paths").get(0).get("events")).isEmpty();
+        assertThat(json.get("other_paths_users").asLong()).isZero();
+
+        JsonNode between = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1", "--between").json();
+        assertThat(between.get("kind").asText()).isEqualTo("between");
+        assertThat(between.get("users").asLong()).isEqualTo(546);
+
+        String table = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1", "--after-drop-off", "--format", "csv").out();
+        assertThat(table.lines().toList()).containsExactly("path,users", "No further events," + (8000 - 546));
+    }
+
+    @Test
+    void pathsExplainBadOptionsInOneSentence() {
+        CliRun last = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--step", "2",
+                "--after-drop-off");
+        assertThat(last.exitCode()).isEqualTo(1);
+        assertThat(last.err()).contains("Nobody drops off after the last step (2)");
+        CliRun both = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--step", "1",
+                "--after-drop-off", "--between");
+        assertThat(both.exitCode()).isEqualTo(2);
+        CliRun depth = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--step", "1",
+                "--between", "--depth", "11");
+        assertThat(depth.exitCode()).isEqualTo(1);
+        assertThat(depth.err().strip()).isEqualTo("A path's depth is 1 to 10 events, not 11.");
+        CliRun any = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--order", "any", "--step",
+                "1", "--between");
+        assertThat(any.err()).contains("Paths need an ordered funnel");
+    }
+
+    @Test
     void usersAtAStepSayWhatEachDidNextAndWhy() throws Exception {
         JsonNode json = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
                 "--step", "1").json();
