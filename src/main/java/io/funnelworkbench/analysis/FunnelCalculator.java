@@ -34,15 +34,20 @@ final class FunnelCalculator {
     private static final int USERS_PER_CHUNK = 32_768;
 
     private final EventLog log;
+    /** The required steps' funnel, which the outcome's attempts are made of. */
     private final FunnelSpec spec;
+    /** The funnel as asked, optional steps included. */
+    private final FunnelSpec full;
     private final int steps;
     private final List<CompiledRule> entryRules;
 
     FunnelCalculator(EventLog log, FunnelSpec spec) {
         this.log = log;
-        this.spec = spec;
-        this.steps = spec.steps().size();
-        this.entryRules = (spec.order() == OrderMode.ANY ? spec.steps() : spec.steps().subList(0, 1)).stream()
+        this.full = spec;
+        this.spec = spec.requiredOnly();
+        this.steps = this.spec.steps().size();
+        List<FunnelSpec.Step> required = this.spec.steps();
+        this.entryRules = (this.spec.order() == OrderMode.ANY ? required : required.subList(0, 1)).stream()
                 .map(step -> new CompiledRule(log, step.rule())).toList();
     }
 
@@ -198,11 +203,52 @@ final class FunnelCalculator {
                 group.add(new StepResult(j, spec.steps().get(j - 1).name(), stepUsers,
                         Statistics.rate(stepUsers, previous), Statistics.wilson(stepUsers, previous),
                         Statistics.rate(stepUsers, counts[1]), Statistics.wilson(stepUsers, counts[1]), dropped,
-                        Statistics.rate(dropped, stepUsers), stats[g][j][0], stats[g][j][1], values[g][j]));
+                        Statistics.rate(dropped, stepUsers), stats[g][j][0], stats[g][j][1], values[g][j], false));
             }
             results.add(group);
         }
+        if (full.hasOptionalSteps()) {
+            long[][] optionalUsers = new long[groups][outcome.optionalCount()];
+            for (int u = 0; u < users; u++) {
+                int g = groupOf == null ? 0 : groupOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK];
+                for (int o = 0; g >= 0 && outcome.furthest(u) != 0 && o < outcome.optionalCount(); o++) {
+                    optionalUsers[g][o] += outcome.didOptional(u, o) ? 1 : 0;
+                }
+            }
+            for (int g = 0; g < groups; g++) {
+                results.set(g, withOptional(results.get(g), optionalUsers[g]));
+            }
+        }
         return results;
+    }
+
+    /**
+     * The results of the funnel as asked from those of its required steps: required steps renumbered in place,
+     * each optional step counted from {@code optionalUsers} (in step order), its conversion from the required step
+     * before it.
+     */
+    private List<StepResult> withOptional(List<StepResult> required, long[] optionalUsers) {
+        List<StepResult> all = new ArrayList<>();
+        TimeStats none = timeStats(new double[0]);
+        int r = 0;
+        int o = 0;
+        long firstUsers = required.get(0).users();
+        for (int i = 1; i <= full.steps().size(); i++) {
+            FunnelSpec.Step step = full.steps().get(i - 1);
+            if (step.optional()) {
+                long done = optionalUsers[o++];
+                long before = required.get(r - 1).users();
+                all.add(new StepResult(i, step.name(), done, Statistics.rate(done, before),
+                        Statistics.wilson(done, before), Statistics.rate(done, firstUsers),
+                        Statistics.wilson(done, firstUsers), 0, 0, none, none, 0, true));
+            } else {
+                StepResult s = required.get(r++);
+                all.add(new StepResult(i, s.name(), s.users(), s.conversionFromPrevious(),
+                        s.conversionFromPreviousInterval(), s.conversionFromFirst(), s.conversionFromFirstInterval(),
+                        s.dropped(), s.dropOffRate(), s.timeFromPrevious(), s.timeFromFirst(), s.value(), false));
+            }
+        }
+        return all;
     }
 
     /** Durations in microseconds (sorted here, in place) as seconds, ascending. */

@@ -32,12 +32,22 @@ public final class FunnelOutcome {
     private final long[][] stepTimes;
     /** Per block, the first-touch row (see {@link #firstTouchRow}), when the scan was asked for it; else null. */
     private final int[][] firstTouch;
+    /** Per optional step (in step order), per user: whether the counted attempt did it; empty without any. */
+    private final boolean[][] optionalDone;
 
     FunnelOutcome(EventLog log, int steps) {
         this(log, steps, false);
     }
 
     FunnelOutcome(EventLog log, int steps, boolean withFirstTouch) {
+        this(log, steps, withFirstTouch, 0);
+    }
+
+    /**
+     * {@code steps} counts the required steps: the furthest step and the step rows are among them alone;
+     * {@code optionalSteps} optional steps are recorded apart ({@link #didOptional}).
+     */
+    FunnelOutcome(EventLog log, int steps, boolean withFirstTouch, int optionalSteps) {
         this.log = log;
         this.steps = steps;
         this.users = log.userCount();
@@ -50,6 +60,7 @@ public final class FunnelOutcome {
         stepRows = new int[blocks][];
         stepTimes = new long[blocks][];
         firstTouch = withFirstTouch ? new int[blocks][] : null;
+        optionalDone = new boolean[optionalSteps][users];
         for (int b = 0; b < blocks; b++) {
             int size = Math.min(mask + 1, users - (b << shift));
             stepRows[b] = new int[size * steps];
@@ -69,8 +80,26 @@ public final class FunnelOutcome {
         return shift;
     }
 
+    /** The steps the attempts are made of: the required steps, when some are optional. */
     public int stepCount() {
         return steps;
+    }
+
+    /** How many optional steps were recorded apart. */
+    public int optionalCount() {
+        return optionalDone.length;
+    }
+
+    /**
+     * Whether the user's counted attempt did optional step {@code optional} (0-based among the optional steps)
+     * between the required steps around it (FUNNEL-SEMANTICS.md, "Optional steps").
+     */
+    public boolean didOptional(int user, int optional) {
+        return optionalDone[optional][user];
+    }
+
+    void recordOptional(int user, int optional) {
+        optionalDone[optional][user] = true;
     }
 
     public int userCount() {

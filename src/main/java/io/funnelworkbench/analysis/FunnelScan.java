@@ -52,8 +52,19 @@ final class FunnelScan {
     private final int[] bestRows;
     private final long[] bestTimes;
     private final Matching matching = new Matching();
+    /**
+     * Per optional step (in step order): the required step before it (1-based); its rule's bit follows the
+     * exclusions'. Empty for a funnel without optional steps, which then does no extra work.
+     */
+    private final int[] optionalAfter;
 
     FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo) {
+        this(log, matcher, spec, entryFrom, entryTo, new int[0]);
+    }
+
+    /** {@code spec} holds the required steps alone; {@code optionalAfter} places the optional ones among them. */
+    FunnelScan(EventLog log, StepMatcher matcher, FunnelSpec spec, long entryFrom, long entryTo,
+               int[] optionalAfter) {
         this.log = log;
         this.matcher = matcher;
         this.steps = spec.steps().size();
@@ -65,6 +76,7 @@ final class FunnelScan {
         this.timeColumn = log.timeColumn();
         this.exclusions = spec.exclusions().toArray(FunnelSpec.ExclusionSpec[]::new);
         this.stepBits = steps == 64 ? -1L : (1L << steps) - 1;
+        this.optionalAfter = optionalAfter.clone();
         current = new long[steps + 1];
         next = new long[steps + 1];
         rows = new int[steps];
@@ -198,6 +210,11 @@ final class FunnelScan {
             }
         }
         outcome.record(user, counted, bestRows, bestTimes, excluded);
+        for (int o = 0; o < optionalAfter.length; o++) {
+            if (didOptional(o, counted, start)) {
+                outcome.recordOptional(user, o);
+            }
+        }
         if (counted > 0 && outcome.recordsFirstTouch()) {
             outcome.recordFirstTouch(user, firstTouch(from, to));
         }
@@ -548,6 +565,75 @@ final class FunnelScan {
         } finally {
             System.arraycopy(saved, 0, masks, groupFrom, saved.length);
         }
+    }
+
+    /**
+     * Whether the counted attempt, which reached {@code counted} required steps from {@code start}, did optional
+     * step {@code o}: an event matching it, not one of the attempt's step events, at or after the attempt's event
+     * of the required step a before it, and at or before its event of the required step after it (or, when the
+     * attempt did not get there, within the window). Attempts that did not reach a did not do it. In ordered modes,
+     * when the attempt's steps at one instant could take either of two events there, they leave the optional
+     * step's event free.
+     */
+    private boolean didOptional(int o, int counted, long start) {
+        int a = optionalAfter[o];
+        if (counted < a) {
+            return false;
+        }
+        long after = bestTimes[a - 1];
+        boolean reachedNext = counted > a;
+        long before = reachedNext ? bestTimes[a] : NONE;
+        long bit = 1L << (steps + exclusions.length + o);
+        for (int i = first; i < last; i++) {
+            long time = timeAt[i];
+            if ((masks[i] & bit) == 0 || time < after) {
+                continue;
+            }
+            boolean inside = reachedNext ? time <= before : time - start <= window;
+            if (inside && (!isAttemptRow(rowAt[i], counted) || order != OrderMode.ANY && leavesFree(i, counted))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the attempt's steps at the instant of buffer index {@code e}, one of its step events, could take
+     * other events of that instant and leave {@code e} free: the same attempt (the same step times), another choice
+     * among events at one instant. Ordered modes only; rare, so it allocates.
+     */
+    private boolean leavesFree(int e, int counted) {
+        long time = timeAt[e];
+        long instantSteps = 0;
+        int need = 0;
+        for (int k = 0; k < counted; k++) {
+            if (bestTimes[k] == time) {
+                instantSteps |= 1L << k;
+                need++;
+            }
+        }
+        int from = e;
+        while (from > first && timeAt[from - 1] == time) {
+            from--;
+        }
+        int to = e + 1;
+        while (to < last && timeAt[to] == time) {
+            to++;
+        }
+        long[] others = new long[to - from];
+        for (int i = from; i < to; i++) {
+            others[i - from] = i == e ? 0 : masks[i] & instantSteps;
+        }
+        return matching.maxMatching(others, 0, others.length, steps, new int[steps]) == need;
+    }
+
+    private boolean isAttemptRow(int row, int counted) {
+        for (int k = 0; k < counted; k++) {
+            if (bestRows[k] == row) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hitByExclusion(FunnelSpec.ExclusionSpec exclusion, int index, int reached, long start) {

@@ -10,6 +10,8 @@ import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.TrendPeriod;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -51,12 +53,99 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
                         + steps.size() + "), not " + e.fromStep() + "-" + e.toStep());
             }
         }
+        checkOptional(steps, exclusions);
     }
 
-    /** A step: its display name, the events that complete it, and what a conversion is worth. */
-    public record Step(String name, MatchRule rule, GoalValue value) {
+    /** Optional steps sit between required ones: never the first or the last, and exclusions end on required ones. */
+    private static void checkOptional(List<Step> steps, List<ExclusionSpec> exclusions) {
+        if (steps.stream().allMatch(Step::optional)) {
+            throw new IllegalArgumentException("Every step is optional: a funnel needs required steps, at least"
+                    + " its first and its last.");
+        }
+        for (int i : new int[] {0, steps.size() - 1}) {
+            if (steps.get(i).optional()) {
+                throw new IllegalArgumentException("Step " + (i + 1) + " (" + steps.get(i).name() + ") cannot be"
+                        + " optional: the first and the last step of a funnel are always required.");
+            }
+        }
+        for (ExclusionSpec e : exclusions) {
+            for (int step : new int[] {e.fromStep(), e.toStep()}) {
+                if (steps.get(step - 1).optional()) {
+                    throw new IllegalArgumentException("Exclusion " + e.name() + " must sit between required steps:"
+                            + " step " + step + " (" + steps.get(step - 1).name() + ") is optional.");
+                }
+            }
+        }
+    }
+
+    /** Whether some step is optional. */
+    public boolean hasOptionalSteps() {
+        return steps.stream().anyMatch(Step::optional);
+    }
+
+    /**
+     * The required step that step {@code step} (1-based) is among the required steps alone (1-based), or 0 when
+     * it is optional.
+     */
+    public int requiredNumber(int step) {
+        if (steps.get(step - 1).optional()) {
+            return 0;
+        }
+        int number = 0;
+        for (int i = 0; i < step; i++) {
+            number += steps.get(i).optional() ? 0 : 1;
+        }
+        return number;
+    }
+
+    /**
+     * The funnel of the required steps alone, as if the optional ones were absent (exclusions renumbered): the
+     * funnel the counted attempt is chosen on. This spec itself when no step is optional.
+     */
+    public FunnelSpec requiredOnly() {
+        if (!hasOptionalSteps()) {
+            return this;
+        }
+        List<ExclusionSpec> renumbered = exclusions.stream().map(e -> new ExclusionSpec(e.name(), e.rule(),
+                requiredNumber(e.fromStep()), requiredNumber(e.toStep()), e.dropFromThatPoint())).toList();
+        return new FunnelSpec(steps.stream().filter(s -> !s.optional()).toList(), window, order, renumbered,
+                breakdownProperty, attribution, entryFrom, entryTo, trendPeriod);
+    }
+
+    /** This funnel with the steps numbered {@code numbers} (1-based) optional and the others required. */
+    public FunnelSpec withOptional(Collection<Integer> numbers) {
+        for (int number : numbers) {
+            if (number < 1 || number > steps.size()) {
+                throw new IllegalArgumentException("Step " + number + " cannot be optional: this funnel has steps 1"
+                        + " to " + steps.size() + ".");
+            }
+        }
+        List<Step> marked = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            marked.add(new Step(s.name(), s.rule(), s.value(), numbers.contains(i + 1)));
+        }
+        return new FunnelSpec(marked, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                trendPeriod);
+    }
+
+    /**
+     * A step: its display name, the events that complete it, what a conversion is worth, and whether it is
+     * optional (FUNNEL-SEMANTICS.md, "Optional steps").
+     */
+    public record Step(String name, MatchRule rule, GoalValue value, boolean optional) {
+        /** A required step. */
+        public Step(String name, MatchRule rule, GoalValue value) {
+            this(name, rule, value, false);
+        }
+
         public static Step event(String eventName) {
             return new Step(eventName, MatchRule.event(eventName), GoalValue.NONE);
+        }
+
+        /** This step, optional. */
+        public Step asOptional() {
+            return new Step(name, rule, value, true);
         }
     }
 
@@ -96,7 +185,8 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
     /** Resolves a saved funnel's steps against the project's goals; unknown goal names are an error. */
     public static FunnelSpec resolve(FunnelDefinition funnel, List<Goal> goals) {
         Map<String, Goal> byName = goals.stream().collect(Collectors.toMap(Goal::name, Function.identity()));
-        List<Step> steps = funnel.steps().stream().map(s -> step(s, byName)).toList();
+        List<Step> steps = funnel.steps().stream().map(s -> s.optional() ? step(s, byName).asOptional()
+                : step(s, byName)).toList();
         List<ExclusionSpec> exclusions = funnel.exclusions().stream().map(e -> {
             Step step = step(e.step(), byName);
             return new ExclusionSpec(step.name(), step.rule(), e.fromStep(), e.toStep(), e.dropFromThatPoint());

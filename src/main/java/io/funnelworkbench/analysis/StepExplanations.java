@@ -38,26 +38,38 @@ public final class StepExplanations {
     }
 
     private final EventLog log;
+    /** The required steps' funnel, which the outcome's attempts are made of. */
     private final FunnelSpec spec;
+    /** The funnel as asked, optional steps included: steps are numbered in it. */
+    private final FunnelSpec full;
     private final FunnelOutcome outcome;
 
     public StepExplanations(EventLog log, FunnelSpec spec, FunnelOutcome outcome) {
         this.log = log;
-        this.spec = spec;
+        this.full = spec;
+        this.spec = spec.requiredOnly();
         this.outcome = outcome;
     }
 
-    /** Every user who reached {@code step} (1-based), in user order, with what happened next and why. */
+    /**
+     * Every user who reached {@code step} (1-based), in user order, with what happened next and why. With optional
+     * steps, "next" is the next required step; an optional step has no such list.
+     */
     public List<Explanation> explain(int step) {
         return explain(step, user -> true);
     }
 
     /** As {@link #explain(int)}, for the users {@code among} accepts (a breakdown group's, say). */
-    public List<Explanation> explain(int step, IntPredicate among) {
-        int steps = spec.steps().size();
-        if (step < 1 || step > steps) {
-            throw new IllegalArgumentException("The funnel has no step " + step);
+    public List<Explanation> explain(int fullStep, IntPredicate among) {
+        if (fullStep < 1 || fullStep > full.steps().size()) {
+            throw new IllegalArgumentException("The funnel has no step " + fullStep);
         }
+        int step = full.requiredNumber(fullStep);
+        if (step == 0) {
+            throw new IllegalArgumentException("Step " + fullStep + " (" + full.steps().get(fullStep - 1).name()
+                    + ") is optional: nobody goes on or drops out there. Ask for a required step.");
+        }
+        int steps = spec.steps().size();
         CompiledRule next = step < steps ? new CompiledRule(log, spec.steps().get(step).rule()) : null;
         List<Explanation> explanations = new ArrayList<>();
         for (int u = 0; u < outcome.userCount(); u++) {

@@ -227,6 +227,7 @@ final class FunnelCommand implements Callable<Integer> {
         ObjectNode node = Json.object();
         node.put("step", s.number());
         node.put("name", s.name());
+        node.put("optional", s.optional());
         node.put("users", s.users());
         node.put("conversion_from_previous", s.conversionFromPrevious());
         interval(node, "conversion_from_previous_ci", s.conversionFromPreviousInterval());
@@ -315,7 +316,7 @@ final class FunnelCommand implements Callable<Integer> {
             List<Object> row = new ArrayList<>();
             row.add(group);
             row.add(s.number());
-            row.add(s.name());
+            row.add(readable && s.optional() ? s.name() + " (optional)" : s.name());
             row.add(s.users());
             row.add(readable ? Numbers.percent(s.conversionFromPrevious()) : s.conversionFromPrevious());
             row.add(readable ? Numbers.percent(s.conversionFromFirst()) : s.conversionFromFirst());

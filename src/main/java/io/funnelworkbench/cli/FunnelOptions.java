@@ -45,6 +45,10 @@ final class FunnelOptions {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
     private String to;
 
+    @Option(names = "--optional", split = ",", paramLabel = "STEP_NUMBER",
+            description = "Mark these steps optional (never the first or the last); replaces a saved funnel's.")
+    private List<Integer> optional;
+
     @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
     private String trend;
 
@@ -65,11 +69,26 @@ final class FunnelOptions {
         for (String text : extraExclusions) {
             exclusions.add(exclusion(text, goals, base.steps().size(), dropFromThatPoint));
         }
-        return new FunnelDefinition(base.name(), base.steps(),
+        return new FunnelDefinition(base.name(), optional == null ? base.steps() : markOptional(base.steps()),
                 window == null ? base.window() : Durations.parse(window),
                 order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
                 exclusions, breakdown == null ? base.breakdownProperty() : breakdown,
                 from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"));
+    }
+
+    /** The steps with those numbered by --optional optional and the others required. */
+    private List<FunnelStep> markOptional(List<FunnelStep> steps) {
+        for (int number : optional) {
+            if (number < 1 || number > steps.size()) {
+                throw new IllegalArgumentException("--optional " + number + " is not a step of this funnel: give"
+                        + " numbers from 2 to " + (steps.size() - 1) + ".");
+            }
+        }
+        List<FunnelStep> marked = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            marked.add(steps.get(i).withOptional(optional.contains(i + 1)));
+        }
+        return marked;
     }
 
     /** The definition resolved against the goals, with the breakdown attribution and trend period. */

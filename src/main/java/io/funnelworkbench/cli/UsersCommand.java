@@ -100,11 +100,9 @@ final class UsersCommand implements Callable<Integer> {
         json.put("step", step);
         json.put("step_name", funnelSpec.steps().get(step - 1).name());
         json.put("group", group);
-        if (step < funnelSpec.steps().size()) {
-            json.put("next_step_name", funnelSpec.steps().get(step).name());
-        } else {
-            json.putNull("next_step_name");
-        }
+        String next = funnelSpec.steps().subList(step, funnelSpec.steps().size()).stream()
+                .filter(s -> !s.optional()).map(FunnelSpec.Step::name).findFirst().orElse(null);
+        json.put("next_step_name", next);
         ArrayNode list = json.putArray("users");
         users.forEach(e -> list.addObject().put("user", e.user()).put("outcome", GoalCommand.lower(e.outcome()))
                 .put("reason", e.reason()));

@@ -24,14 +24,15 @@ public record FunnelDefinition(String name, List<FunnelStep> steps, Duration win
     /** Whether the goal named {@code goalName} is a step or an exclusion of this funnel. */
     public boolean usesGoal(String goalName) {
         FunnelStep goal = FunnelStep.goal(goalName);
-        return steps.contains(goal) || exclusions.stream().anyMatch(e -> e.step().equals(goal));
+        return steps.stream().anyMatch(goal::sameTarget) || exclusions.stream().anyMatch(e -> e.step().equals(goal));
     }
 
     /** This funnel with the goal {@code from} called {@code to} wherever it is a step or an exclusion. */
     public FunnelDefinition withGoalRenamed(String from, String to) {
         FunnelStep old = FunnelStep.goal(from);
         FunnelStep renamed = FunnelStep.goal(to);
-        return new FunnelDefinition(name, steps.stream().map(s -> s.equals(old) ? renamed : s).toList(), window, order,
+        return new FunnelDefinition(name, steps.stream()
+                .map(s -> s.sameTarget(old) ? renamed.withOptional(s.optional()) : s).toList(), window, order,
                 exclusions.stream().map(e -> e.step().equals(old)
                         ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList(),
                 breakdownProperty, entryFrom, entryTo);

@@ -141,6 +141,9 @@ public final class DefinitionCodec {
     private static ObjectNode stepToJson(FunnelStep step) {
         ObjectNode node = JSON.createObjectNode();
         node.put(step.kind() == FunnelStep.Kind.GOAL ? "goal" : "event", step.name());
+        if (step.optional()) {
+            node.put("optional", true);
+        }
         return node;
     }
 
@@ -148,8 +151,9 @@ public final class DefinitionCodec {
         if (node.isTextual()) {
             return FunnelStep.event(node.asText());
         }
-        return node.has("goal") ? FunnelStep.goal(node.get("goal").asText())
+        FunnelStep step = node.has("goal") ? FunnelStep.goal(node.get("goal").asText())
                 : FunnelStep.event(text(node, "event", ""));
+        return step.withOptional(node.path("optional").asBoolean(false)); // saved before optional steps: required
     }
 
     public static String write(JsonNode node) {

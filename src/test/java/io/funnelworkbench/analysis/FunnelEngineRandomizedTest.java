@@ -12,6 +12,7 @@ import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -89,6 +90,126 @@ class FunnelEngineRandomizedTest {
     @Test
     void anyOrderEntryRangeBoundsTheEarliestMatchedEvent() {
         run(SMALL, OrderMode.ANY, 44_000_000L, false, true);
+    }
+
+    @Test
+    void optionalStepsMatchTheReferenceInOrderedModes() {
+        runOptional(SMALL, OrderMode.SEQUENTIAL, 77_000_000L);
+        runOptional(SMALL, OrderMode.STRICT, 78_000_000L);
+        runOptional(LONG, OrderMode.SEQUENTIAL, 79_000_000L);
+        runOptional(LONG, OrderMode.STRICT, 80_000_000L);
+    }
+
+    /** Random funnels of 3 or more steps with some middle steps optional (not an exclusion's ends). */
+    private void runOptional(Shape shape, OrderMode mode, long baseSeed) {
+        List<String> failures = new ArrayList<>();
+        int cases = 0;
+        int withOptionalDone = 0;
+        for (int i = 0; i < shape.logs(); i++) {
+            long seed = baseSeed + i;
+            Random random = new Random(seed);
+            List<Ev> events = randomLog(random, shape);
+            for (int s = 0; s < SPECS_PER_LOG; s++) {
+                FunnelSpec spec = randomSpec(random, shape, mode, true, true);
+                if (spec.steps().size() < 3) {
+                    List<FunnelSpec.Step> more = new ArrayList<>(spec.steps());
+                    while (more.size() < 3) {
+                        more.add(FunnelSpec.Step.event(NAMES.get(random.nextInt(3))));
+                    }
+                    spec = new FunnelSpec(more, spec.window(), mode, List.of(), null, null, spec.entryFrom(),
+                            spec.entryTo(), null);
+                }
+                List<Integer> optional = new ArrayList<>();
+                for (int step = 2; step < spec.steps().size(); step++) {
+                    final int number = step;
+                    boolean exclusionEnd = spec.exclusions().stream()
+                            .anyMatch(x -> x.fromStep() == number || x.toStep() == number);
+                    if (!exclusionEnd && (optional.isEmpty() || random.nextBoolean())) {
+                        optional.add(step);
+                    }
+                }
+                if (optional.isEmpty()) {
+                    continue;
+                }
+                spec = spec.withOptional(optional);
+                cases++;
+                String mismatch = optionalMismatch(events, spec);
+                if (mismatch != null && failures.size() < 6) {
+                    failures.add("case seed " + seed + " (spec #" + s + ", mode " + mode + "): " + mismatch + "\n"
+                            + describe(events, spec));
+                }
+                if (mismatch == null && new FunnelEngine(build(events)).compute(spec).steps().stream()
+                        .anyMatch(r -> r.optional() && r.users() > 0)) {
+                    withOptionalDone++;
+                }
+            }
+        }
+        System.out.println("FunnelEngineRandomizedTest optional " + shape.name() + " " + mode + ": " + cases
+                + " cases (" + withOptionalDone + " with an optional step done), " + failures.size() + "+ mismatching");
+        assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
+        assertThat(withOptionalDone).as("cases where some optional step was done").isGreaterThan(cases / 10);
+    }
+
+    /** Null when the engine agrees with the reference on a funnel with optional steps, else the differences. */
+    static String optionalMismatch(List<Ev> events, FunnelSpec spec) {
+        ReferenceFunnel reference = new ReferenceFunnel(events);
+        Map<String, Answer> expected = reference.run(ReferenceFunnel.requiredOnly(spec));
+        Map<String, boolean[]> done = reference.optionalDone(spec);
+        EventLog log = build(events);
+        FunnelEngine engine = new FunnelEngine(log);
+        FunnelOutcome outcome;
+        FunnelResult result;
+        try {
+            outcome = engine.scan(spec);
+            result = engine.compute(spec);
+        } catch (RuntimeException e) {
+            return "engine threw " + e;
+        }
+        List<String> problems = new ArrayList<>();
+        for (int u = 0; u < log.userCount(); u++) {
+            String id = log.userId(u);
+            Answer want = expected.get(id);
+            if (outcome.furthest(u) != want.furthest()) {
+                problems.add("user " + id + ": furthest required step expected " + want.furthest() + " but was "
+                        + outcome.furthest(u));
+            }
+            for (int o = 0; o < done.get(id).length; o++) {
+                if (outcome.didOptional(u, o) != done.get(id)[o]) {
+                    problems.add("user " + id + ": optional step #" + (o + 1) + " done expected " + done.get(id)[o]
+                            + " (reference: " + want + ")");
+                }
+            }
+        }
+        // The step table: required steps counted and converted between required steps, optional ones from a.
+        int required = 0;
+        int optional = 0;
+        long previousRequired = 0;
+        long first = expected.values().stream().filter(a -> a.furthest() >= 1).count();
+        for (int step = 1; step <= spec.steps().size(); step++) {
+            StepResult got = result.steps().get(step - 1);
+            long want;
+            double conversion;
+            if (spec.steps().get(step - 1).optional()) {
+                final int o = optional++;
+                want = done.values().stream().filter(flags -> flags[o]).count();
+                conversion = previousRequired == 0 ? 0 : (double) want / previousRequired;
+            } else {
+                final int r = ++required;
+                want = expected.values().stream().filter(a -> a.furthest() >= r).count();
+                conversion = r == 1 ? (want == 0 ? 0 : 1) : previousRequired == 0 ? 0
+                        : (double) want / previousRequired;
+            }
+            if (got.users() != want || got.optional() != spec.steps().get(step - 1).optional()
+                    || Math.abs(got.conversionFromPrevious() - conversion) > 1e-12
+                    || Math.abs(got.conversionFromFirst() - (first == 0 ? 0 : (double) want / first)) > 1e-12) {
+                problems.add("compute: step " + step + " expected users " + want + ", conversion " + conversion
+                        + " but was " + got);
+            }
+            if (!spec.steps().get(step - 1).optional()) {
+                previousRequired = want;
+            }
+        }
+        return problems.isEmpty() ? null : String.join("\n  ", problems);
     }
 
     // ----------------------------------------------------------------------------------------------------------
@@ -306,7 +427,8 @@ class FunnelEngineRandomizedTest {
                 .append("]\n");
         for (int i = 0; i < spec.steps().size(); i++) {
             FunnelSpec.Step step = spec.steps().get(i);
-            out.append("    step ").append(i + 1).append(": ").append(step.rule().eventNames())
+            out.append("    step ").append(i + 1).append(step.optional() ? " (optional)" : "").append(": ")
+                    .append(step.rule().eventNames())
                     .append(step.rule().conditions().isEmpty() ? "" : " where " + step.rule().conditions())
                     .append('\n');
         }

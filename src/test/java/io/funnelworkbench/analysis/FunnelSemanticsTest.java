@@ -1,6 +1,7 @@
 package io.funnelworkbench.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import io.funnelworkbench.model.Attribution;
@@ -1037,6 +1038,154 @@ class FunnelSemanticsTest {
                     .withTrendPeriod(TrendPeriod.WEEK).withEntryRange(LocalDate.of(2024, 3, 6), null));
             assertThat(ranged.trend()).extracting(TrendPoint::periodStart, TrendPoint::partial)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(LocalDate.of(2024, 3, 11), true));
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------------------
+    // Optional steps
+    // ----------------------------------------------------------------------------------------------------------
+
+    @Nested
+    class OptionalSteps {
+        /** view, coupon (optional), buy. */
+        FunnelSpec viewCouponBuy(OrderMode order, Duration window) {
+            return funnel(order, window, "view", "coupon", "buy").withOptional(List.of(2));
+        }
+
+        @Test
+        void anOptionalStepNobodyDidCountsZeroAndLeavesTheRequiredFunnelAsIfItWereAbsent() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "buy", T0 + MINUTE)
+                    .add("u2", "view", T0)
+                    .build();
+            FunnelResult result = compute(log, viewCouponBuy(OrderMode.SEQUENTIAL, WEEK));
+            assertThat(users(result)).containsExactly(2, 0, 1);
+            assertThat(result.steps()).extracting(StepResult::optional).containsExactly(false, true, false);
+            StepResult coupon = result.steps().get(1);
+            assertThat(coupon.conversionFromPrevious()).isZero();
+            assertThat(coupon.dropped()).isZero();
+            // buy converts from view, the required step before it; view's drop-off is to buy.
+            StepResult buy = result.steps().get(2);
+            assertThat(buy.conversionFromPrevious()).isCloseTo(0.5, within(EPS));
+            assertThat(result.steps().get(0).dropped()).isEqualTo(1);
+            assertThat(result.largestDropOffStep()).isEqualTo(1);
+            assertThat(buy.timeFromPrevious().medianSeconds()).isEqualTo(60.0);
+            assertThat(users(compute(log, sequential(WEEK, "view", "buy")))).containsExactly(2, 1);
+        }
+
+        @Test
+        void anOptionalEventBeforeStepAIsNotCounted() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "coupon", T0).add("u1", "view", T0 + SECOND).add("u1", "buy", T0 + MINUTE)
+                    .build();
+            assertThat(users(compute(log, viewCouponBuy(OrderMode.SEQUENTIAL, WEEK)))).containsExactly(1, 0, 1);
+        }
+
+        @Test
+        void anOptionalEventAtTheInstantOfStepAButADifferentEventIsCounted() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "coupon", T0).add("u1", "view", T0).add("u1", "buy", T0 + MINUTE)
+                    .build();
+            FunnelResult result = compute(log, viewCouponBuy(OrderMode.SEQUENTIAL, WEEK));
+            assertThat(users(result)).containsExactly(1, 1, 1);
+            assertThat(result.steps().get(1).conversionFromPrevious()).isCloseTo(1.0, within(EPS));
+        }
+
+        @Test
+        void theAttemptsOwnStepEventDoesNotAlsoCountForTheOptionalStep() {
+            // "view" is both step 1 and the optional step: the one view event serves step 1 only.
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "buy", T0 + MINUTE)
+                    .add("u2", "view", T0).add("u2", "view", T0 + SECOND).add("u2", "buy", T0 + MINUTE)
+                    .build();
+            FunnelSpec spec = sequential(WEEK, "view", "view", "buy").withOptional(List.of(2));
+            assertThat(users(compute(log, spec))).containsExactly(2, 1, 2);
+        }
+
+        @Test
+        void anOptionalEventAfterStepBIsNotCountedButAtStepBsInstantIs() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "buy", T0 + MINUTE).add("u1", "coupon", T0 + 2 * MINUTE)
+                    .add("u2", "view", T0).add("u2", "buy", T0 + MINUTE).add("u2", "coupon", T0 + MINUTE)
+                    .build();
+            FunnelOutcome outcome = new FunnelEngine(log).scan(viewCouponBuy(OrderMode.SEQUENTIAL, WEEK));
+            assertThat(outcome.didOptional(user(log, "u1"), 0)).isFalse();
+            assertThat(outcome.didOptional(user(log, "u2"), 0)).isTrue();
+            assertThat(outcome.stepCount()).isEqualTo(2);
+            assertThat(outcome.furthest(user(log, "u1"))).isEqualTo(2);
+        }
+
+        @Test
+        void aUserWhoDidNotReachStepBCountsWithinTheWindowInclusive() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "coupon", T0 + HOUR)                    // edge of the window
+                    .add("u2", "view", T0).add("u2", "coupon", T0 + HOUR + 1)                // past it
+                    .build();
+            FunnelResult result = compute(log, viewCouponBuy(OrderMode.SEQUENTIAL, Duration.ofHours(1)));
+            assertThat(users(result)).containsExactly(2, 1, 0);
+            assertThat(result.steps().get(1).conversionFromPrevious()).isCloseTo(0.5, within(EPS));
+            assertThat(result.steps().get(1).conversionFromFirst()).isCloseTo(0.5, within(EPS));
+        }
+
+        @Test
+        void twoOptionalStepsInARowBothSitBetweenTheSameRequiredSteps() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "search", T0 + SECOND).add("u1", "coupon", T0 + 2 * SECOND)
+                    .add("u1", "cart", T0 + 3 * SECOND).add("u1", "buy", T0 + 4 * SECOND)
+                    .add("u2", "view", T0).add("u2", "cart", T0 + SECOND).add("u2", "coupon", T0 + 2 * SECOND)
+                    .build();
+            FunnelSpec spec = sequential(WEEK, "view", "search", "coupon", "cart", "buy").withOptional(List.of(2, 3));
+            FunnelResult result = compute(log, spec);
+            // u2's coupon comes after their cart: outside view..cart, and cart's step-4 number is required step 2.
+            assertThat(users(result)).containsExactly(2, 1, 1, 2, 1);
+            assertThat(result.steps().get(3).conversionFromPrevious()).isCloseTo(1.0, within(EPS));
+            assertThat(result.steps().get(3).dropped()).isEqualTo(1);
+            assertThat(result.steps()).extracting(StepResult::number).containsExactly(1, 2, 3, 4, 5);
+        }
+
+        @Test
+        void anOptionalEventBreaksAStrictChainLikeAnyOtherEvent() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "view", T0).add("u1", "coupon", T0 + SECOND).add("u1", "buy", T0 + MINUTE)
+                    .add("u2", "view", T0).add("u2", "coupon", T0).add("u2", "buy", T0 + MINUTE)
+                    .build();
+            // u1: coupon strictly between view and buy ends the chain, but the attempt still did it on the way.
+            assertThat(users(compute(log, viewCouponBuy(OrderMode.STRICT, WEEK)))).containsExactly(2, 2, 1);
+        }
+
+        @Test
+        void inAnyOrderTheOptionalStepSitsBetweenTheAttemptsEventsInTimeOrder() {
+            EventLog log = new EventLogBuilder()
+                    .add("u1", "buy", T0).add("u1", "coupon", T0 + SECOND).add("u1", "view", T0 + MINUTE)
+                    .add("u2", "coupon", T0).add("u2", "buy", T0 + SECOND).add("u2", "view", T0 + MINUTE)
+                    .build();
+            FunnelResult result = compute(log, viewCouponBuy(OrderMode.ANY, WEEK));
+            assertThat(users(result)).containsExactly(2, 1, 2);
+        }
+
+        @Test
+        void firstOrLastStepOptionalAndExclusionsEndingOnOptionalStepsAreRefusedInPlainWords() {
+            FunnelSpec spec = sequential(WEEK, "view", "coupon", "buy");
+            assertThat(catchThrowable(() -> spec.withOptional(List.of(1))))
+                    .hasMessage("Step 1 (view) cannot be optional: the first and the last step of a funnel are"
+                            + " always required.");
+            assertThat(catchThrowable(() -> spec.withOptional(List.of(3))))
+                    .hasMessageContaining("Step 3 (buy) cannot be optional");
+            assertThat(catchThrowable(() -> spec.withOptional(List.of(1, 2, 3))))
+                    .hasMessage("Every step is optional: a funnel needs required steps, at least its first and its"
+                            + " last.");
+            FunnelSpec excluding = spec.withExclusions(List.of(new FunnelSpec.ExclusionSpec("home",
+                    MatchRule.event("home"), 2, 3, false)));
+            assertThat(catchThrowable(() -> excluding.withOptional(List.of(2))))
+                    .hasMessage("Exclusion home must sit between required steps: step 2 (coupon) is optional.");
+        }
+
+        @Test
+        void withoutOptionalStepsEveryStepIsRequired() {
+            EventLog log = new EventLogBuilder().add("u1", "view", T0).add("u1", "buy", T0 + SECOND).build();
+            FunnelResult result = compute(log, sequential(WEEK, "view", "buy"));
+            assertThat(result.steps()).extracting(StepResult::optional).containsExactly(false, false);
+            assertThat(sequential(WEEK, "view", "buy").requiredOnly()).isEqualTo(sequential(WEEK, "view", "buy"));
         }
     }
 

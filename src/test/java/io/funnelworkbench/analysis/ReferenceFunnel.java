@@ -80,6 +80,98 @@ final class ReferenceFunnel {
     }
 
     // ------------------------------------------------------------------------------------------------------
+    // Optional steps (ordered modes)
+    // ------------------------------------------------------------------------------------------------------
+
+    /**
+     * "The required steps form the funnel by the rules above, as if the optional steps were absent": the funnel
+     * of the required steps alone, exclusions renumbered among them.
+     */
+    static FunnelSpec requiredOnly(FunnelSpec spec) {
+        List<FunnelSpec.Step> required = new ArrayList<>();
+        int[] number = new int[spec.steps().size() + 1];
+        for (int i = 0; i < spec.steps().size(); i++) {
+            FunnelSpec.Step step = spec.steps().get(i);
+            if (!step.optional()) {
+                required.add(new FunnelSpec.Step(step.name(), step.rule(), step.value()));
+                number[i + 1] = required.size();
+            }
+        }
+        List<FunnelSpec.ExclusionSpec> exclusions = spec.exclusions().stream()
+                .map(x -> new FunnelSpec.ExclusionSpec(x.name(), x.rule(), number[x.fromStep()], number[x.toStep()],
+                        x.dropFromThatPoint())).toList();
+        return new FunnelSpec(required, spec.window(), spec.order(), exclusions, spec.breakdownProperty(),
+                spec.attribution(), spec.entryFrom(), spec.entryTo(), spec.trendPeriod());
+    }
+
+    /**
+     * Per user, per optional step (in step order): whether the counted attempt of the required steps did it. "An
+     * optional step j between required steps a and b counts the users whose counted attempt has an event matching
+     * j, different from the attempt's step events, at or after the attempt's step-a event and at or before its
+     * step-b event (if the user reached b; otherwise within the window)." The attempt is known by its step times;
+     * when events at one instant could serve its steps either way, any such choice is the same attempt, so an
+     * event counts when some choice leaves it free.
+     */
+    Map<String, boolean[]> optionalDone(FunnelSpec spec) {
+        FunnelSpec required = requiredOnly(spec);
+        Map<String, Answer> answers = run(required);
+        long w = windowMicros(spec);
+        Map<String, boolean[]> done = new LinkedHashMap<>();
+        answers.forEach((user, answer) -> {
+            List<Ev> stream = events.stream().filter(e -> e.user().equals(user)).toList();
+            List<Boolean> flags = new ArrayList<>();
+            int requiredBefore = 0;
+            for (FunnelSpec.Step step : spec.steps()) {
+                if (!step.optional()) {
+                    requiredBefore++;
+                    continue;
+                }
+                int a = requiredBefore;
+                long[] times = answer.stepTimes();
+                boolean did = false;
+                if (answer.furthest() >= a && a >= 1) {
+                    long after = times[a - 1];
+                    long upTo = answer.furthest() > a ? times[a] : times[0] + w;
+                    for (Ev e : stream) {
+                        if (matches(step.rule(), e) && e.time() >= after && e.time() <= upTo
+                                && attemptWithout(stream, required, times, 0, e, new HashSet<>())) {
+                            did = true;
+                            break;
+                        }
+                    }
+                }
+                flags.add(did);
+            }
+            boolean[] array = new boolean[flags.size()];
+            for (int i = 0; i < array.length; i++) {
+                array[i] = flags.get(i);
+            }
+            done.put(user, array);
+        });
+        return done;
+    }
+
+    /** Whether steps {@code k..} can each take a distinct event, not {@code free} nor used, at their times. */
+    private static boolean attemptWithout(List<Ev> stream, FunnelSpec required, long[] times, int k, Ev free,
+                                          Set<Ev> used) {
+        if (k == times.length) {
+            return true;
+        }
+        for (Ev e : stream) {
+            if (e != free && !used.contains(e) && e.time() == times[k]
+                    && matches(required.steps().get(k).rule(), e)) {
+                used.add(e);
+                boolean ok = attemptWithout(stream, required, times, k + 1, free, used);
+                used.remove(e);
+                if (ok) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------------
     // Sequential and strict order
     // ------------------------------------------------------------------------------------------------------
 
