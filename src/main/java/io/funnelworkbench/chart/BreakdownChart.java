@@ -4,6 +4,7 @@ import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.StepText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -113,7 +114,7 @@ public final class BreakdownChart extends SurfaceChart {
                 font, ChartStyle.TEXT, grid.enteredRight(), y + line));
         for (int step = 1; step < result.steps().size(); step++) {
             StepResult cell = result.steps().get(step);
-            List<String> lines = TextFit.wrap(cell.number() + ". " + cell.name(), font, grid.stepWidth - 4, 2);
+            List<String> lines = TextFit.wrap(StepText.label(cell), font, grid.stepWidth - 4, 2);
             for (int i = 0; i < lines.size(); i++) {
                 nodes.add(TextFit.text(lines.get(i), font, ChartStyle.TEXT, grid.stepLeft(step),
                         y + (2 - lines.size() + i) * line));

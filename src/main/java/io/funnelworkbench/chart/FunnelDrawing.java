@@ -3,6 +3,7 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.StepText;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
@@ -42,7 +43,7 @@ final class FunnelDrawing extends FunnelLayout {
         slot = (width - PAD - left) / steps.size();
         barWidth = Math.min(slot * (steps.size() > 8 ? 0.74 : 0.64), 220);
         chooseFonts();
-        CategoryLabels names = CategoryLabels.fit(steps.stream().map(s -> s.number() + ". " + s.name()).toList(),
+        CategoryLabels names = CategoryLabels.fit(steps.stream().map(StepText::label).toList(),
                 slot);
         double baseline = height - PAD - names.height() - 8;
         double available = Math.max(0, baseline - top - TextFit.lineHeight(PercentAxis.FONT) / 2);

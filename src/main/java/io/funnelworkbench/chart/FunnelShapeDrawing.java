@@ -3,6 +3,7 @@ package io.funnelworkbench.chart;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.StepText;
 import java.util.List;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -32,7 +33,7 @@ final class FunnelShapeDrawing extends FunnelLayout {
     FunnelShapeDrawing draw() {
         double top = drawTop();
         sizeRows(height - PAD - top);
-        List<String> names = steps.stream().map(s -> s.number() + ". " + s.name()).toList();
+        List<String> names = steps.stream().map(StepText::label).toList();
         double nameWidth = Math.min(TextFit.widest(names, nameFont) + GAP, width * 0.28);
         double dropWidth = Math.min(widestDropLabel() + GAP, width * 0.24);
         double left = PAD + nameWidth;

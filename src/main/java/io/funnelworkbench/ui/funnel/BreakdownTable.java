@@ -4,6 +4,7 @@ import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.StepText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -51,7 +52,7 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
         }
         // The columns follow the steps and the property that names the group column.
         List<String> columnTitles = new ArrayList<>(List.of(String.valueOf(result.breakdownProperty())));
-        result.steps().forEach(s -> columnTitles.add(s.number() + ". " + s.name()));
+        result.steps().forEach(s -> columnTitles.add(StepText.label(s)));
         if (!columnTitles.equals(shownColumns)) {
             shownColumns = columnTitles;
             getColumns().setAll(columns(result));
@@ -66,7 +67,7 @@ public final class BreakdownTable extends TableView<BreakdownGroup> {
         List<TableColumn<BreakdownGroup, String>> columns = new ArrayList<>(List.of(group));
         for (StepResult step : result.steps()) {
             int index = step.number() - 1;
-            TableColumn<BreakdownGroup, String> column = column(step.number() + ". " + step.name(),
+            TableColumn<BreakdownGroup, String> column = column(StepText.label(step),
                     g -> cell(g.steps().get(index)));
             column.setCellFactory(c -> new TwoLineCell<>());
             column.getStyleClass().add("number");

@@ -21,6 +21,7 @@ import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.text.StepText;
 import io.funnelworkbench.text.Times;
 import io.funnelworkbench.ui.Labels;
 import io.funnelworkbench.ui.Screens;
@@ -457,7 +458,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     private void setUpStepTable() {
         stepTable.setItems(model.stepRows());
         stepTable.setPlaceholder(new Label(""));
-        stepColumn.setCellValueFactory(text(s -> s.number() + ". " + s.name()));
+        stepColumn.setCellValueFactory(text(StepText::label));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
         fromPreviousColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromPrevious())
                 + "\n" + Numbers.interval(s.conversionFromPreviousInterval())));
