@@ -17,11 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * A funnel ready to compute: goals resolved into match rules. Entry dates are inclusive UTC days; null leaves
- * that end open.
+ * that end open. {@code countBy} names the property whose values are counted (accounts, see {@link AccountLogs});
+ * null counts users.
  */
 public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, List<ExclusionSpec> exclusions,
                          String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
-                         TrendPeriod trendPeriod) {
+                         TrendPeriod trendPeriod, String countBy) {
     public static final int MAX_STEPS = 60;
     public static final String ANY_ORDER_EXCLUSIONS = "Exclusions need an ordered funnel: they sit between two steps,"
             + " and in any order steps have no between. Choose sequential or strict order, or remove the exclusions.";
@@ -33,6 +34,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
         order = order == null ? OrderMode.SEQUENTIAL : order;
         attribution = attribution == null ? Attribution.FIRST_TOUCH : attribution;
         trendPeriod = trendPeriod == null ? TrendPeriod.WEEK : trendPeriod;
+        countBy = countBy == null || countBy.isBlank() ? null : countBy;
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("A funnel needs at least one step");
         }
@@ -53,6 +55,13 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
         }
     }
 
+    /** A funnel that counts users. */
+    public FunnelSpec(List<Step> steps, Duration window, OrderMode order, List<ExclusionSpec> exclusions,
+                      String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
+                      TrendPeriod trendPeriod) {
+        this(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo, trendPeriod, null);
+    }
+
     /** A step: its display name, the events that complete it, and what a conversion is worth. */
     public record Step(String name, MatchRule rule, GoalValue value) {
         public static Step event(String eventName) {
@@ -70,27 +79,33 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
 
     public FunnelSpec withBreakdown(String property, Attribution newAttribution) {
         return new FunnelSpec(steps, window, order, exclusions, property, newAttribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withExclusions(List<ExclusionSpec> newExclusions) {
         return new FunnelSpec(steps, window, order, newExclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withEntryRange(LocalDate from, LocalDate to) {
         return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, from, to,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withWindow(Duration newWindow) {
         return new FunnelSpec(steps, newWindow, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withTrendPeriod(TrendPeriod period) {
         return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                period);
+                period, countBy);
+    }
+
+    /** This funnel counting the values of {@code property} (null: users). */
+    public FunnelSpec withCountBy(String property) {
+        return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                trendPeriod, property);
     }
 
     /** Resolves a saved funnel's steps against the project's goals; unknown goal names are an error. */
@@ -102,7 +117,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
             return new ExclusionSpec(step.name(), step.rule(), e.fromStep(), e.toStep(), e.dropFromThatPoint());
         }).toList();
         return new FunnelSpec(steps, funnel.window(), funnel.order(), exclusions, funnel.breakdownProperty(), null,
-                funnel.entryFrom(), funnel.entryTo(), null);
+                funnel.entryFrom(), funnel.entryTo(), null, funnel.countBy());
     }
 
     private static Step step(FunnelStep step, Map<String, Goal> goals) {

@@ -41,8 +41,9 @@ public final class StepExplanations {
     private final FunnelSpec spec;
     private final FunnelOutcome outcome;
 
+    /** {@code log} is the project's log; a funnel counted by account is explained per account. */
     public StepExplanations(EventLog log, FunnelSpec spec, FunnelOutcome outcome) {
-        this.log = log;
+        this.log = AccountLogs.forSpec(log, spec);
         this.spec = spec;
         this.outcome = outcome;
     }

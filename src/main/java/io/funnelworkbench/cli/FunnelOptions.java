@@ -45,6 +45,10 @@ final class FunnelOptions {
     @Option(names = "--to", paramLabel = "DATE", description = "Last day (UTC) an attempt may start.")
     private String to;
 
+    @Option(names = "--count-by", paramLabel = "PROP",
+            description = "Count accounts (the values of PROP, such as company_id) instead of users.")
+    private String countBy;
+
     @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
     private String trend;
 
@@ -69,7 +73,8 @@ final class FunnelOptions {
                 window == null ? base.window() : Durations.parse(window),
                 order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
                 exclusions, breakdown == null ? base.breakdownProperty() : breakdown,
-                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"));
+                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"),
+                countBy == null ? base.countBy() : countBy);
     }
 
     /** The definition resolved against the goals, with the breakdown attribution and trend period. */

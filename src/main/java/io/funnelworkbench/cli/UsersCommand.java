@@ -100,6 +100,7 @@ final class UsersCommand implements Callable<Integer> {
         json.put("step", step);
         json.put("step_name", funnelSpec.steps().get(step - 1).name());
         json.put("group", group);
+        json.put("counted_by", funnelSpec.countBy());
         if (step < funnelSpec.steps().size()) {
             json.put("next_step_name", funnelSpec.steps().get(step).name());
         } else {
