@@ -3,6 +3,7 @@ package io.funnelworkbench.model;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * The columnar analysis snapshot of a project: every event as parallel primitive arrays, sorted by user,
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class EventLog {
     public static final int NO_SESSION = -1;
     public static final int MISSING_VALUE = 0;
+    /** Rows per parallel task when a regrouped log's columns are gathered. */
+    private static final int REGROUP_BLOCK = 1 << 18;
 
     private final StringTable userIds;
     private final String[] eventNames;
@@ -62,22 +65,26 @@ public final class EventLog {
     /**
      * This log's rows {@code rows} (row numbers of this log, in their new order) as a log whose users are
      * {@code groupIds}: row {@code i} of the result is row {@code rows[i]} here, of user {@code groups[i]}
-     * ({@code groups} ascending). Events, names and dictionaries are shared; property columns are reordered on
+     * ({@code groups} ascending) at {@code times[i]}, which must be that row's time here (callers that sorted
+     * by time have them at hand). Event names and dictionaries are shared; property columns are reordered on
      * first use, so a funnel pays only for the properties it reads. Its first and last time are this log's.
      */
-    public EventLog regrouped(StringTable groupIds, int[] rows, int[] groups) {
+    public EventLog regrouped(StringTable groupIds, int[] rows, int[] groups, long[] times) {
         int n = rows.length;
-        int[] newEvents = new int[n];
-        long[] newTimes = new long[n];
-        int[] newSessions = new int[n];
-        for (int i = 0; i < n; i++) {
-            int row = rows[i];
-            newEvents[i] = events[row];
-            newTimes[i] = times[row];
-            newSessions[i] = sessions[row];
+        if (times.length != n) {
+            throw new IllegalArgumentException("Rows and times differ in length");
         }
+        int[] newEvents = new int[n];
+        int[] newSessions = new int[n];
+        IntStream.range(0, (n + REGROUP_BLOCK - 1) / REGROUP_BLOCK).parallel().forEach(block -> {
+            for (int i = block * REGROUP_BLOCK, end = Math.min(n, i + REGROUP_BLOCK); i < end; i++) {
+                int row = rows[i];
+                newEvents[i] = events[row];
+                newSessions[i] = sessions[row];
+            }
+        });
         EventLog regrouped = new EventLog(groupIds, eventNames, propertyNames, propertyValues, groups, newEvents,
-                newTimes, newSessions, null, permuted == null ? new PermutedColumns(properties, rows)
+                times, newSessions, null, permuted == null ? new PermutedColumns(properties, rows)
                 : permuted.then(rows));
         // The data still starts and ends where this log does, rows left out or not.
         regrouped.timeRange = timeRange();

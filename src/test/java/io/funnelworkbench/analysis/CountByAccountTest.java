@@ -20,8 +20,11 @@ import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.store.DefinitionCodec;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -181,6 +184,51 @@ class CountByAccountTest {
         FunnelDefinition old = DefinitionCodec.funnelFromJson(DefinitionCodec.read(
                 "{\"name\":\"Old\",\"steps\":[{\"event\":\"view\"}],\"window\":\"7d\",\"order\":\"sequential\"}"));
         assertThat(old.countBy()).isNull();
+    }
+
+    @Test
+    void aLargeLogIsRegroupedAsPlainSortingByAccountTimeAndRowWould() {
+        // Enough rows for the regrouping to be split into several parallel tasks.
+        Random random = new Random(13);
+        int rows = 700_000;
+        int userCount = rows / 10;
+        int[] users = new int[rows];
+        long[] times = new long[rows];
+        int[] companies = new int[rows];
+        for (int row = 0, user = 0; row < rows; row++) {
+            if (row > 0 && random.nextInt(10) == 0 && user + 1 < userCount) {
+                user++;
+            }
+            users[row] = user;
+            boolean first = row == 0 || users[row - 1] != user;
+            times[row] = first ? random.nextInt(1_000) : times[row - 1] + random.nextInt(3);
+            companies[row] = random.nextInt(8) == 0 ? 0 : 1 + (user * 7 + random.nextInt(2)) % 900;
+        }
+        String[] userIds = new String[userCount];
+        Arrays.setAll(userIds, u -> "u" + u);
+        String[] companyIds = new String[901];
+        Arrays.setAll(companyIds, c -> c == 0 ? null : "c" + c);
+        EventLog log = new EventLog(userIds, new String[] {"e"}, new String[] {COMPANY},
+                new String[][] {companyIds}, users, new int[rows], times, new int[rows], new int[][] {companies});
+
+        EventLog accounts = AccountLogs.of(log, COMPANY);
+
+        List<Integer> expected = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            if (companies[row] != 0) {
+                expected.add(row);
+            }
+        }
+        expected.sort(Comparator.<Integer>comparingInt(row -> companies[row]).thenComparingLong(row -> times[row])
+                .thenComparingInt(row -> row));
+        assertThat(accounts.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            int row = expected.get(i);
+            if (accounts.user(i) != companies[row] || accounts.time(i) != times[row]
+                    || accounts.property(0, i) != companies[row]) {
+                throw new AssertionError("row " + i + " of the regrouped log is not source row " + row);
+            }
+        }
     }
 
     private static int account(EventLog log, String id) {
