@@ -62,7 +62,7 @@ final class FunnelCalculator {
         List<TrendPoint> trend = trend(outcome);
         return new FunnelResult(spec.order(), spec.window(), overall, breakdown(outcome, trend),
                 spec.breakdownProperty(), spec.attribution(), largestDropOff(overall), slowest(overall), stillOpen,
-                excluded, trend, spec.trendPeriod());
+                excluded, trend, spec.trendPeriod(), spec.countBy());
     }
 
     /**

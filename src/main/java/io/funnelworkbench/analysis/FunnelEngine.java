@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * Computes funnels over a project's columnar snapshot in plain Java, with no SQL: one pass over each user's
- * events, users split across the cores.
+ * events, users split across the cores. A funnel counted by account runs the same way on the log regrouped by
+ * account ({@link AccountLogs}), whose "users" are the accounts.
  */
 public final class FunnelEngine {
     private static final int USERS_PER_TASK = 8_192;
@@ -41,6 +42,7 @@ public final class FunnelEngine {
      * {@code cancellation} is requested (the scan asks once per block of about {@link FunnelScan#BLOCK_ROWS} rows).
      */
     public FunnelOutcome scan(FunnelSpec spec, Cancellation cancellation) {
+        EventLog log = AccountLogs.forSpec(this.log, spec);
         // With optional steps the attempt is chosen on the required steps alone; the optional steps' rules come
         // after the exclusions', and each is checked on the counted attempt (FunnelScan.optionalSteps).
         FunnelSpec full = spec;
@@ -66,7 +68,9 @@ public final class FunnelEngine {
             scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome, cancellation);
             return scanner.latest();
         }).max().orElse(Long.MIN_VALUE);
-        outcome.markStillInWindow(log.size() == 0 ? 0 : dataEnd, spec.window().toNanos() / 1_000);
+        // Counted by account, rows without an account were not scanned; the data still ends at the log's end.
+        long end = log == this.log ? dataEnd : Math.max(dataEnd, log.lastTime());
+        outcome.markStillInWindow(log.size() == 0 ? 0 : end, spec.window().toNanos() / 1_000);
         return outcome;
     }
 
@@ -93,7 +97,7 @@ public final class FunnelEngine {
     public FunnelResult compute(FunnelSpec spec, Cancellation cancellation) {
         FunnelOutcome outcome = scan(spec, cancellation);
         cancellation.check();
-        return new FunnelCalculator(log, spec).summarise(outcome);
+        return new FunnelCalculator(AccountLogs.forSpec(log, spec), spec).summarise(outcome);
     }
 
     /**
@@ -101,6 +105,7 @@ public final class FunnelEngine {
      * a drill-down then says "price in 30–50" rather than "price = 30–50".
      */
     public boolean isRange(FunnelSpec spec, BreakdownGroup group) {
+        EventLog log = AccountLogs.forSpec(this.log, spec);
         int column = spec.breakdownProperty() == null ? -1 : log.propertyIndex(spec.breakdownProperty());
         return column >= 0 && group.value() != null && !group.other() && NumericValues.of(log, column) != null
                 && NumericValues.number(group.value()) == null;
@@ -108,13 +113,15 @@ public final class FunnelEngine {
 
     /**
      * The users of one breakdown group of {@code spec} (by its value, or Other), as the breakdown counted them:
-     * user index to membership. Users outside the funnel belong to no group.
+     * user index to membership (account index when the funnel counts accounts). Users outside the funnel belong to
+     * no group.
      */
     public IntPredicate breakdownMembers(FunnelSpec spec, FunnelOutcome outcome, BreakdownGroup group) {
         if (spec.breakdownProperty() == null) {
             throw new IllegalArgumentException("The funnel has no breakdown");
         }
-        FunnelCalculator.Grouping grouping = new FunnelCalculator(log, spec).grouping(outcome);
+        FunnelCalculator.Grouping grouping = new FunnelCalculator(AccountLogs.forSpec(log, spec), spec)
+                .grouping(outcome);
         int wanted = groupIndex(grouping.groups(), group, false);
         if (wanted < 0) {
             wanted = groupIndex(grouping.groups(), group, true);

@@ -19,11 +19,12 @@ import java.util.stream.Collectors;
 
 /**
  * A funnel ready to compute: goals resolved into match rules. Entry dates are inclusive UTC days; null leaves
- * that end open.
+ * that end open. {@code countBy} names the property whose values are counted (accounts, see {@link AccountLogs});
+ * null counts users.
  */
 public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, List<ExclusionSpec> exclusions,
                          String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
-                         TrendPeriod trendPeriod) {
+                         TrendPeriod trendPeriod, String countBy) {
     public static final int MAX_STEPS = 60;
     public static final String ANY_ORDER_EXCLUSIONS = "Exclusions need an ordered funnel: they sit between two steps,"
             + " and in any order steps have no between. Choose sequential or strict order, or remove the exclusions.";
@@ -35,6 +36,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
         order = order == null ? OrderMode.SEQUENTIAL : order;
         attribution = attribution == null ? Attribution.FIRST_TOUCH : attribution;
         trendPeriod = trendPeriod == null ? TrendPeriod.WEEK : trendPeriod;
+        countBy = countBy == null || countBy.isBlank() ? null : countBy;
         if (steps.isEmpty()) {
             throw new IllegalArgumentException("A funnel needs at least one step");
         }
@@ -54,6 +56,13 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
             }
         }
         checkOptional(steps, exclusions);
+    }
+
+    /** A funnel that counts users. */
+    public FunnelSpec(List<Step> steps, Duration window, OrderMode order, List<ExclusionSpec> exclusions,
+                      String breakdownProperty, Attribution attribution, LocalDate entryFrom, LocalDate entryTo,
+                      TrendPeriod trendPeriod) {
+        this(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo, trendPeriod, null);
     }
 
     /** Optional steps sit between required ones: never the first or the last, and exclusions end on required ones. */
@@ -109,7 +118,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
         List<ExclusionSpec> renumbered = exclusions.stream().map(e -> new ExclusionSpec(e.name(), e.rule(),
                 requiredNumber(e.fromStep()), requiredNumber(e.toStep()), e.dropFromThatPoint())).toList();
         return new FunnelSpec(steps.stream().filter(s -> !s.optional()).toList(), window, order, renumbered,
-                breakdownProperty, attribution, entryFrom, entryTo, trendPeriod);
+                breakdownProperty, attribution, entryFrom, entryTo, trendPeriod, countBy);
     }
 
     /** This funnel with the steps numbered {@code numbers} (1-based) optional and the others required. */
@@ -126,7 +135,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
             marked.add(new Step(s.name(), s.rule(), s.value(), numbers.contains(i + 1)));
         }
         return new FunnelSpec(marked, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     /**
@@ -159,27 +168,33 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
 
     public FunnelSpec withBreakdown(String property, Attribution newAttribution) {
         return new FunnelSpec(steps, window, order, exclusions, property, newAttribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withExclusions(List<ExclusionSpec> newExclusions) {
         return new FunnelSpec(steps, window, order, newExclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withEntryRange(LocalDate from, LocalDate to) {
         return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, from, to,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withWindow(Duration newWindow) {
         return new FunnelSpec(steps, newWindow, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                trendPeriod);
+                trendPeriod, countBy);
     }
 
     public FunnelSpec withTrendPeriod(TrendPeriod period) {
         return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
-                period);
+                period, countBy);
+    }
+
+    /** This funnel counting the values of {@code property} (null: users). */
+    public FunnelSpec withCountBy(String property) {
+        return new FunnelSpec(steps, window, order, exclusions, breakdownProperty, attribution, entryFrom, entryTo,
+                trendPeriod, property);
     }
 
     /** Resolves a saved funnel's steps against the project's goals; unknown goal names are an error. */
@@ -192,7 +207,7 @@ public record FunnelSpec(List<Step> steps, Duration window, OrderMode order, Lis
             return new ExclusionSpec(step.name(), step.rule(), e.fromStep(), e.toStep(), e.dropFromThatPoint());
         }).toList();
         return new FunnelSpec(steps, funnel.window(), funnel.order(), exclusions, funnel.breakdownProperty(), null,
-                funnel.entryFrom(), funnel.entryTo(), null);
+                funnel.entryFrom(), funnel.entryTo(), null, funnel.countBy());
     }
 
     private static Step step(FunnelStep step, Map<String, Goal> goals) {

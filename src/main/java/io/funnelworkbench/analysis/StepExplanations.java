@@ -44,8 +44,9 @@ public final class StepExplanations {
     private final FunnelSpec full;
     private final FunnelOutcome outcome;
 
+    /** {@code log} is the project's log; a funnel counted by account is explained per account. */
     public StepExplanations(EventLog log, FunnelSpec spec, FunnelOutcome outcome) {
-        this.log = log;
+        this.log = AccountLogs.forSpec(log, spec);
         this.full = spec;
         this.spec = spec.requiredOnly();
         this.outcome = outcome;

@@ -171,7 +171,7 @@ final class FunnelCommand implements Callable<Integer> {
 
     private static FunnelDefinition rename(FunnelDefinition d, String name) {
         return new FunnelDefinition(name, d.steps(), d.window(), d.order(), d.exclusions(), d.breakdownProperty(),
-                d.entryFrom(), d.entryTo());
+                d.entryFrom(), d.entryTo(), d.countBy());
     }
 
     static ObjectNode toJson(String name, FunnelResult r) {
@@ -181,6 +181,7 @@ final class FunnelCommand implements Callable<Integer> {
         }
         json.put("order", GoalCommand.lower(r.order()));
         json.put("window_seconds", r.window().getSeconds());
+        json.put("counted_by", r.countedBy());
         ArrayNode stepList = json.putArray("steps");
         r.steps().forEach(s -> stepList.add(stepJson(s)));
         if (r.largestDropOffStep() == null) {

@@ -49,6 +49,10 @@ final class FunnelOptions {
             description = "Mark these steps optional (never the first or the last); replaces a saved funnel's.")
     private List<Integer> optional;
 
+    @Option(names = "--count-by", paramLabel = "PROP",
+            description = "Count accounts (the values of PROP, such as company_id) instead of users.")
+    private String countBy;
+
     @Option(names = "--trend", defaultValue = "week", description = "Trend by day, week (default) or month.")
     private String trend;
 
@@ -73,7 +77,8 @@ final class FunnelOptions {
                 window == null ? base.window() : Durations.parse(window),
                 order == null ? base.order() : GoalCommand.parse(OrderMode.class, order, "--order"),
                 exclusions, breakdown == null ? base.breakdownProperty() : breakdown,
-                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"));
+                from == null ? base.entryFrom() : date(from, "--from"), to == null ? base.entryTo() : date(to, "--to"),
+                countBy == null ? base.countBy() : countBy);
     }
 
     /** The steps with those numbered by --optional optional and the others required. */

@@ -100,6 +100,7 @@ final class UsersCommand implements Callable<Integer> {
         json.put("step", step);
         json.put("step_name", funnelSpec.steps().get(step - 1).name());
         json.put("group", group);
+        json.put("counted_by", funnelSpec.countBy());
         String next = funnelSpec.steps().subList(step, funnelSpec.steps().size()).stream()
                 .filter(s -> !s.optional()).map(FunnelSpec.Step::name).findFirst().orElse(null);
         json.put("next_step_name", next);

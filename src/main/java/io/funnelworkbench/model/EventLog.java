@@ -2,6 +2,8 @@ package io.funnelworkbench.model;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.stream.IntStream;
 
 /**
  * The columnar analysis snapshot of a project: every event as parallel primitive arrays, sorted by user,
@@ -11,6 +13,8 @@ import java.util.Objects;
 public final class EventLog {
     public static final int NO_SESSION = -1;
     public static final int MISSING_VALUE = 0;
+    /** Rows per parallel task when a regrouped log's columns are gathered. */
+    private static final int REGROUP_BLOCK = 1 << 18;
 
     private final StringTable userIds;
     private final String[] eventNames;
@@ -22,6 +26,8 @@ public final class EventLog {
     private final int[] sessions;
     private final int[][] properties;
     private final int[] userStart;
+    /** For a regrouped log ({@link #regrouped}), its property columns, made on first use; else null. */
+    private final PermutedColumns permuted;
     /** Earliest and latest event time, computed on first use; a benign race may compute it twice. */
     private volatile long[] timeRange;
 
@@ -34,6 +40,13 @@ public final class EventLog {
     /** As the other constructor, with user ids kept as UTF-8 until asked for. */
     public EventLog(StringTable userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
                     int[] users, int[] events, long[] times, int[] sessions, int[][] properties) {
+        this(userIds, eventNames, propertyNames, propertyValues, users, events, times, sessions, properties, null);
+    }
+
+    private EventLog(StringTable userIds, String[] eventNames, String[] propertyNames, String[][] propertyValues,
+                     int[] users, int[] events, long[] times, int[] sessions, int[][] properties,
+                     PermutedColumns permuted) {
+        this.permuted = permuted;
         this.userIds = Objects.requireNonNull(userIds);
         this.eventNames = Objects.requireNonNull(eventNames);
         this.propertyNames = Objects.requireNonNull(propertyNames);
@@ -47,6 +60,35 @@ public final class EventLog {
             throw new IllegalArgumentException("Event columns differ in length");
         }
         this.userStart = userOffsets(users, userIds.size());
+    }
+
+    /**
+     * This log's rows {@code rows} (row numbers of this log, in their new order) as a log whose users are
+     * {@code groupIds}: row {@code i} of the result is row {@code rows[i]} here, of user {@code groups[i]}
+     * ({@code groups} ascending) at {@code times[i]}, which must be that row's time here (callers that sorted
+     * by time have them at hand). Event names and dictionaries are shared; property columns are reordered on
+     * first use, so a funnel pays only for the properties it reads. Its first and last time are this log's.
+     */
+    public EventLog regrouped(StringTable groupIds, int[] rows, int[] groups, long[] times) {
+        int n = rows.length;
+        if (times.length != n) {
+            throw new IllegalArgumentException("Rows and times differ in length");
+        }
+        int[] newEvents = new int[n];
+        int[] newSessions = new int[n];
+        IntStream.range(0, (n + REGROUP_BLOCK - 1) / REGROUP_BLOCK).parallel().forEach(block -> {
+            for (int i = block * REGROUP_BLOCK, end = Math.min(n, i + REGROUP_BLOCK); i < end; i++) {
+                int row = rows[i];
+                newEvents[i] = events[row];
+                newSessions[i] = sessions[row];
+            }
+        });
+        EventLog regrouped = new EventLog(groupIds, eventNames, propertyNames, propertyValues, groups, newEvents,
+                times, newSessions, null, permuted == null ? new PermutedColumns(properties, rows)
+                : permuted.then(rows));
+        // The data still starts and ends where this log does, rows left out or not.
+        regrouped.timeRange = timeRange();
+        return regrouped;
     }
 
     public static EventLog empty() {
@@ -152,7 +194,7 @@ public final class EventLog {
     }
 
     public int property(int property, int row) {
-        return properties[property][row];
+        return propertyColumn(property)[row];
     }
 
     /** Direct column access for tight loops in the analysis engine; callers must not modify them. */
@@ -169,7 +211,7 @@ public final class EventLog {
     }
 
     public int[] propertyColumn(int property) {
-        return properties[property];
+        return permuted == null ? properties[property] : permuted.column(property);
     }
 
     /** The earliest event time, 0 when there are none. */
@@ -201,5 +243,44 @@ public final class EventLog {
             timeRange = range;
         }
         return range;
+    }
+
+    /**
+     * A regrouped log's property columns: the source's columns in the new row order, each made once. It holds the
+     * source's columns, not the source log, so that a cache keyed weakly by the source can let both go.
+     */
+    private static final class PermutedColumns {
+        private final int[][] source;
+        private final int[] rows;
+        private final AtomicReferenceArray<int[]> columns;
+
+        PermutedColumns(int[][] source, int[] rows) {
+            this.source = source;
+            this.rows = rows;
+            this.columns = new AtomicReferenceArray<>(source.length);
+        }
+
+        /** These columns reordered again: row {@code i} of the result is row {@code next[i]} of these. */
+        PermutedColumns then(int[] next) {
+            int[] composed = new int[next.length];
+            for (int i = 0; i < next.length; i++) {
+                composed[i] = rows[next[i]];
+            }
+            return new PermutedColumns(source, composed);
+        }
+
+        int[] column(int property) {
+            int[] column = columns.get(property);
+            if (column == null) {
+                int[] from = source[property];
+                column = new int[rows.length];
+                for (int i = 0; i < rows.length; i++) {
+                    column[i] = from[rows[i]];
+                }
+                columns.compareAndSet(property, null, column);
+                column = columns.get(property);
+            }
+            return column;
+        }
     }
 }

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A saved funnel: steps and the rules it is computed with. */
+/**
+ * A saved funnel: steps and the rules it is computed with. {@code countBy} names the property whose values
+ * (accounts) are counted; null counts users.
+ */
 public record FunnelDefinition(String name, List<FunnelStep> steps, Duration window, OrderMode order,
                                List<Exclusion> exclusions, String breakdownProperty,
-                               LocalDate entryFrom, LocalDate entryTo) {
+                               LocalDate entryFrom, LocalDate entryTo, String countBy) {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
 
     public FunnelDefinition {
@@ -15,6 +18,20 @@ public record FunnelDefinition(String name, List<FunnelStep> steps, Duration win
         window = window == null ? DEFAULT_WINDOW : window;
         order = order == null ? OrderMode.SEQUENTIAL : order;
         exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
+        countBy = countBy == null || countBy.isBlank() ? null : countBy;
+    }
+
+    /** A funnel that counts users. */
+    public FunnelDefinition(String name, List<FunnelStep> steps, Duration window, OrderMode order,
+                            List<Exclusion> exclusions, String breakdownProperty, LocalDate entryFrom,
+                            LocalDate entryTo) {
+        this(name, steps, window, order, exclusions, breakdownProperty, entryFrom, entryTo, null);
+    }
+
+    /** This funnel counting the values of {@code property} (null: users). */
+    public FunnelDefinition withCountBy(String property) {
+        return new FunnelDefinition(name, steps, window, order, exclusions, breakdownProperty, entryFrom, entryTo,
+                property);
     }
 
     public static FunnelDefinition of(String name, List<FunnelStep> steps) {
@@ -35,6 +52,6 @@ public record FunnelDefinition(String name, List<FunnelStep> steps, Duration win
                 .map(s -> s.sameTarget(old) ? renamed.withOptional(s.optional()) : s).toList(), window, order,
                 exclusions.stream().map(e -> e.step().equals(old)
                         ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList(),
-                breakdownProperty, entryFrom, entryTo);
+                breakdownProperty, entryFrom, entryTo, countBy);
     }
 }

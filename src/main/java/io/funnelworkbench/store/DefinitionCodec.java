@@ -121,6 +121,9 @@ public final class DefinitionCodec {
         if (funnel.entryTo() != null) {
             node.put("to", funnel.entryTo().toString());
         }
+        if (funnel.countBy() != null) {
+            node.put("count_by", funnel.countBy());
+        }
         return node;
     }
 
@@ -135,7 +138,8 @@ public final class DefinitionCodec {
         String name = text(node, "name", null);
         return new FunnelDefinition(name, steps, Durations.parse(text(node, "window", "7d")),
                 parseEnum(OrderMode.class, text(node, "order", "sequential"), "order of funnel " + name),
-                exclusions, text(node, "breakdown", null), date(node, "from"), date(node, "to"));
+                exclusions, text(node, "breakdown", null), date(node, "from"), date(node, "to"),
+                text(node, "count_by", null));
     }
 
     private static ObjectNode stepToJson(FunnelStep step) {

@@ -61,10 +61,12 @@ public final class ChartText {
             rules.add("by " + result.breakdownProperty() + " (" + result.attribution().name().toLowerCase(Locale.ROOT)
                     .replace('_', '-') + ")");
         }
+        String unit = result.countedBy() == null ? "user" : result.countedBy();
         if (result.excludedUsers() > 0) {
-            rules.add(Numbers.count(result.excludedUsers()) + " users excluded");
+            rules.add(Numbers.count(result.excludedUsers()) + (result.countedBy() == null ? " users"
+                    : " " + result.countedBy() + " values") + " excluded");
         }
-        rules.add("counted once per user");
+        rules.add("counted once per " + unit);
         return new ChartCaption(title, String.join(" · ", rules), dataRange(dataFrom, dataTo));
     }
 

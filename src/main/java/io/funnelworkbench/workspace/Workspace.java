@@ -145,7 +145,8 @@ public final class Workspace {
             throw new EditRefusedException(NameRules.funnelExists(name));
         }
         return put(new FunnelSaved(new FunnelDefinition(name, funnel.steps(), funnel.window(), funnel.order(),
-                funnel.exclusions(), funnel.breakdownProperty(), funnel.entryFrom(), funnel.entryTo()), funnel));
+                funnel.exclusions(), funnel.breakdownProperty(), funnel.entryFrom(), funnel.entryTo(),
+                funnel.countBy()), funnel));
     }
 
     public FunnelDeleted deleteFunnel(String name) {

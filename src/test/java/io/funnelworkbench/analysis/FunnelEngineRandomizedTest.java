@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -80,6 +81,14 @@ class FunnelEngineRandomizedTest {
         run(WIDE, OrderMode.SEQUENTIAL, 66_000_000L, true, true);
         run(WIDE, OrderMode.STRICT, 67_000_000L, true, true);
         run(WIDE, OrderMode.ANY, 68_000_000L, false, false);
+    }
+
+    @Test
+    void countingByAccountMatchesTheReferenceInEveryMode() {
+        run(SMALL, OrderMode.SEQUENTIAL, 77_000_000L, true, true, true);
+        run(SMALL, OrderMode.STRICT, 78_000_000L, true, true, true);
+        run(SMALL, OrderMode.ANY, 79_000_000L, false, false, true);
+        run(LONG, OrderMode.SEQUENTIAL, 80_000_000L, true, true, true);
     }
 
     /**
@@ -218,6 +227,12 @@ class FunnelEngineRandomizedTest {
     }
 
     private void run(Shape shape, OrderMode mode, long baseSeed, boolean exclusions, boolean entryRanges) {
+        run(shape, mode, baseSeed, exclusions, entryRanges, false);
+    }
+
+    /** With {@code byAccount}, every log gets an account property and every funnel counts by it. */
+    private void run(Shape shape, OrderMode mode, long baseSeed, boolean exclusions, boolean entryRanges,
+                     boolean byAccount) {
         String onlyMode = System.getProperty("funnel.mode");
         String onlyCase = System.getProperty("funnel.case");
         List<String> failures = new ArrayList<>();
@@ -230,8 +245,14 @@ class FunnelEngineRandomizedTest {
             }
             Random random = new Random(seed);
             List<Ev> events = randomLog(random, shape);
+            if (byAccount) {
+                events = withAccounts(events, new Random(~seed));
+            }
             for (int s = 0; s < SPECS_PER_LOG; s++) {
                 FunnelSpec spec = randomSpec(random, shape, mode, exclusions, entryRanges);
+                if (byAccount) {
+                    spec = spec.withCountBy(ACCOUNT);
+                }
                 if (mode == OrderMode.ANY && entryRanges && spec.entryFrom() == null && spec.entryTo() == null) {
                     spec = spec.withEntryRange(DAY0.plusDays(random.nextInt(3) - 1),
                             DAY0.plusDays(1 + random.nextInt(2)));
@@ -250,7 +271,7 @@ class FunnelEngineRandomizedTest {
             }
         }
         System.out.println("FunnelEngineRandomizedTest " + shape.name() + " " + mode
-                + (entryRanges && mode == OrderMode.ANY
+                + (byAccount ? " by account" : "") + (entryRanges && mode == OrderMode.ANY
                 ? " (entry ranges)" : "") + ": " + cases + " cases, " + failing + " mismatching");
         if (!failures.isEmpty()) {
             String report = failing + " of " + cases + " random " + shape.name() + " " + mode
@@ -277,6 +298,16 @@ class FunnelEngineRandomizedTest {
     static String mismatch(List<Ev> events, FunnelSpec spec) {
         Map<String, Answer> expected = new ReferenceFunnel(events).run(spec);
         EventLog log = build(events);
+        if (spec.countBy() != null && log.propertyIndex(spec.countBy()) < 0) {
+            // No event carries the property at all: the engine says so, and the reference has no account.
+            try {
+                new FunnelEngine(log).scan(spec);
+                return "engine counted by " + spec.countBy() + ", a property the log lacks";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage().contains("'" + spec.countBy() + "'") && expected.isEmpty() ? null
+                        : "engine said " + e.getMessage() + "; reference: " + expected;
+            }
+        }
         FunnelOutcome outcome;
         FunnelResult result;
         try {
@@ -291,9 +322,17 @@ class FunnelEngineRandomizedTest {
         boolean ordered = spec.order() != OrderMode.ANY;
         boolean dropExclusion = spec.exclusions().stream().anyMatch(FunnelSpec.ExclusionSpec::dropFromThatPoint);
         List<String> problems = new ArrayList<>();
-        for (int u = 0; u < log.userCount(); u++) {
-            String id = log.userId(u);
+        // Counted by account, the engine's "users" are the accounts of the regrouped log.
+        EventLog counted = AccountLogs.forSpec(log, spec);
+        for (int u = 0; u < counted.userCount(); u++) {
+            String id = counted.userId(u);
             Answer want = expected.get(id);
+            if (want == null) {
+                if (counted.endRowOf(u) > counted.firstRowOf(u) || outcome.furthest(u) != 0) {
+                    problems.add("account " + id + " has rows or steps but no reference answer");
+                }
+                continue;
+            }
             List<String> diffs = new ArrayList<>();
             int furthest;
             try {
@@ -424,7 +463,7 @@ class FunnelEngineRandomizedTest {
         }
         out.append("  spec: order=").append(spec.order()).append(" window=").append(ReferenceFunnel.windowMicros(spec))
                 .append(" us").append(" entry=[").append(spec.entryFrom()).append(", ").append(spec.entryTo())
-                .append("]\n");
+                .append("]").append(spec.countBy() == null ? "" : " countBy=" + spec.countBy()).append('\n');
         for (int i = 0; i < spec.steps().size(); i++) {
             FunnelSpec.Step step = spec.steps().get(i);
             out.append("    step ").append(i + 1).append(step.optional() ? " (optional)" : "").append(": ")
@@ -490,6 +529,34 @@ class FunnelEngineRandomizedTest {
             events.add(new Ev(events.size(), raw.get(i)[0], raw.get(i)[1], times.get(i), props.get(i)));
         }
         return events;
+    }
+
+    static final String ACCOUNT = "acct";
+
+    /**
+     * The events with an account: each user mostly in one of a few accounts (so accounts gather several users,
+     * interleaved in time), sometimes another, sometimes none or an empty value (left out).
+     */
+    static List<Ev> withAccounts(List<Ev> events, Random random) {
+        Map<String, String> home = new HashMap<>();
+        List<Ev> out = new ArrayList<>();
+        for (Ev e : events) {
+            String account = home.computeIfAbsent(e.user(), u -> "c" + random.nextInt(3));
+            int kind = random.nextInt(10);
+            if (kind == 0) {
+                account = "c" + random.nextInt(3);
+            } else if (kind == 1) {
+                account = null;
+            } else if (kind == 2) {
+                account = "";
+            }
+            Map<String, String> props = new HashMap<>(e.props());
+            if (account != null) {
+                props.put(ACCOUNT, account);
+            }
+            out.add(new Ev(e.importIndex(), e.user(), e.name(), e.time(), Map.copyOf(props)));
+        }
+        return out;
     }
 
     private static final Condition[] CONDITIONS = {

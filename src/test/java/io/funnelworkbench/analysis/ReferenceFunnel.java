@@ -62,11 +62,19 @@ final class ReferenceFunnel {
         this.lastTime = events.stream().mapToLong(Ev::time).max().orElse(0);
     }
 
-    /** Every user's answer, keyed by user id, users in order of first appearance. */
+    /**
+     * Every user's answer, keyed by user id, users in order of first appearance. Counted by account
+     * ({@code spec.countBy()}), every account's answer instead, keyed by its value: "every event with a non-empty
+     * value of the property belongs to that account, events without a value are left out, and all events of one
+     * account form one stream (time, then import order) to which every funnel rule applies as to a user".
+     */
     Map<String, Answer> run(FunnelSpec spec) {
         Map<String, List<Ev>> byUser = new LinkedHashMap<>();
         for (Ev e : events) {
-            byUser.computeIfAbsent(e.user(), u -> new ArrayList<>()).add(e);
+            String unit = spec.countBy() == null ? e.user() : e.prop(spec.countBy());
+            if (unit != null) {
+                byUser.computeIfAbsent(unit, u -> new ArrayList<>()).add(e);
+            }
         }
         Map<String, Answer> answers = new LinkedHashMap<>();
         byUser.forEach((user, list) -> {

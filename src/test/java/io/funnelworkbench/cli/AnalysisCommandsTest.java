@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -388,5 +390,41 @@ class AnalysisCommandsTest {
         String goals = cli("goal", "list", "--project", shop, "--format", "table").out();
         assertThat(goals.lines().filter(l -> l.startsWith("Buy"))).singleElement()
                 .satisfies(l -> assertThat(l).endsWith("—"));
+    }
+
+    @Test
+    void countingByLandingPageCountsItsValuesAndLeavesOutEventsWithoutOne() throws Exception {
+        // Spreadsheet-style: the distinct landing pages of the leads file; the deals file has no landing page.
+        List<String> lines = Files.readAllLines(OLIST.resolve("olist_marketing_qualified_leads_dataset.csv"));
+        int column = List.of(lines.get(0).split(",")).indexOf("landing_page_id");
+        Set<String> pages = new HashSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String page = line.split(",", -1)[column];
+            if (!page.isEmpty()) {
+                pages.add(page);
+            }
+        }
+        assertThat(pages).hasSize(495);
+
+        CliRun run = cli("funnel", "--project", project, "--steps", "lead,closed_deal", "--window", "430d",
+                "--count-by", "landing_page_id");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode json = run.json();
+        assertThat(json.get("counted_by").asText()).isEqualTo("landing_page_id");
+        assertThat(json.get("steps").get(0).get("users").asLong()).isEqualTo(pages.size());
+        assertThat(json.get("steps").get(1).get("users").asLong()).isZero();
+        assertThat(cli("funnel", "--project", project, "--steps", "lead").json().get("counted_by").isNull())
+                .isTrue();
+
+        JsonNode users = cli("users", "--project", project, "--steps", "lead,closed_deal", "--count-by",
+                "landing_page_id", "--step", "1").json();
+        assertThat(users.get("counted_by").asText()).isEqualTo("landing_page_id");
+        List<String> listed = new ArrayList<>();
+        users.get("users").forEach(u -> listed.add(u.get("user").asText()));
+        assertThat(listed).hasSize(pages.size()).containsExactlyInAnyOrderElementsOf(pages);
+
+        CliRun missing = cli("funnel", "--project", project, "--steps", "lead", "--count-by", "team_id");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.err().strip()).isEqualTo("There is no property 'team_id' to count by in this project.");
     }
 }

@@ -80,6 +80,15 @@ class FunnelTextTest {
     }
 
     @Test
+    void aFunnelCountedByAccountSaysWhatItCounted() {
+        FunnelResult byDevice = compute(spec().withCountBy("device"));
+
+        assertThat(ChartText.caption(byDevice, "t", null, null, FROM, TO, false).rules())
+                .isEqualTo("Sequential order · 7-day window · entry on any day · counted once per device");
+        assertThat(byDevice.steps().get(0).users()).isEqualTo(2);
+    }
+
+    @Test
     void onlyTheChartThatDrawsTheBreakdownNamesIt() {
         FunnelResult byDevice = compute(spec().withBreakdown("device", Attribution.FIRST_TOUCH));
 

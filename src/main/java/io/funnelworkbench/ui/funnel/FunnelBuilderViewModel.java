@@ -461,7 +461,7 @@ public final class FunnelBuilderViewModel {
         FunnelDefinition draft = definition(funnelName.get());
         if (draft.order() == OrderMode.ANY && !draft.exclusions().isEmpty()) {
             draft = new FunnelDefinition(draft.name(), draft.steps(), draft.window(), draft.order(), List.of(),
-                    draft.breakdownProperty(), draft.entryFrom(), draft.entryTo());
+                    draft.breakdownProperty(), draft.entryFrom(), draft.entryTo(), draft.countBy());
         }
         return FunnelSpec.resolve(draft, session.goals())
                 .withBreakdown(breakdownProperty.get(), attribution.get())
