@@ -110,6 +110,8 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(NO_STEPS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowAdvice = new ReadOnlyStringWrapper("");
+    // The counting unit of the funnel opened (set from the command line; the builder has no control for it yet).
+    private String countBy;
     private final ReadOnlyObjectWrapper<Duration> suggestedWindow = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Integer> selectedStep = new SimpleObjectProperty<>();
     private final ObservableList<String> propertyNames = FXCollections.observableArrayList();
@@ -219,7 +221,7 @@ public final class FunnelBuilderViewModel {
                 ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList();
         return new Draft(draft.name(), steps, draft.windowAmount(), draft.windowUnit(), draft.order(), exclusions,
                 draft.breakdownProperty(), draft.attribution(), draft.entryFrom(), draft.entryTo(),
-                draft.trendPeriod());
+                draft.trendPeriod(), draft.countBy());
     }
 
     private List<Goal> macros() {
@@ -344,7 +346,7 @@ public final class FunnelBuilderViewModel {
     public void newFunnel() {
         Draft empty = Draft.empty();
         Draft blank = new Draft(null, List.of(), empty.windowAmount(), empty.windowUnit(), empty.order(),
-                List.of(), null, attribution.get(), null, null, trendPeriod.get());
+                List.of(), null, attribution.get(), null, null, trendPeriod.get(), null);
         replaceDraft("new funnel", blank);
         saved = blank;
     }
@@ -359,14 +361,14 @@ public final class FunnelBuilderViewModel {
 
     private static boolean sameFunnel(Draft a, Draft b) {
         return a.equals(new Draft(b.name(), b.steps(), b.windowAmount(), b.windowUnit(), b.order(), b.exclusions(),
-                b.breakdownProperty(), a.attribution(), b.entryFrom(), b.entryTo(), a.trendPeriod()));
+                b.breakdownProperty(), a.attribution(), b.entryFrom(), b.entryTo(), a.trendPeriod(), b.countBy()));
     }
 
     // ---- undo ----------------------------------------------------------------------------------------
 
     private Draft snapshot() {
         return new Draft(funnelName.get(), steps, windowAmount.get(), windowUnit.get(), order.get(), exclusions,
-                breakdownProperty.get(), attribution.get(), entryFrom.get(), entryTo.get(), trendPeriod.get());
+                breakdownProperty.get(), attribution.get(), entryFrom.get(), entryTo.get(), trendPeriod.get(), countBy);
     }
 
     /** Records the change from the last committed draft to what the controls show now, then recomputes. */
@@ -398,6 +400,7 @@ public final class FunnelBuilderViewModel {
         restoring = true;
         try {
             funnelName.set(draft.name());
+            countBy = draft.countBy();
             steps.setAll(draft.steps());
             exclusions.setAll(draft.exclusions());
             windowAmount.set(draft.windowAmount());
@@ -450,7 +453,7 @@ public final class FunnelBuilderViewModel {
     /** The funnel as it would be saved; only for a valid draft. */
     public FunnelDefinition definition(String name) {
         return new FunnelDefinition(name, steps, window(), order.get(), exclusions, breakdownProperty.get(),
-                entryFrom.get(), entryTo.get());
+                entryFrom.get(), entryTo.get(), countBy);
     }
 
     /**

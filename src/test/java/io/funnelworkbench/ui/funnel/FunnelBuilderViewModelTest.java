@@ -165,6 +165,27 @@ class FunnelBuilderViewModelTest {
         assertThat(FunnelBuilderViewModel.groupedChoices(catalog).get(1).detail()).isEqualTo("on every event");
     }
 
+    /** A funnel saved from the command line with --count-by is computed and saved again by its accounts. */
+    @Test
+    void aFunnelCountedByAPropertyKeepsItsCountingUnit() {
+        FunnelDefinition byDevice = new FunnelDefinition("By device", List.of(FunnelStep.goal("Product view"),
+                FunnelStep.goal("Add to cart")), Duration.ofDays(7), OrderMode.SEQUENTIAL, List.of(), null, null,
+                null, "device");
+        session.createFunnel(byDevice);
+
+        model.openSaved(session.funnels().stream().filter(f -> f.name().equals("By device")).findFirst()
+                .orElseThrow());
+
+        // Two accounts, mobile and desktop, viewed; both added to cart within the window.
+        assertThat(model.resultProperty().get().countedBy()).isEqualTo("device");
+        assertThat(model.stepRows()).extracting(StepResult::users).containsExactly(2L, 2L);
+        model.windowAmountProperty().set("3");
+        model.saveAs("By device");
+        assertThat(session.funnels()).filteredOn(f -> f.name().equals("By device")).singleElement()
+                .extracting(FunnelDefinition::countBy).isEqualTo("device");
+        assertThat(model.hasUnsavedChanges()).isFalse();
+    }
+
     @Test
     void paletteGroupsGoalsAndEventsAndFiltersBySearch() {
         assertThat(model.palette()).extracting(PaletteItem::name).containsExactly(
