@@ -24,6 +24,11 @@ public final class FunnelHeadline {
         }
     }
 
+    /** What the funnel counted: "user", or "account" when counted by a property's values. */
+    private static String unit(FunnelResult result) {
+        return result.countedBy() == null ? "user" : "account";
+    }
+
     /** "Largest drop-off: Cart → Checkout (1,204 users, 48.2%)", then "Slowest step: … (median 3 h 20 min)". */
     public static List<Fact> facts(FunnelResult result) {
         List<StepResult> steps = result.steps();
@@ -32,7 +37,8 @@ public final class FunnelHeadline {
         if (largest != null && largest < steps.size()) {
             StepResult from = steps.get(largest - 1);
             facts.add(new Fact("Largest drop-off: ", transition(steps, largest) + " ("
-                    + Numbers.counted(from.dropped(), "user") + ", " + Numbers.percent(from.dropOffRate()) + ")"));
+                    + Numbers.counted(from.dropped(), unit(result)) + ", " + Numbers.percent(from.dropOffRate())
+                    + ")"));
         }
         Integer slowest = result.slowestStep();
         Double median = slowest == null ? null : steps.get(slowest - 1).timeFromPrevious().medianSeconds();

@@ -169,7 +169,7 @@ class FunnelBuilderViewModelTest {
     @Test
     void aFunnelCountedByAPropertyKeepsItsCountingUnit() {
         FunnelDefinition byDevice = new FunnelDefinition("By device", List.of(FunnelStep.goal("Product view"),
-                FunnelStep.goal("Add to cart")), Duration.ofDays(7), OrderMode.SEQUENTIAL, List.of(), null, null,
+                FunnelStep.goal("Add to cart")), Duration.ofDays(1), OrderMode.SEQUENTIAL, List.of(), null, null,
                 null, "device");
         session.createFunnel(byDevice);
 
@@ -179,6 +179,10 @@ class FunnelBuilderViewModelTest {
         // Two accounts, mobile and desktop, viewed; both added to cart within the window.
         assertThat(model.resultProperty().get().countedBy()).isEqualTo("device");
         assertThat(model.stepRows()).extracting(StepResult::users).containsExactly(2L, 2L);
+        model.windowUnitProperty().set(WindowUnit.HOURS);
+        // In one hour only mobile goes on; the headline counts accounts, not users.
+        assertThat(model.headlineProperty().get()).contains("(1 account, 50.0%)");
+        model.windowUnitProperty().set(WindowUnit.DAYS);
         model.windowAmountProperty().set("3");
         model.saveAs("By device");
         assertThat(session.funnels()).filteredOn(f -> f.name().equals("By device")).singleElement()
