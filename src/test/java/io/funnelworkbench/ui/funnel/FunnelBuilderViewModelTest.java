@@ -190,6 +190,24 @@ class FunnelBuilderViewModelTest {
         assertThat(model.hasUnsavedChanges()).isFalse();
     }
 
+    /** A funnel saved from the command line with an optional step keeps it through the builder. */
+    @Test
+    void anOptionalStepStaysOptionalThroughTheBuilder() {
+        FunnelDefinition withSignup = FunnelDefinition.of("With sign-up", List.of(FunnelStep.goal("Product view"),
+                FunnelStep.event("newsletter_signup").withOptional(true), FunnelStep.goal("Add to cart")));
+        session.createFunnel(withSignup);
+
+        model.openSaved(session.funnels().stream().filter(f -> f.name().equals("With sign-up")).findFirst()
+                .orElseThrow());
+
+        assertThat(model.stepRows()).extracting(StepResult::optional).containsExactly(false, true, false);
+        model.windowAmountProperty().set("3");
+        model.saveAs("With sign-up");
+        assertThat(session.funnels()).filteredOn(f -> f.name().equals("With sign-up")).singleElement()
+                .satisfies(f -> assertThat(f.steps()).extracting(FunnelStep::optional)
+                        .containsExactly(false, true, false));
+    }
+
     @Test
     void paletteGroupsGoalsAndEventsAndFiltersBySearch() {
         assertThat(model.palette()).extracting(PaletteItem::name).containsExactly(
