@@ -10,6 +10,7 @@ import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Exclusion;
@@ -110,6 +111,8 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(NO_STEPS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowAdvice = new ReadOnlyStringWrapper("");
+    // Written and read on the compute lane; volatile because that lane has two threads.
+    private volatile LastCheck lastCheck;
     // The counting unit of the funnel opened (set from the command line; the builder has no control for it yet).
     private String countBy;
     private final ReadOnlyObjectWrapper<Duration> suggestedWindow = new ReadOnlyObjectWrapper<>();
@@ -509,7 +512,7 @@ public final class FunnelBuilderViewModel {
         funnelRun.request(p -> {
             FunnelEngine engine = new FunnelEngine(log);
             FunnelResult computed = engine.compute(spec, p::isCancelled);
-            return new Checked(computed, WindowCheck.check(engine, spec, computed, p::isCancelled).orElse(null));
+            return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled));
         }, checked -> {
             computing.set(false);
             showResult(spec, checked.result());
@@ -518,6 +521,26 @@ public final class FunnelBuilderViewModel {
             computing.set(false);
             problem.set("Could not compute the funnel: " + failure);
         });
+    }
+
+    /**
+     * The window check's advice, reused while only the view changes (breakdown, attribution, trend period): the
+     * check's second funnel ignores them, so computing it again would only repeat the same scan.
+     */
+    private WindowCheck.Advice windowAdvice(FunnelEngine engine, FunnelSpec spec, FunnelResult computed,
+                                            Cancellation cancellation) {
+        FunnelSpec key = spec.withBreakdown(null, null).withTrendPeriod(null);
+        LastCheck last = lastCheck;
+        if (last != null && last.log() == engine.log() && last.key().equals(key)) {
+            return last.advice();
+        }
+        WindowCheck.Advice advice = WindowCheck.check(engine, spec, computed, cancellation).orElse(null);
+        lastCheck = new LastCheck(engine.log(), key, advice);
+        return advice;
+    }
+
+    /** The last window check, by the log and the funnel it was made for. */
+    private record LastCheck(EventLog log, FunnelSpec key, WindowCheck.Advice advice) {
     }
 
     /** A funnel and what the window check said about it (null: the window suits the data). */

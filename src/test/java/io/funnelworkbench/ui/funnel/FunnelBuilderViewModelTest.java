@@ -120,6 +120,12 @@ class FunnelBuilderViewModelTest {
                     + " over all the data 75.0% convert (25 more users), 90% of them within 30 d."
                     + " Try a 30-day window.");
             assertThat(model.suggestedWindowProperty().get()).isEqualTo(Duration.ofDays(30));
+            // A breakdown changes the view, not the window check: the advice stays as it was.
+            String advice = model.windowAdviceProperty().get();
+            model.breakdownPropertyProperty().set("device");
+            assertThat(model.resultProperty().get().breakdownProperty()).isEqualTo("device");
+            assertThat(model.windowAdviceProperty().get()).isEqualTo(advice);
+            model.breakdownPropertyProperty().set(null);
 
             model.useSuggestedWindow();
 
