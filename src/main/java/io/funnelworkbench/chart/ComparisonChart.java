@@ -25,6 +25,8 @@ public final class ComparisonChart extends SurfaceChart {
     private static final double PAD = FunnelLayout.PAD;
     private static final double GAP = 4;
     private static final double SWATCH = 10;
+    /** Between the two bars of a step, so their labels never touch. */
+    private static final double PAIR_GAP = 6;
     private static final Font LEGEND_FONT = ChartStyle.regular(11);
     private static final Font DIFFERENCE_FONT = ChartStyle.bold(11);
 
@@ -144,7 +146,7 @@ public final class ComparisonChart extends SurfaceChart {
 
         /** Rates as large as fit a bar's width; users compact when even the smallest font is too wide. */
         private void chooseFonts() {
-            double room = barWidth + GAP;
+            double room = barWidth;
             List<String> rates = new ArrayList<>();
             List<String> users = new ArrayList<>();
             for (int i = 0; i < steps.size(); i++) {
@@ -164,9 +166,9 @@ public final class ComparisonChart extends SurfaceChart {
         }
 
         private void drawStep(int index, double x, double baseline, double barSpace, CategoryLabels names) {
-            double pairX = x + slot / 2 - barWidth - 1;
+            double pairX = x + slot / 2 - barWidth - PAIR_GAP / 2;
             double ownTop = drawBar(steps.get(index), pairX, baseline, barSpace, ChartStyle.ACCENT, ChartStyle.TEXT);
-            double comparedTop = drawBar(compared.get(index), pairX + barWidth + 2, baseline, barSpace,
+            double comparedTop = drawBar(compared.get(index), pairX + barWidth + PAIR_GAP, baseline, barSpace,
                     ChartStyle.COMPARED, ChartStyle.TEXT_MUTED);
             StepDifference difference = comparison.differences().get(index);
             if (index > 0 && difference.conversionFromFirstDiff() != null) {

@@ -11,19 +11,23 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /**
- * The step table's columns while comparing two periods, after its own: the compared period's conversion from
- * step 1 (over its users), the difference in percentage points (over its 95% interval) and the p-value. Shown
- * only while a comparison is, so the plain table keeps its width.
+ * The step table's columns while comparing two periods: after Step, Users and From first, the compared period's
+ * conversion from step 1 (over its users), the difference in percentage points (over its 95% interval) and the
+ * p-value. The columns of one period only (from previous, dropped, median, value) step aside meanwhile, so that
+ * at 1280 × 800 the comparison fits without scrolling sideways; the CSV export keeps them all.
  */
 final class ComparisonColumns {
     private final TableView<StepResult> table;
+    private final List<TableColumn<StepResult, String>> oneOnly;
     private final TableColumn<StepResult, String> compared = column("Compared", 96, this::comparedCell);
     private final TableColumn<StepResult, String> difference = column("Difference", 124, this::differenceCell);
-    private final TableColumn<StepResult, String> pValue = column("p-value", 64, this::pValueCell);
+    private final TableColumn<StepResult, String> pValue = column("p-value", 74, this::pValueCell);
     private Comparison comparison;
 
-    ComparisonColumns(TableView<StepResult> table) {
+    /** {@code onePeriodOnly}: the table's columns to hide while comparing. */
+    ComparisonColumns(TableView<StepResult> table, List<TableColumn<StepResult, String>> onePeriodOnly) {
         this.table = table;
+        this.oneOnly = List.copyOf(onePeriodOnly);
         compared.setId("comparedColumn");
         difference.setId("differenceColumn");
         pValue.setId("pValueColumn");
@@ -36,6 +40,7 @@ final class ComparisonColumns {
     void show(Comparison shown) {
         comparison = shown;
         List<TableColumn<StepResult, ?>> columns = List.of(compared, difference, pValue);
+        oneOnly.forEach(column -> column.setVisible(shown == null));
         if (shown == null) {
             table.getColumns().removeAll(columns);
             return;

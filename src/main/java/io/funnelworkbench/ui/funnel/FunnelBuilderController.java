@@ -70,6 +70,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Callback;
 
@@ -96,7 +97,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private ComboBox<String> breakdownChoice;
     @FXML private ComboBox<Attribution> attributionChoice;
     @FXML private ComboBox<CompareChoice.Kind> compareChoice;
-    @FXML private HBox compareDates;
+    @FXML private VBox compareDates;
     @FXML private DatePicker compareFrom;
     @FXML private DatePicker compareTo;
     @FXML private Button addExclusionButton;
@@ -470,7 +471,8 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private void setUpStepTable() {
         stepTable.setItems(model.stepRows());
-        comparisonColumns = new ComparisonColumns(stepTable);
+        comparisonColumns = new ComparisonColumns(stepTable,
+                List.of(fromPreviousColumn, dropOffColumn, medianColumn, valueColumn));
         stepTable.setPlaceholder(new Label(""));
         stepColumn.setCellValueFactory(text(StepText::label));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
