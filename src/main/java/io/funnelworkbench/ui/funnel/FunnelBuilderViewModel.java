@@ -520,8 +520,9 @@ public final class FunnelBuilderViewModel {
         funnelRun.request(p -> {
             FunnelEngine engine = new FunnelEngine(log);
             FunnelResult computed = engine.compute(spec, p::isCancelled);
-            Comparison beside = compared == null ? null
-                    : PeriodComparison.compare(engine, spec, computed, compared, p::isCancelled);
+            // The periods are compared on the whole funnel's steps: the compared one needs no groups or trend.
+            Comparison beside = compared == null ? null : PeriodComparison.compare(engine,
+                    spec.withBreakdown(null, null).withTrendPeriod(null), computed, compared, p::isCancelled);
             return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled), beside);
         }, checked -> {
             computing.set(false);

@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class FunnelComparisonViewModelTest {
 
     private static void visit(EventLogBuilder events, String user, LocalDate day, boolean buys) {
         long start = day.toEpochDay() * 1_440 * MINUTE + 9 * 60 * MINUTE;
-        events.add(user, "view", start);
+        events.add(user, "view", start, null, Map.of("device", user.endsWith("0") ? "mobile" : "desktop"));
         if (buys) {
             events.add(user, "buy", start + 5 * MINUTE);
         }
@@ -113,7 +114,8 @@ class FunnelComparisonViewModelTest {
         assertThat(result.steps()).extracting(StepResult::users).containsExactly(4L, 3L);
         assertThat(shown.result().steps()).extracting(StepResult::users).containsExactly(4L, 1L);
         Comparison engine = PeriodComparison.compare(new FunnelEngine(model.session().log()),
-                model.resultSpecProperty().get(), result, new PeriodComparison.Range(AUG_3, AUG_9),
+                model.resultSpecProperty().get().withBreakdown(null, null).withTrendPeriod(null), result,
+                new PeriodComparison.Range(AUG_3, AUG_9),
                 Cancellation.NEVER);
         assertThat(shown).isEqualTo(engine);
         assertThat(shown.differences().get(1).conversionFromFirstDiff()).isEqualTo(0.5);
@@ -125,6 +127,13 @@ class FunnelComparisonViewModelTest {
         model.entryFromProperty().set(AUG_16.plusDays(1));
         model.entryToProperty().set(AUG_16.plusDays(7));
         assertThat(compare.comparisonProperty().get().from()).isEqualTo(AUG_10);
+        assertThat(compare.comparisonProperty().get().result().steps()).extracting(StepResult::users)
+                .containsExactly(4L, 3L);
+
+        // A breakdown shows on the funnel's own period; the periods are compared on all users, as before.
+        model.breakdownPropertyProperty().set("device");
+        assertThat(model.resultProperty().get().breakdownProperty()).isEqualTo("device");
+        assertThat(compare.comparisonProperty().get().result().breakdownProperty()).isNull();
         assertThat(compare.comparisonProperty().get().result().steps()).extracting(StepResult::users)
                 .containsExactly(4L, 3L);
 
