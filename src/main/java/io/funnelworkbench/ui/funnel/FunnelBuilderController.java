@@ -460,7 +460,9 @@ public final class FunnelBuilderController implements ProjectScreen {
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));
         model.resultProperty().addListener((obs, old, result) -> showResult(result));
         comparisonChart.setOnStepClicked(model::drillDown);
+        // The legend names the entry range of the result's spec, which may change while the numbers do not.
         model.comparison().comparisonProperty().addListener((obs, old, comparison) -> showComparison());
+        model.resultSpecProperty().addListener((obs, old, spec) -> showComparison());
         model.drillDownProperty().addListener((obs, old, users) -> {
             if (users != null) {
                 DrillDownDialog.show(window(), dialogs, users, model);
