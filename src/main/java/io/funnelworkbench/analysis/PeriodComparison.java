@@ -49,12 +49,17 @@ public final class PeriodComparison {
      * Refused when the funnel's entry range is open at either end: "the same length" needs a length.
      */
     public static Range previous(FunnelSpec spec) {
-        if (spec.entryFrom() == null || spec.entryTo() == null) {
+        if (!hasPreviousPeriod(spec)) {
             throw new IllegalArgumentException("Comparing to the previous period needs the funnel's entry range:"
                     + " give both --from and --to (the previous period is the same length just before),"
                     + " or compare to a range FROM..TO.");
         }
         return previous(new Range(spec.entryFrom(), spec.entryTo()));
+    }
+
+    /** Whether {@link #previous(FunnelSpec)} has a period to give: the funnel's entry range has both ends. */
+    public static boolean hasPreviousPeriod(FunnelSpec spec) {
+        return spec.entryFrom() != null && spec.entryTo() != null;
     }
 
     /** The period of the same length just before {@code range}, by the rule of {@link #previous(FunnelSpec)}. */
@@ -74,12 +79,17 @@ public final class PeriodComparison {
      * start or end of the data): the two periods are compared as independent samples.
      */
     public static void checkApart(FunnelSpec spec, Range compared) {
-        boolean startsAfterCompared = spec.entryFrom() != null && spec.entryFrom().isAfter(compared.to());
-        boolean endsBeforeCompared = spec.entryTo() != null && spec.entryTo().isBefore(compared.from());
-        if (!startsAfterCompared && !endsBeforeCompared) {
+        if (sharesDays(spec, compared)) {
             throw new IllegalArgumentException("The period to compare, " + compared + ", shares days with the"
                     + " funnel's entry range, " + describe(spec) + "; choose a period that does not overlap it.");
         }
+    }
+
+    /** Whether {@code compared} shares a day with the funnel's entry range, whose open ends reach the data's ends. */
+    public static boolean sharesDays(FunnelSpec spec, Range compared) {
+        boolean startsAfterCompared = spec.entryFrom() != null && spec.entryFrom().isAfter(compared.to());
+        boolean endsBeforeCompared = spec.entryTo() != null && spec.entryTo().isBefore(compared.from());
+        return !startsAfterCompared && !endsBeforeCompared;
     }
 
     private static String describe(FunnelSpec spec) {

@@ -18,6 +18,8 @@ final class ChartStyle {
     static final Color HIGHLIGHT_FILL = Color.web("#fbe7bd");
     static final Color DROP_FILL = Color.web("#eceff3");
     static final Color DROP_HATCH = Color.web("#c3c9d1");
+    /** The compared period's bars beside the funnel's own (accent): lighter, so greyscale tells them apart. */
+    static final Color COMPARED = Color.web("#93a8bf");
     static final Color TEXT = Color.web("#1f2328");
     static final Color TEXT_MUTED = Color.web("#59636e");
     static final Color TEXT_FAINT = Color.web("#8c959f");

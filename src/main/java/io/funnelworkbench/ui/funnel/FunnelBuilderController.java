@@ -3,12 +3,14 @@ package io.funnelworkbench.ui.funnel;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.chart.BreakdownChart;
 import io.funnelworkbench.chart.ChartExporter;
+import io.funnelworkbench.chart.ComparisonChart;
 import io.funnelworkbench.chart.FunnelChart;
 import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.chart.ImpactTable;
 import io.funnelworkbench.chart.TimeToConvertChart;
 import io.funnelworkbench.chart.TrendChart;
 import io.funnelworkbench.model.Attribution;
+import io.funnelworkbench.model.Comparison;
 import io.funnelworkbench.model.Exclusion;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -20,6 +22,7 @@ import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
+import io.funnelworkbench.text.ComparisonText;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.StepText;
 import io.funnelworkbench.text.Times;
@@ -67,6 +70,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Callback;
 
@@ -92,6 +96,10 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private DatePicker entryTo;
     @FXML private ComboBox<String> breakdownChoice;
     @FXML private ComboBox<Attribution> attributionChoice;
+    @FXML private ComboBox<CompareChoice.Kind> compareChoice;
+    @FXML private VBox compareDates;
+    @FXML private DatePicker compareFrom;
+    @FXML private DatePicker compareTo;
     @FXML private Button addExclusionButton;
     @FXML private ListView<Exclusion> exclusionsList;
     @FXML private Label headline;
@@ -106,6 +114,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private Tab trendTab;
     @FXML private Tab impactTab;
     @FXML private FunnelChart funnelChart;
+    @FXML private ComparisonChart comparisonChart;
     @FXML private HBox shapeToggles;
     @FXML private HBox shapeBox;
     @FXML private TableView<StepResult> stepTable;
@@ -135,6 +144,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     private final FunnelBuilderViewModel model = new FunnelBuilderViewModel();
     private final Dialogs dialogs;
     private StepDragAndDrop dragAndDrop;
+    private ComparisonColumns comparisonColumns;
     private boolean syncingSaved;
 
     public FunnelBuilderController(Screens screens) {
@@ -256,6 +266,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         entryTo.valueProperty().bindBidirectional(model.entryToProperty());
         setUpBreakdown();
         setUpWindowAdvice();
+        CompareControls.bind(model.comparison(), compareChoice, compareDates, compareFrom, compareTo);
     }
 
     /** The amount is committed on Enter or when the field loses focus, so each keystroke is not an undo step. */
@@ -438,7 +449,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         SegmentedToggles.fill(shapeToggles, FunnelShape.values(), FunnelShape::label, model.funnelShapeProperty(),
                 "shape");
         // The choice sits by the export buttons, which export what it draws, and shows with the funnel chart only.
-        shapeBox.visibleProperty().bind(funnelTab.selectedProperty());
+        shapeBox.visibleProperty().bind(funnelTab.selectedProperty()
+                .and(model.comparison().comparisonProperty().isNull()));
         shapeBox.managedProperty().bind(shapeBox.visibleProperty());
         funnelChart.funnelShapeProperty().bind(model.funnelShapeProperty());
         funnelChart.setOnStepClicked(model::drillDown);
@@ -447,6 +459,10 @@ public final class FunnelBuilderController implements ProjectScreen {
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));
         model.resultProperty().addListener((obs, old, result) -> showResult(result));
+        comparisonChart.setOnStepClicked(model::drillDown);
+        // The legend names the entry range of the result's spec, which may change while the numbers do not.
+        model.comparison().comparisonProperty().addListener((obs, old, comparison) -> showComparison());
+        model.resultSpecProperty().addListener((obs, old, spec) -> showComparison());
         model.drillDownProperty().addListener((obs, old, users) -> {
             if (users != null) {
                 DrillDownDialog.show(window(), dialogs, users, model);
@@ -457,6 +473,8 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private void setUpStepTable() {
         stepTable.setItems(model.stepRows());
+        comparisonColumns = new ComparisonColumns(stepTable,
+                List.of(fromPreviousColumn, dropOffColumn, medianColumn, valueColumn));
         stepTable.setPlaceholder(new Label(""));
         stepColumn.setCellValueFactory(text(StepText::label));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
@@ -501,6 +519,21 @@ public final class FunnelBuilderController implements ProjectScreen {
             timeStepChoice.getItems().setAll(timed);
         }
         showTimeToConvert();
+        showComparison();
+    }
+
+    /** While comparing, the Funnel tab draws both periods side by side and the step table adds their difference. */
+    private void showComparison() {
+        Comparison comparison = model.comparison().comparisonProperty().get();
+        FunnelResult result = model.resultProperty().get();
+        FunnelSpec spec = model.resultSpecProperty().get();
+        boolean comparing = comparison != null && result != null && spec != null;
+        comparisonChart.setComparison(comparing ? result : null, comparing ? comparison : null,
+                comparing ? ComparisonText.thisPeriod(spec.entryFrom(), spec.entryTo()) : "",
+                comparing ? ComparisonText.comparedPeriod(comparison) : "");
+        comparisonChart.setVisible(comparing);
+        funnelChart.setVisible(!comparing);
+        comparisonColumns.show(comparing ? comparison : null);
     }
 
     private void setUpResultTabs() {
@@ -645,6 +678,9 @@ public final class FunnelBuilderController implements ProjectScreen {
             table.setResult(model.impactProperty().get());
             return table;
         }
+        if (tab == funnelTab && comparisonChart.isVisible()) {
+            return comparisonChart.copyForExport();
+        }
         FunnelChart chart = new FunnelChart();
         chart.funnelShapeProperty().set(model.funnelShapeProperty().get());
         chart.setResult(result);
@@ -660,7 +696,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         return chart;
     }
 
-    private ChartCaption caption() {
+    /** The caption of the chart {@link #exportChart()} draws: the rules it was computed with, both periods' ones. */
+    ChartCaption caption() {
         FunnelResult result = model.resultProperty().get();
         FunnelSpec spec = model.resultSpecProperty().get();
         ProjectOverview overview = model.session().overview();
@@ -671,6 +708,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         ImpactResult impact = model.impactProperty().get();
         if (resultTabs.getSelectionModel().getSelectedItem() == impactTab && impact != null) {
             return ChartText.impactCaption(impact, funnel.dataRange());
+        }
+        if (shown == funnelTab && comparisonChart.isVisible()) {
+            return ComparisonText.caption(funnel, comparisonChart.getComparison());
         }
         return funnel;
     }

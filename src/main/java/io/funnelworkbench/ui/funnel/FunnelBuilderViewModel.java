@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
+import io.funnelworkbench.analysis.PeriodComparison;
 import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.chart.FunnelShape;
@@ -11,6 +12,7 @@ import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.Cancellation;
+import io.funnelworkbench.model.Comparison;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Exclusion;
@@ -99,6 +101,8 @@ public final class FunnelBuilderViewModel {
     private final ObjectProperty<TrendPeriod> trendPeriod = new SimpleObjectProperty<>(TrendPeriod.WEEK);
     // How the funnel chart is drawn: a view choice, not part of the funnel, so it is neither saved nor undone.
     private final ObjectProperty<FunnelShape> funnelShape = new SimpleObjectProperty<>(FunnelShape.COLUMNS);
+    // "Compare to": a view choice too, neither saved nor undone; the compared funnel is computed with the funnel.
+    private final ComparisonViewModel comparison = new ComparisonViewModel();
     private Draft committed = Draft.empty();
     // The funnel as last opened from or saved to the project: what closing the project would not lose.
     private Draft saved = Draft.empty();
@@ -131,6 +135,7 @@ public final class FunnelBuilderViewModel {
         search.addListener((obs, old, text) -> filterPalette());
         watchOptions();
         impactMacro.addListener((obs, old, goal) -> computeImpact());
+        comparison.onChange(this::recompute);
     }
 
     private void watchOptions() {
@@ -181,6 +186,7 @@ public final class FunnelBuilderViewModel {
         result.set(null);
         resultSpec.set(null);
         stepRows.clear();
+        comparison.show(null);
         impact.set(null);
         drillDown.set(null);
         // A notice speaks of this project ("Saved Lead -> Deal."): it must not follow into the next one.
@@ -489,7 +495,8 @@ public final class FunnelBuilderViewModel {
                 issue = e.getMessage();
             }
         }
-        problem.set(issue);
+        CompareChoice compareTo = comparison.choice();
+        problem.set(issue != null || spec == null ? issue : compareTo.problem(spec));
         if (spec != null && order.get() == OrderMode.ANY && !exclusions.isEmpty()) {
             notice.set(EXCLUSIONS_LEFT_OUT);
         } else if (EXCLUSIONS_LEFT_OUT.equals(notice.get())) {
@@ -503,18 +510,24 @@ public final class FunnelBuilderViewModel {
             }
             return;
         }
-        start(spec);
+        start(spec, compareTo.range(spec));
     }
 
-    private void start(FunnelSpec spec) {
+    /** Computes the funnel, and beside it the funnel over {@code compared} when a comparison is chosen. */
+    private void start(FunnelSpec spec, PeriodComparison.Range compared) {
         EventLog log = session.log();
         computing.set(true);
         funnelRun.request(p -> {
             FunnelEngine engine = new FunnelEngine(log);
             FunnelResult computed = engine.compute(spec, p::isCancelled);
-            return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled));
+            // The periods are compared on the whole funnel's steps: the compared one needs no groups or trend.
+            Comparison beside = compared == null ? null : PeriodComparison.compare(engine,
+                    spec.withBreakdown(null, null).withTrendPeriod(null), computed, compared, p::isCancelled);
+            return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled), beside);
         }, checked -> {
             computing.set(false);
+            // Before the result: whoever follows the result finds the comparison made with it.
+            comparison.show(checked.comparison());
             showResult(spec, checked.result());
             showWindowAdvice(checked.advice());
         }, failure -> {
@@ -543,8 +556,11 @@ public final class FunnelBuilderViewModel {
     private record LastCheck(EventLog log, FunnelSpec key, WindowCheck.Advice advice) {
     }
 
-    /** A funnel and what the window check said about it (null: the window suits the data). */
-    private record Checked(FunnelResult result, WindowCheck.Advice advice) {
+    /**
+     * A funnel, what the window check said about it (null: the window suits the data) and the funnel over the
+     * compared period (null: none chosen).
+     */
+    private record Checked(FunnelResult result, WindowCheck.Advice advice, Comparison comparison) {
     }
 
     private void showWindowAdvice(WindowCheck.Advice advice) {
@@ -575,6 +591,7 @@ public final class FunnelBuilderViewModel {
     private void showResult(FunnelSpec spec, FunnelResult computed) {
         if (computed == null) {
             showWindowAdvice(null);
+            comparison.show(null);
         }
         resultSpec.set(spec);
         result.set(computed);
@@ -714,8 +731,9 @@ public final class FunnelBuilderViewModel {
     /** Writes the step table (and breakdown rows) of the shown result as CSV in the background. */
     public void exportStepTable(Path target, Runnable done) {
         FunnelResult shown = result.get();
+        Comparison compared = comparison.comparisonProperty().get();
         if (shown != null) {
-            writeCsv(target, ResultTable.of(shown), done);
+            writeCsv(target, compared == null ? ResultTable.of(shown) : ComparisonTable.of(shown, compared), done);
         }
     }
 
@@ -823,6 +841,11 @@ public final class FunnelBuilderViewModel {
 
     public ObjectProperty<FunnelShape> funnelShapeProperty() {
         return funnelShape;
+    }
+
+    /** The "Compare to" choice and the comparison computed with the result shown. */
+    public ComparisonViewModel comparison() {
+        return comparison;
     }
 
     public ObservableList<String> propertyNames() {
