@@ -35,8 +35,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 final class DrillDownDialog {
     /** The user list's share of the height; the timeline below has the rest. */
-    private static final double LIST_SHARE = 0.45;
+    private static final double LIST_SHARE = 0.42;
     private static final double PROPERTY_WIDTH = 110;
+    private static final double HEADER_CHAR_WIDTH = 8;
+    private static final double HEADER_PADDING = 28;
 
     private DrillDownDialog() {
     }
@@ -104,6 +106,11 @@ final class DrillDownDialog {
         }
     }
 
+    /** A column wide enough for its header (about 8 px a character plus the sort arrow), at least {@code least}. */
+    static double widthFor(String header, double least) {
+        return Math.max(least, header.length() * HEADER_CHAR_WIDTH + HEADER_PADDING);
+    }
+
     private static String valueAt(List<String> values, int column) {
         return column < values.size() ? values.get(column) : "";
     }
@@ -111,7 +118,8 @@ final class DrillDownDialog {
     private static TableView<Explanation> table(DrillDown users) {
         TableView<Explanation> table = new TableView<>();
         table.setId("drillDownTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: property columns may run past the width, and the table then scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Nobody"));
         TableColumn<Explanation, String> user = new TableColumn<>("User");
         user.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().user()));
@@ -129,7 +137,7 @@ final class DrillDownDialog {
             TableColumn<Explanation, String> property = new TableColumn<>(names.get(c));
             property.setCellValueFactory(row -> new ReadOnlyStringWrapper(valueAt(users.valuesOf(row.getValue()),
                     column)));
-            property.setPrefWidth(PROPERTY_WIDTH);
+            property.setPrefWidth(widthFor(names.get(c), PROPERTY_WIDTH));
             property.getStyleClass().add("property-column");
             table.getColumns().add(property);
         }

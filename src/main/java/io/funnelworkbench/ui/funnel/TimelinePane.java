@@ -35,10 +35,10 @@ final class TimelinePane {
     private static final PseudoClass STEP = PseudoClass.getPseudoClass("step");
     private static final PseudoClass EXCLUSION = PseudoClass.getPseudoClass("exclusion");
     private static final PseudoClass OUTSIDE = PseudoClass.getPseudoClass("outside");
-    private static final double TIME_WIDTH = 150;
+    private static final double TIME_WIDTH = 195;
     private static final double EVENT_WIDTH = 150;
-    private static final double MARK_WIDTH = 170;
-    private static final double PLACE_WIDTH = 100;
+    private static final double MARK_WIDTH = 190;
+    private static final double PLACE_WIDTH = 120;
     private static final double PROPERTY_WIDTH = 110;
 
     private TimelinePane() {
@@ -89,7 +89,8 @@ final class TimelinePane {
         columns.add(column("Where", PLACE_WIDTH, e -> TimelineText.place(e.place())));
         for (int p = 0; p < timeline.properties().size(); p++) {
             int property = p;
-            columns.add(column(timeline.properties().get(p), PROPERTY_WIDTH, e -> e.values().get(property)));
+            String name = timeline.properties().get(p);
+            columns.add(column(name, DrillDownDialog.widthFor(name, PROPERTY_WIDTH), e -> e.values().get(property)));
         }
         if (!sameHeaders(table, columns)) {
             table.getColumns().setAll(columns);
