@@ -34,7 +34,10 @@ public final class UserTimeline {
         STEP, OPTIONAL_STEP, EXCLUSION
     }
 
-    /** A step the event served ({@code step} numbered in the funnel as asked, optional steps included), or an exclusion (step 0). */
+    /**
+     * A step the event served ({@code step} numbered in the funnel as asked, optional steps included), or an
+     * exclusion it hit (step 0).
+     */
     public record Mark(MarkKind kind, int step, String name) {
     }
 

@@ -66,7 +66,7 @@ class OptionalStepsCommandTest {
     }
 
     @Test
-    void aSavedFunnelKeepsItsOptionalStepsAndUsersListsTheRequiredStepsDropOffAndWhoDidTheOptionalOne() throws Exception {
+    void aSavedFunnelKeepsItsOptionalStepsAndUsersListsDropOffAndWhoDidTheOptionalStep() throws Exception {
         CliRun save = CliRun.of("funnel", "--project", project, "--steps", "view,coupon,buy", "--optional", "2",
                 "--save", "With coupon");
         assertThat(save.exitCode()).as(save.err()).isZero();
