@@ -5,6 +5,7 @@ import io.funnelworkbench.model.Durations;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.OrderMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntPredicate;
@@ -54,7 +55,8 @@ public final class StepExplanations {
 
     /**
      * Every user who reached {@code step} (1-based), in user order, with what happened next and why. With optional
-     * steps, "next" is the next required step; an optional step has no such list.
+     * steps, "next" is the next required step; an optional step lists the users whose counted attempt did it, with
+     * what happened at the required step before it (FUNNEL-SEMANTICS.md, "Drill-down reasons").
      */
     public List<Explanation> explain(int step) {
         return explain(step, user -> true);
@@ -62,22 +64,13 @@ public final class StepExplanations {
 
     /** As {@link #explain(int)}, for the users {@code among} accepts (a breakdown group's, say). */
     public List<Explanation> explain(int fullStep, IntPredicate among) {
-        if (fullStep < 1 || fullStep > full.steps().size()) {
-            throw new IllegalArgumentException("The funnel has no step " + fullStep);
-        }
-        int step = full.requiredNumber(fullStep);
-        if (step == 0) {
-            throw new IllegalArgumentException("Step " + fullStep + " (" + full.steps().get(fullStep - 1).name()
-                    + ") is optional: nobody goes on or drops out there. Ask for a required step.");
-        }
+        int[] users = users(fullStep, among);
+        int step = requiredAtOrBefore(fullStep);
         int steps = spec.steps().size();
         CompiledRule next = step < steps ? new CompiledRule(log, spec.steps().get(step).rule()) : null;
-        List<Explanation> explanations = new ArrayList<>();
-        for (int u = 0; u < outcome.userCount(); u++) {
+        List<Explanation> explanations = new ArrayList<>(users.length);
+        for (int u : users) {
             int furthest = outcome.furthest(u);
-            if (furthest < step || !among.test(u)) {
-                continue;
-            }
             String user = log.userId(u);
             if (step == steps) {
                 explanations.add(new Explanation(user, Outcome.COMPLETED, completed(u)));
@@ -88,6 +81,46 @@ public final class StepExplanations {
             }
         }
         return explanations;
+    }
+
+    /**
+     * The indexes (in the funnel's log: accounts when it counts by one) of the users {@link #explain(int,
+     * IntPredicate)} lists, in the same order: those whose counted attempt reached step {@code fullStep}, or, for
+     * an optional step, did it.
+     */
+    public int[] users(int fullStep, IntPredicate among) {
+        if (fullStep < 1 || fullStep > full.steps().size()) {
+            throw new IllegalArgumentException("The funnel has no step " + fullStep);
+        }
+        int step = requiredAtOrBefore(fullStep);
+        int optional = full.requiredNumber(fullStep) == 0 ? optionalIndex(fullStep) : -1;
+        int[] users = new int[outcome.userCount()];
+        int count = 0;
+        for (int u = 0; u < outcome.userCount(); u++) {
+            if (outcome.furthest(u) >= step && outcome.furthest(u) > 0 && among.test(u)
+                    && (optional < 0 || outcome.didOptional(u, optional))) {
+                users[count++] = u;
+            }
+        }
+        return Arrays.copyOf(users, count);
+    }
+
+    /** The required step (1-based among them) that is step {@code fullStep}, or the last one before it. */
+    private int requiredAtOrBefore(int fullStep) {
+        int number = 0;
+        for (int i = 0; i < fullStep; i++) {
+            number += full.steps().get(i).optional() ? 0 : 1;
+        }
+        return number;
+    }
+
+    /** Step {@code fullStep}, optional, among the optional steps (0-based). */
+    private int optionalIndex(int fullStep) {
+        int index = 0;
+        for (int i = 0; i < fullStep - 1; i++) {
+            index += full.steps().get(i).optional() ? 1 : 0;
+        }
+        return index;
     }
 
     private String completed(int user) {

@@ -13,6 +13,8 @@ public final class Dates {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm",
             Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_AND_SECOND = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter DAY_OF_YEAR = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
 
@@ -32,6 +34,11 @@ public final class Dates {
     /** "3 Aug 2026 14:05" (UTC). */
     public static String dayAndTime(Instant instant) {
         return DAY_AND_TIME.format(instant);
+    }
+
+    /** "3 Aug 2026 14:05:09" (UTC): events of one user, where seconds tell them apart. */
+    public static String dayAndSecond(Instant instant) {
+        return DAY_AND_SECOND.format(instant);
     }
 
     /** A short axis label of a day or week: "3 Aug". */

@@ -7,14 +7,17 @@ import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.SegmentedToggles;
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
@@ -26,10 +29,17 @@ import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The users behind a step: who reached it, what each did next, and why each went on or dropped out; filtered by
- * outcome and exportable to CSV.
+ * The users behind a step: who reached it, what each did next, why each went on or dropped out, and the
+ * properties the funnel reads; filtered by outcome and exportable to CSV. Below the list, the selected user's
+ * events around the funnel, the steps marked ({@link TimelinePane}).
  */
 final class DrillDownDialog {
+    /** The user list's share of the height; the timeline below has the rest. */
+    private static final double LIST_SHARE = 0.42;
+    private static final double PROPERTY_WIDTH = 110;
+    private static final double HEADER_CHAR_WIDTH = 8;
+    private static final double HEADER_PADDING = 28;
+
     private DrillDownDialog() {
     }
 
@@ -38,6 +48,7 @@ final class DrillDownDialog {
         ALL, CONTINUED, DROPPED
     }
 
+    /** Shows the users of {@code users}, not blocking {@code owner}. */
     static void show(Window owner, Dialogs dialogs, DrillDown users, FunnelBuilderViewModel model) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -65,23 +76,50 @@ final class DrillDownDialog {
         Label summary = new Label(summary(users));
         summary.getStyleClass().add("headline");
         summary.setWrapText(true);
-        VBox content = new VBox(10, summary, bar, table);
-        VBox.setVgrow(table, Priority.ALWAYS);
-        content.setPrefSize(780, 500);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+
+        UserTimelineViewModel timelines = model.timelines();
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, user) -> timelines.select(users, user));
+        VBox timeline = TimelinePane.of(dialogs, timelines, users);
+        SplitPane lists = new SplitPane(table, timeline);
+        lists.setOrientation(Orientation.VERTICAL);
+        lists.setDividerPositions(LIST_SHARE);
+        VBox content = new VBox(10, summary, bar, lists);
+        VBox.setVgrow(lists, Priority.ALWAYS);
+        // Fits the 1280 x 800 screen with its title bar and Close button; resizable beyond that.
+        content.setPrefSize(1120, 640);
         content.setPadding(new Insets(16, 16, 0, 16));
-        // The theme's stylesheet caps dialogs at 600 px; a table of reasons needs the room.
-        dialog.getDialogPane().setStyle("-fx-max-width: 1200px;");
+        // The theme's stylesheet caps dialogs at 600 px; a table of reasons and a timeline need the room.
+        dialog.getDialogPane().setStyle("-fx-max-width: 1240px;");
+        dialog.getDialogPane().getStylesheets().add(Objects.requireNonNull(
+                DrillDownDialog.class.getResource("drill-down.css")).toExternalForm());
         content.getStyleClass().add("drill-down");
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        dialog.setOnHidden(e -> model.clearDrillDown());
+        dialog.setOnHidden(e -> {
+            timelines.stop();
+            model.clearDrillDown();
+        });
         dialog.show();
+        if (!table.getItems().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+        }
+    }
+
+    /** A column wide enough for its header (about 8 px a character plus the sort arrow), at least {@code least}. */
+    static double widthFor(String header, double least) {
+        return Math.max(least, header.length() * HEADER_CHAR_WIDTH + HEADER_PADDING);
+    }
+
+    private static String valueAt(List<String> values, int column) {
+        return column < values.size() ? values.get(column) : "";
     }
 
     private static TableView<Explanation> table(DrillDown users) {
         TableView<Explanation> table = new TableView<>();
         table.setId("drillDownTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Unconstrained: property columns may run past the width, and the table then scrolls sideways.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Nobody"));
         TableColumn<Explanation, String> user = new TableColumn<>("User");
         user.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().user()));
@@ -91,8 +129,18 @@ final class DrillDownDialog {
         outcome.setPrefWidth(100);
         TableColumn<Explanation, String> reason = new TableColumn<>("Why");
         reason.setCellValueFactory(row -> new ReadOnlyStringWrapper(row.getValue().reason()));
-        reason.setPrefWidth(480);
+        reason.setPrefWidth(420);
         table.getColumns().setAll(List.of(user, outcome, reason));
+        List<String> names = users.columnNames();
+        for (int c = 0; c < names.size(); c++) {
+            int column = c;
+            TableColumn<Explanation, String> property = new TableColumn<>(names.get(c));
+            property.setCellValueFactory(row -> new ReadOnlyStringWrapper(valueAt(users.valuesOf(row.getValue()),
+                    column)));
+            property.setPrefWidth(widthFor(names.get(c), PROPERTY_WIDTH));
+            property.getStyleClass().add("property-column");
+            table.getColumns().add(property);
+        }
         return table;
     }
 

@@ -728,6 +728,11 @@ public final class FunnelBuilderViewModel {
         drillDown.set(null);
     }
 
+    /** A reader of the drill-down's user timelines on this project's runner; its notices show on this screen. */
+    public UserTimelineViewModel timelines() {
+        return new UserTimelineViewModel(runner(), session.errors(), notice::set);
+    }
+
     /** Writes the step table (and breakdown rows) of the shown result as CSV in the background. */
     public void exportStepTable(Path target, Runnable done) {
         FunnelResult shown = result.get();

@@ -464,8 +464,10 @@ class FunnelBuilderViewModelTest {
         DrillDown users = model.drillDownProperty().get();
         assertThat(users.group()).isEqualTo("device = mobile");
         assertThat(users.users()).hasSize((int) mobile.steps().get(0).users());
-        assertThat(users.table().header()).containsExactly("User", "Group", "Step", "Outcome", "Reason");
-        assertThat(users.table().rows()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("device = mobile"));
+        assertThat(users.table().header()).containsExactly("User", "Group", "Step", "Outcome", "Reason", "device",
+                "revenue at Purchase");
+        assertThat(users.table().rows()).allSatisfy(row -> assertThat(row.get(1)).isEqualTo("device = mobile"))
+                .allSatisfy(row -> assertThat(row.get(5)).isEqualTo("mobile"));
     }
 
     @Test
@@ -490,12 +492,16 @@ class FunnelBuilderViewModelTest {
         Path users = dir.resolve("users.csv");
         model.exportDrillDown(users, () -> { });
         List<String> exported = Files.readAllLines(users, StandardCharsets.UTF_8);
-        assertThat(exported).hasSize(5).first().isEqualTo("User,Step,Outcome,Reason");
+        // The property columns follow: the breakdown group each user counts in, the value read on the purchase.
+        assertThat(exported).hasSize(5).first().isEqualTo("User,Step,Outcome,Reason,device,revenue at Purchase");
         // The shop's data ends within a week of these views, so their window was still open.
-        assertThat(exported).contains("ann,1. Product view,Went on to Purchase,Purchase 5 min later",
-                "bob,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends",
-                "cat,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends",
-                "eve,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends");
+        assertThat(exported).contains("ann,1. Product view,Went on to Purchase,Purchase 5 min later,mobile,120",
+                "bob,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends,"
+                        + "desktop,",
+                "cat,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends,"
+                        + "desktop,",
+                "eve,1. Product view,Dropped before Purchase,Still within the 1-week window when the data ends,"
+                        + "mobile,");
         assertThat(model.noticeProperty().get()).isEqualTo("Saved users.csv.");
     }
 
