@@ -94,7 +94,8 @@ public final class PathChartText {
 
     /**
      * The caption of an exported path chart: the funnel's own rules (order, window, entry, counting) and then the
-     * paths' rules (step, kind, depth, paths listed), over the funnel caption's data range.
+     * paths' rules (step, kind, depth, paths listed), over the funnel caption's data range. No title above the
+     * chart: the chart's own first line says what it shows.
      */
     public static ChartCaption caption(ChartCaption funnel, String funnelTitle, PathReport report, String stepName,
                                        String nextStepName, int top) {
@@ -104,6 +105,6 @@ public final class PathChartText {
         String rules = funnelTitle + " · " + funnel.rules() + " · paths " + kind + " · up to "
                 + Numbers.counted(report.depth(), "event") + " per path · top " + Numbers.count(top)
                 + " paths listed, the rest as " + PathText.OTHER_PATHS;
-        return new ChartCaption(title(report, stepName, nextStepName), rules, funnel.dataRange());
+        return new ChartCaption(null, rules, funnel.dataRange());
     }
 }
