@@ -194,10 +194,12 @@ public final class PathsDialog {
         TableColumn<PathsRow, String> users = new TableColumn<>("Users");
         users.setCellValueFactory(row -> new ReadOnlyStringWrapper(Numbers.count(row.getValue().users())));
         users.setPrefWidth(90);
+        users.setMinWidth(80);
         users.setStyle("-fx-alignment: CENTER-RIGHT;");
         TableColumn<PathsRow, String> share = new TableColumn<>(PathChartText.shareHeader(model.request().kind()));
         share.setCellValueFactory(row -> new ReadOnlyStringWrapper(Numbers.percent(row.getValue().share())));
-        share.setPrefWidth(190);
+        share.setPrefWidth(250);
+        share.setMinWidth(250);
         share.setStyle("-fx-alignment: CENTER-RIGHT;");
         table.getColumns().setAll(List.of(path, users, share));
         table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
