@@ -40,14 +40,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The path flow chart on the fixture shop's real paths: what it names, that nothing is cut, and its PNG export. */
 class PathFlowChartTest {
     private static final Path SNAPSHOTS = Path.of("target", "chart-snapshots");
-    private static final ChartCaption FUNNEL = new ChartCaption("Purchase funnel",
-            "Sequential order · 7-day window · entry on any day · counted once per user",
-            "Data: 1 Aug 2026 to 31 Aug 2026 (UTC) · Funnel Workbench");
-
     @TempDir
     static Path folder;
     private static PathReport afterView;
     private static PathReport onTheWay;
+    private static ChartCaption funnel;
 
     @BeforeAll
     static void computeTheFixturesPaths() throws Exception {
@@ -61,6 +58,8 @@ class PathFlowChartTest {
                     OrderMode.SEQUENTIAL);
             Paths paths = new Paths(log, spec, new FunnelEngine(log).scan(spec));
             afterView = paths.report(1, PathKind.AFTER_DROP_OFF, 3, 10, () -> false);
+            funnel = ChartText.caption(new FunnelEngine(log).compute(spec), "Browsing to purchase",
+                    instant(log.firstTime()), instant(log.lastTime()));
             onTheWay = paths.report(1, PathKind.BETWEEN, 3, 10, () -> false);
         }
     }
@@ -145,9 +144,9 @@ class PathFlowChartTest {
 
     @Test
     void exportsAt1x2xAnd3xWithRibbonsAndTheRulesCaption() throws Exception {
-        ChartCaption caption = PathChartText.caption(FUNNEL, "Purchase funnel", afterView, "page_view",
+        ChartCaption caption = PathChartText.caption(funnel, "Browsing to purchase", afterView, "page_view",
                 "add_to_cart", 10);
-        assertThat(caption.rules()).contains("Purchase funnel", "7-day window", "after drop-off at step 1",
+        assertThat(caption.rules()).contains("Browsing to purchase", "7-day window", "after drop-off at step 1",
                 "up to 3 events per path", "top 10 paths listed");
         for (int scale = 1; scale <= 3; scale++) {
             PathFlowChart chart = new PathFlowChart();
