@@ -7,7 +7,8 @@ import io.funnelworkbench.text.ChartCaption;
 
 /**
  * What a paths view is about: the funnel shown (its log and computed spec), its title, the file name its
- * exports start from ("Purchase funnel - paths after Add to cart"), the caption of its chart (whose rules the path chart repeats), the step (1-based) and the kind.
+ * exports start from ("Purchase funnel - paths after Add to cart"), the caption of its funnel chart (whose
+ * rules the path chart repeats), the step (1-based) and the kind.
  */
 public record PathsRequest(EventLog log, FunnelSpec spec, String funnelTitle, String fileBase,
                            ChartCaption funnelCaption, int step, PathKind kind) {

@@ -205,7 +205,8 @@ class PathsViewModelTest {
 
     @Test
     void anAnyOrderFunnelIsRefusedInASentence() {
-        PathsViewModel model = model(FunnelSpec.of(spec.steps(), spec.window(), OrderMode.ANY), 1, PathKind.AFTER_DROP_OFF);
+        FunnelSpec anyOrder = FunnelSpec.of(spec.steps(), spec.window(), OrderMode.ANY);
+        PathsViewModel model = model(anyOrder, 1, PathKind.AFTER_DROP_OFF);
 
         assertThat(model.reportProperty().get()).isNull();
         assertThat(model.noticeProperty().get()).contains("Paths need an ordered funnel");
