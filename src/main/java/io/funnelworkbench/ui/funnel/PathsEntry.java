@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
+import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.DialogEvent;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableRow;
@@ -144,7 +147,16 @@ final class PathsEntry {
                 : " - paths to " + spec.steps().get(step).name();
         PathsRequest request = new PathsRequest(model.session().log(), spec, title, FileNames.safe(title + what),
                 caption, step, kind);
-        PathsDialog.show(owner.get(), dialogs, new PathsViewModel(request, model.session().runner(),
-                model.session().errors()));
+        Dialog<Void> dialog = PathsDialog.show(owner.get(), dialogs, new PathsViewModel(request,
+                model.session().runner(), model.session().errors()));
+        // The view speaks of the project it was opened on: it closes with it (the spec shown is cleared then).
+        ChangeListener<FunnelSpec> projectClosed = (obs, old, now) -> {
+            if (now == null) {
+                dialog.close();
+            }
+        };
+        model.resultSpecProperty().addListener(projectClosed);
+        dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> model.resultSpecProperty()
+                .removeListener(projectClosed));
     }
 }

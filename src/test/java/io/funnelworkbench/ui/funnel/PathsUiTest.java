@@ -135,19 +135,24 @@ class PathsUiTest extends FxTestBase {
     }
 
     @Test
-    void theDrillDownsPathsMenuOpensTheSameView() throws Exception {
+    void theDrillDownsPathsMenuOpensTheSameViewWhichClosesWithTheProject() throws Exception {
         openTheBrowsingFunnel();
         clickOn(stepRow(1));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownPaths").tryQuery().isPresent());
         Window drillDown = lookup("#drillDownPaths").query().getScene().getWindow();
         assertThat(cutLabelsIn(drillDown)).isEmpty();
+        snapshotWindow(drillDown, "paths-from-the-drill-down");
 
         clickOn("#drillDownPaths").clickOn("What did they do instead?");
         TableView<PathsRow> table = waitForPathsTable();
         assertThat(table.getItems().stream().mapToLong(PathsRow::users).sum())
                 .isEqualTo(engine(1, PathKind.AFTER_DROP_OFF, 3).users());
-        interact(() -> table.getScene().getWindow().hide());
+        Window paths = table.getScene().getWindow();
         interact(drillDown::hide);
+
+        // The view speaks of its project: closing the project closes it.
+        interact(() -> viewModel().closeProject());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !paths.isShowing());
     }
 
     /** Olist's leads mostly never become deals in a week: nearly all who dropped have no further events. */

@@ -56,12 +56,12 @@ public final class PathsDialog {
         this.dialogs = dialogs;
     }
 
-    /** Shows the view, not modal, and starts computing. */
-    public static void show(Window owner, Dialogs dialogs, PathsViewModel model) {
-        new PathsDialog(model, dialogs).open(owner);
+    /** Shows the view, not modal, and starts computing; returns the dialog, so its opener can close it. */
+    public static Dialog<Void> show(Window owner, Dialogs dialogs, PathsViewModel model) {
+        return new PathsDialog(model, dialogs).open(owner);
     }
 
-    private void open(Window owner) {
+    private Dialog<Void> open(Window owner) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
@@ -87,6 +87,7 @@ public final class PathsDialog {
         dialog.setOnHidden(e -> model.stop());
         dialog.show();
         model.compute();
+        return dialog;
     }
 
     private HBox toolbar() {

@@ -8,6 +8,7 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.Paths;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
+import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.PathKind;
@@ -19,6 +20,7 @@ import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.PathText;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,5 +221,86 @@ class PathsViewModelTest {
         assertThat(model.reportProperty().get()).isNull();
         assertThat(model.noticeProperty().get()).contains("Paths need an ordered funnel");
         assertThat(defects).isEmpty();
+    }
+
+    /** The view shows "computing" until the result comes; Cancel drops the work and keeps the table shown. */
+    @Test
+    void computingLastsUntilTheResultAndCancelDropsTheWorkUnderWay() {
+        LaterRunner later = new LaterRunner();
+        PathsRequest request = new PathsRequest(log, spec, "Browsing", "Browsing - paths", FUNNEL_CAPTION, 1,
+                PathKind.AFTER_DROP_OFF);
+        PathsViewModel model = new PathsViewModel(request, later, defects::add);
+
+        model.compute();
+        assertThat(model.computingProperty().get()).isTrue();
+        assertThat(model.reportProperty().get()).isNull();
+        later.runAll();
+        assertThat(model.computingProperty().get()).isFalse();
+        PathReport shown = model.reportProperty().get();
+        assertThat(shown).isEqualTo(engine(1, PathKind.AFTER_DROP_OFF, 3));
+
+        model.depthProperty().set(2);
+        assertThat(model.computingProperty().get()).isTrue();
+        model.cancel();
+        assertThat(model.computingProperty().get()).isFalse();
+        later.runAll();
+        assertThat(model.reportProperty().get()).isSameAs(shown);
+        assertThat(model.noticeProperty().get()).isEmpty();
+        assertThat(defects).isEmpty();
+    }
+
+    /** Runs background work only when the test says, with the cancellation the work was given. */
+    private static final class LaterRunner implements BackgroundRunner {
+        private final List<Runnable> pending = new ArrayList<>();
+
+        @Override
+        public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
+                               Consumer<Throwable> onFailure) {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Progress progress = new Progress() {
+                @Override
+                public void report(long done, long total, String message) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return cancelled.get();
+                }
+            };
+            pending.add(() -> {
+                try {
+                    onSuccess.accept(work.run(progress));
+                } catch (Exception failure) {
+                    onFailure.accept(failure);
+                }
+            });
+            return new Running() {
+                @Override
+                public ReadOnlyDoubleProperty progress() {
+                    return new SimpleDoubleProperty(-1);
+                }
+
+                @Override
+                public ReadOnlyStringProperty message() {
+                    return new SimpleStringProperty("");
+                }
+
+                @Override
+                public ReadOnlyObjectProperty<ImportProgress> importProgress() {
+                    return new SimpleObjectProperty<>();
+                }
+
+                @Override
+                public void cancel() {
+                    cancelled.set(true);
+                }
+            };
+        }
+
+        void runAll() {
+            List<Runnable> now = List.copyOf(pending);
+            pending.clear();
+            now.forEach(Runnable::run);
+        }
     }
 }
