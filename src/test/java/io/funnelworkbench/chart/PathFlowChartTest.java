@@ -44,6 +44,7 @@ class PathFlowChartTest {
     static Path folder;
     private static PathReport afterView;
     private static PathReport onTheWay;
+    private static PathReport fiveDeep;
     private static ChartCaption funnel;
 
     @BeforeAll
@@ -61,6 +62,7 @@ class PathFlowChartTest {
             funnel = ChartText.caption(new FunnelEngine(log).compute(spec), "Browsing to purchase",
                     instant(log.firstTime()), instant(log.lastTime()));
             onTheWay = paths.report(1, PathKind.BETWEEN, 3, 10, () -> false);
+            fiveDeep = paths.report(1, PathKind.BETWEEN, 5, 10, () -> false);
         }
     }
 
@@ -110,7 +112,7 @@ class PathFlowChartTest {
 
     @Test
     void noLabelIsCutNorOverlapsAnotherAt1280By800() {
-        for (PathReport report : List.of(afterView, onTheWay)) {
+        for (PathReport report : List.of(afterView, onTheWay, fiveDeep)) {
             PathFlowChart chart = shown(report, 1180, 440);
             List<Text> texts = FxThread.call(() -> chart.getChildrenUnmodifiable().stream()
                     .filter(Text.class::isInstance).map(Text.class::cast).toList());
