@@ -49,6 +49,7 @@ public final class PathFlowChart extends SurfaceChart {
     private PathReport report;
     private String stepName = "";
     private String nextStepName = "";
+    private String group;
     private List<DrawnNode> drawnNodes = List.of();
     private int groupedPaths;
     private Consumer<DrawnNode> onNodeClicked = node -> { };
@@ -59,9 +60,15 @@ public final class PathFlowChart extends SurfaceChart {
 
     /** Shows a report of the step named {@code stepName} (next step {@code nextStepName}); null shows nothing. */
     public void setReport(PathReport report, String stepName, String nextStepName) {
+        setReport(report, stepName, nextStepName, null);
+    }
+
+    /** As {@link #setReport(PathReport, String, String)}, for the users of one breakdown group ("device = mobile"). */
+    public void setReport(PathReport report, String stepName, String nextStepName, String group) {
         this.report = report;
         this.stepName = stepName == null ? "" : stepName;
         this.nextStepName = nextStepName == null ? "" : nextStepName;
+        this.group = group;
         redrawLater();
     }
 
@@ -83,7 +90,7 @@ public final class PathFlowChart extends SurfaceChart {
     @Override
     public Region copyForExport() {
         PathFlowChart copy = new PathFlowChart();
-        copy.setReport(report, stepName, nextStepName);
+        copy.setReport(report, stepName, nextStepName, group);
         return copy;
     }
 
@@ -96,7 +103,7 @@ public final class PathFlowChart extends SurfaceChart {
         }
         if (report.users() == 0) {
             return List.of(ChartSurface.placeholder("Nobody: " + PathChartText.whose(report.kind(), report.step(),
-                    stepName, nextStepName), width, height));
+                    stepName, nextStepName, group), width, height));
         }
         List<Node> nodes = new ArrayList<>();
         Font titleFont = ChartStyle.bold(13);
@@ -104,7 +111,7 @@ public final class PathFlowChart extends SurfaceChart {
         Font headerFont = ChartStyle.bold(11);
         double textWidth = width - 2 * PAD;
         double y = PAD;
-        for (String line : TextFit.wrap(PathChartText.title(report, stepName, nextStepName), titleFont, textWidth,
+        for (String line : TextFit.wrap(PathChartText.title(report, stepName, nextStepName, group), titleFont, textWidth,
                 2)) {
             nodes.add(TextFit.text(line, titleFont, ChartStyle.TEXT, PAD, y));
             y += TextFit.lineHeight(titleFont);
@@ -226,7 +233,7 @@ public final class PathFlowChart extends SurfaceChart {
                          double top, double bottom) {
             PathReport report = chart.report;
             FlowNode start = new FlowNode(0, List.of(), PathChartText.whose(report.kind(), report.step(),
-                    chart.stepName, chart.nextStepName), NodeKind.STEP);
+                    chart.stepName, chart.nextStepName, chart.group), NodeKind.STEP);
             start.users = report.users();
             for (PathRow path : drawn) {
                 FlowNode node = start;

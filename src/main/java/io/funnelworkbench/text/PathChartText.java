@@ -29,13 +29,24 @@ public final class PathChartText {
 
     /** Who the report is about, as the chart's first column and the view's heading name them. */
     public static String whose(PathKind kind, int step, String stepName, String nextStepName) {
-        return kind == PathKind.AFTER_DROP_OFF ? "Dropped after " + step(step, stepName)
+        return whose(kind, step, stepName, nextStepName, null);
+    }
+
+    /** As {@link #whose(PathKind, int, String, String)}, of one breakdown group ("device = mobile") unless null. */
+    public static String whose(PathKind kind, int step, String stepName, String nextStepName, String group) {
+        String whose = kind == PathKind.AFTER_DROP_OFF ? "Dropped after " + step(step, stepName)
                 : "Went on from " + step(step, stepName) + " to " + step(step + 1, nextStepName);
+        return group == null ? whose : whose + " (" + group + ")";
     }
 
     /** The view's and the chart's title: "What the 45 users who dropped after 2. Add to cart did instead". */
     public static String title(PathReport report, String stepName, String nextStepName) {
-        String users = Numbers.counted(report.users(), "user");
+        return title(report, stepName, nextStepName, null);
+    }
+
+    /** As {@link #title(PathReport, String, String)}, of one breakdown group ("device = mobile") unless null. */
+    public static String title(PathReport report, String stepName, String nextStepName, String group) {
+        String users = Numbers.counted(report.users(), "user") + (group == null ? "" : " with " + group);
         if (report.kind() == PathKind.AFTER_DROP_OFF) {
             return "What the " + users + " who dropped after " + step(report.step(), stepName) + " did instead";
         }
@@ -94,17 +105,24 @@ public final class PathChartText {
 
     /**
      * The caption of an exported path chart: the funnel's own rules (order, window, entry, counting) and then the
-     * paths' rules (step, kind, depth, paths listed), over the funnel caption's data range. No title above the
-     * chart: the chart's own first line says what it shows.
+     * paths' rules (step, kind, the group when not null, depth, paths listed), over the funnel caption's data
+     * range. No title above the chart: the chart's own first line says what it shows.
      */
     public static ChartCaption caption(ChartCaption funnel, String funnelTitle, PathReport report, String stepName,
-                                       String nextStepName, int top) {
+                                       String nextStepName, int top, String group) {
         String kind = report.kind() == PathKind.AFTER_DROP_OFF
                 ? "after drop-off at step " + step(report.step(), stepName) + " (events within the window)"
                 : "between steps " + report.step() + " and " + step(report.step() + 1, nextStepName);
-        String rules = funnelTitle + " · " + funnel.rules() + " · paths " + kind + " · up to "
+        String rules = funnelTitle + " · " + funnel.rules() + " · paths " + kind
+                + (group == null ? "" : " of the users with " + group) + " · up to "
                 + Numbers.counted(report.depth(), "event") + " per path · top " + Numbers.count(top)
                 + " paths listed, the rest as " + PathText.OTHER_PATHS;
         return new ChartCaption(null, rules, funnel.dataRange());
+    }
+
+    /** The caption of a path chart of all the funnel's users. */
+    public static ChartCaption caption(ChartCaption funnel, String funnelTitle, PathReport report, String stepName,
+                                       String nextStepName, int top) {
+        return caption(funnel, funnelTitle, report, stepName, nextStepName, top, null);
     }
 }

@@ -446,6 +446,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         funnelChart.setOnStepClicked(model::drillDown);
         paths.attachToChart(funnelChart);
         breakdownChart.setOnBarClicked(model::drillDown);
+        paths.attachToBreakdownChart(breakdownChart);
         breakdownTable.setOnOpen(model::drillDown);
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));

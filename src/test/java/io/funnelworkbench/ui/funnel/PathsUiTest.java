@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.Paths;
+import io.funnelworkbench.chart.BreakdownChart;
 import io.funnelworkbench.chart.FunnelChart;
 import io.funnelworkbench.chart.PathFlowChart;
 import io.funnelworkbench.cli.FunnelCli;
@@ -32,16 +33,19 @@ import javafx.event.Event;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.PickResult;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -153,6 +157,46 @@ class PathsUiTest extends FxTestBase {
         // The view speaks of its project: closing the project closes it.
         interact(() -> viewModel().closeProject());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !paths.isShowing());
+    }
+
+    @Test
+    void theBreakdownChartsMenuAndTheGroupsDrillDownShowTheGroupsOwnPaths() throws Exception {
+        openTheBrowsingFunnel();
+        interact(() -> model.breakdownPropertyProperty().set("device"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
+                && model.resultProperty().get().breakdown() != null);
+        clickOn(lookup(".tab-label").match(LabeledMatchers.hasText("Breakdown")).queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        long mobileDropped = model.resultProperty().get().breakdown().stream()
+                .filter(g -> "mobile".equals(g.value())).findFirst().orElseThrow().steps().get(0).dropped();
+
+        // The row's name and users at step 1: the paths of those who dropped there.
+        Node cell = lookup("#breakdownChart").queryAs(BreakdownChart.class).getChildrenUnmodifiable().stream()
+                .filter(n -> Integer.valueOf(1).equals(n.getProperties().get("step"))
+                        && "mobile".equals(n.getProperties().get("group"))).findFirst().orElseThrow();
+        openContextMenu(cell);
+        clickOn("What did they do instead?");
+        TableView<PathsRow> table = waitForPathsTable();
+
+        assertThat(table.getItems().stream().mapToLong(PathsRow::users).sum()).isEqualTo(mobileDropped);
+        Window dialog = table.getScene().getWindow();
+        assertThat(((Stage) dialog).getTitle()).isEqualTo("Paths · Dropped after 1. page_view (device = mobile)");
+        interact(dialog::hide);
+
+        // The group's drill-down offers the same group's paths.
+        clickOn(cell);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownPaths").tryQuery().isPresent());
+        Window drillDown = lookup("#drillDownPaths").query().getScene().getWindow();
+        clickOn("#drillDownPaths").clickOn("On the way to add_to_cart");
+        TableView<PathsRow> between = waitForPathsTable();
+        Window betweenDialog = between.getScene().getWindow();
+        assertThat(((Stage) betweenDialog).getTitle())
+                .isEqualTo("Paths · Went on from 1. page_view to 2. add_to_cart (device = mobile)");
+        long mobileWentOn = model.resultProperty().get().breakdown().stream()
+                .filter(g -> "mobile".equals(g.value())).findFirst().orElseThrow().steps().get(1).users();
+        assertThat(between.getItems().stream().mapToLong(PathsRow::users).sum()).isEqualTo(mobileWentOn);
+        interact(betweenDialog::hide);
+        interact(drillDown::hide);
     }
 
     /** Olist's leads mostly never become deals in a week: nearly all who dropped have no further events. */

@@ -73,7 +73,7 @@ public final class PathsDialog {
         chart.setMinHeight(300);
         chart.setOnNodeClicked(node -> model.choosePath(node.path()));
         model.reportProperty().addListener((obs, old, report) -> chart.setReport(report,
-                model.request().stepName(), model.request().nextStepName()));
+                model.request().stepName(), model.request().nextStepName(), model.request().groupLabel()));
 
         VBox content = new VBox(8, toolbar(), chart, tables(), notice());
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -161,7 +161,8 @@ public final class PathsDialog {
             return;
         }
         PathFlowChart copy = new PathFlowChart();
-        copy.setReport(shown, model.request().stepName(), model.request().nextStepName());
+        copy.setReport(shown, model.request().stepName(), model.request().nextStepName(),
+                model.request().groupLabel());
         ChartCaption caption = model.caption();
         model.runner().run("Exporting " + target.getFileName(), p -> {
             ChartExporter.writePng(copy, caption, EXPORT_WIDTH, EXPORT_HEIGHT, scale, target);

@@ -104,7 +104,9 @@ public final class PathsViewModel {
         Paths of = paths;
         if (of == null) {
             FunnelOutcome outcome = new FunnelEngine(request.log()).scan(request.spec(), progress::isCancelled);
-            of = new Paths(request.log(), request.spec(), outcome);
+            of = request.group() == null ? new Paths(request.log(), request.spec(), outcome)
+                    : new Paths(request.log(), request.spec(), outcome, new FunnelEngine(request.log())
+                    .breakdownMembers(request.spec(), outcome, request.group()));
             paths = of;
         }
         PathReport listed = of.report(request.step(), request.kind(), asked, TOP, progress::isCancelled);
@@ -237,13 +239,13 @@ public final class PathsViewModel {
     public ChartCaption caption() {
         PathReport shown = report.get();
         return shown == null ? request.funnelCaption() : PathChartText.caption(request.funnelCaption(),
-                request.funnelTitle(), shown, request.stepName(), request.nextStepName(), TOP);
+                request.funnelTitle(), shown, request.stepName(), request.nextStepName(), TOP, request.groupLabel());
     }
 
     /** The window's title: "Paths · Dropped after 2. Add to cart". */
     public String windowTitle() {
         return "Paths · " + PathChartText.whose(request.kind(), request.step(), request.stepName(),
-                request.nextStepName());
+                request.nextStepName(), request.groupLabel());
     }
 
     public void reportNotice(String text) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.Paths;
+import io.funnelworkbench.analysis.FunnelOutcome;
+import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.ImportProgress;
@@ -221,6 +223,31 @@ class PathsViewModelTest {
         assertThat(model.reportProperty().get()).isNull();
         assertThat(model.noticeProperty().get()).contains("Paths need an ordered funnel");
         assertThat(defects).isEmpty();
+    }
+
+    @Test
+    void theUsersOfOneBreakdownGroupHaveTheirOwnPaths() {
+        FunnelSpec byDevice = spec.withBreakdown("device", null);
+        FunnelEngine engine = new FunnelEngine(log);
+        BreakdownGroup mobile = engine.compute(byDevice).breakdown().stream()
+                .filter(g -> "mobile".equals(g.value())).findFirst().orElseThrow();
+        PathsRequest request = new PathsRequest(log, byDevice, "Browsing", "Browsing - paths", FUNNEL_CAPTION, 1,
+                PathKind.AFTER_DROP_OFF, mobile, "device = mobile");
+
+        PathsViewModel model = new PathsViewModel(request, runner, defects::add);
+        model.compute();
+
+        FunnelOutcome outcome = engine.scan(byDevice);
+        PathReport expected = new Paths(log, byDevice, outcome, engine.breakdownMembers(byDevice, outcome, mobile))
+                .report(1, PathKind.AFTER_DROP_OFF, 3, PathsViewModel.TOP, () -> false);
+        assertThat(model.reportProperty().get().users()).isEqualTo(expected.users())
+                .isEqualTo(mobile.steps().get(0).dropped()).isLessThan(result.steps().get(0).dropped());
+        assertThat(model.rows().stream().mapToLong(PathsRow::users).sum()).isEqualTo(expected.users());
+        assertThat(model.rows()).filteredOn(r -> r.kind() == PathsRow.Kind.PATH).extracting(PathsRow::users)
+                .containsExactlyElementsOf(expected.paths().stream().filter(p -> !p.events().isEmpty())
+                        .map(PathRow::users).toList());
+        assertThat(model.windowTitle()).isEqualTo("Paths · Dropped after 1. page_view (device = mobile)");
+        assertThat(model.caption().rules()).contains("of the users with device = mobile");
     }
 
     /** The view shows "computing" until the result comes; Cancel drops the work and keeps the table shown. */
