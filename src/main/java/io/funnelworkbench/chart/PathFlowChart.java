@@ -111,8 +111,8 @@ public final class PathFlowChart extends SurfaceChart {
         Font headerFont = ChartStyle.bold(11);
         double textWidth = width - 2 * PAD;
         double y = PAD;
-        for (String line : TextFit.wrap(PathChartText.title(report, stepName, nextStepName, group), titleFont, textWidth,
-                2)) {
+        String title = PathChartText.title(report, stepName, nextStepName, group);
+        for (String line : TextFit.wrap(title, titleFont, textWidth, 2)) {
             nodes.add(TextFit.text(line, titleFont, ChartStyle.TEXT, PAD, y));
             y += TextFit.lineHeight(titleFont);
         }
