@@ -142,7 +142,7 @@ class PathsUiTest extends FxTestBase {
     void theDrillDownsPathsMenuOpensTheSameViewWhichClosesWithTheProject() throws Exception {
         openTheBrowsingFunnel();
         clickOn(stepRow(1));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownPaths").tryQuery().isPresent());
+        waitForDrillDownPaths();
         Window drillDown = lookup("#drillDownPaths").query().getScene().getWindow();
         assertThat(cutLabelsIn(drillDown)).isEmpty();
         snapshotWindow(drillDown, "paths-from-the-drill-down");
@@ -185,7 +185,7 @@ class PathsUiTest extends FxTestBase {
 
         // The group's drill-down offers the same group's paths.
         clickOn(cell);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownPaths").tryQuery().isPresent());
+        waitForDrillDownPaths();
         Window drillDown = lookup("#drillDownPaths").query().getScene().getWindow();
         clickOn("#drillDownPaths").clickOn("On the way to add_to_cart");
         TableView<PathsRow> between = waitForPathsTable();
@@ -236,6 +236,14 @@ class PathsUiTest extends FxTestBase {
 
     private PathReport engine(int step, PathKind kind, int depth) {
         return paths().report(step, kind, depth, 10, () -> false);
+    }
+
+    /** Waits until the drill-down's Paths menu is on a window that shows, not only built. */
+    private void waitForDrillDownPaths() throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> lookup("#drillDownPaths").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null
+                        && n.getScene().getWindow().isShowing()).orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void waitForResult(int steps) throws Exception {
