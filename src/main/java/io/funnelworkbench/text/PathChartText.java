@@ -27,6 +27,11 @@ public final class PathChartText {
         return "On the way to " + nextStepName;
     }
 
+    /** Why the commands are disabled in an any-order funnel. */
+    public static String needsOrder() {
+        return "Paths need an ordered funnel";
+    }
+
     /** Who the report is about, as the chart's first column and the view's heading name them. */
     public static String whose(PathKind kind, int step, String stepName, String nextStepName) {
         return whose(kind, step, stepName, nextStepName, null);

@@ -39,8 +39,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the next), for the funnel shown, in an ordered funnel and before its last step.
  */
 final class PathsEntry {
-    static final String ANY_ORDER = "Paths need an ordered funnel";
-
     private final FunnelBuilderViewModel model;
     private final Dialogs dialogs;
     private final Supplier<Window> owner;
@@ -71,7 +69,7 @@ final class PathsEntry {
         List<MenuItem> items = new ArrayList<>(List.of(instead, between));
         if (spec.order() == OrderMode.ANY) {
             items.forEach(item -> item.setDisable(true));
-            MenuItem why = new MenuItem(ANY_ORDER);
+            MenuItem why = new MenuItem(PathChartText.needsOrder());
             why.setDisable(true);
             items.add(why);
         }
