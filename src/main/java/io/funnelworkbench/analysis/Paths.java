@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * What users did after dropping off at a step, or on the way between two steps, read from the counted attempts
@@ -37,14 +38,25 @@ public final class Paths {
     private final FunnelSpec spec;
     private final FunnelOutcome outcome;
 
+    private final IntPredicate members;
+
     /** Paths of {@code outcome}, the result of {@code FunnelEngine.scan(spec)} on {@code log}. */
     public Paths(EventLog log, FunnelSpec spec, FunnelOutcome outcome) {
+        this(log, spec, outcome, user -> true);
+    }
+
+    /**
+     * Paths of the users for whom {@code members} holds only, such as one breakdown group
+     * ({@code FunnelEngine.breakdownMembers}); the others are on no path.
+     */
+    public Paths(EventLog log, FunnelSpec spec, FunnelOutcome outcome, IntPredicate members) {
         if (outcome.stepCount() != spec.steps().size() || outcome.userCount() != log.userCount()) {
             throw new IllegalArgumentException("The funnel's outcome does not belong to this funnel and log");
         }
         this.log = log;
         this.spec = spec;
         this.outcome = outcome;
+        this.members = members;
     }
 
     /** The report with the default depth (3) and the top 10 paths. */
@@ -169,7 +181,7 @@ public final class Paths {
                 cancellation.check();
             }
             int furthest = outcome.furthest(u);
-            if (after ? furthest != step : furthest <= step) {
+            if ((after ? furthest != step : furthest <= step) || !members.test(u)) {
                 continue;
             }
             long from = outcome.timeOf(u, step);

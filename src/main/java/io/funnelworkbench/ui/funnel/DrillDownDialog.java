@@ -72,7 +72,9 @@ final class DrillDownDialog {
         export.setOnAction(e -> exportCsv(dialogs, users, model));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filters, spacer, export);
+        HBox bar = new HBox(8, filters, spacer);
+        bar.getChildren().addAll(new PathsEntry(model, dialogs, () -> owner).drillDownMenu(users));
+        bar.getChildren().add(export);
         Label summary = new Label(summary(users));
         summary.getStyleClass().add("headline");
         summary.setWrapText(true);

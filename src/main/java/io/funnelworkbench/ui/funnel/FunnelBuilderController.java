@@ -143,12 +143,14 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private final FunnelBuilderViewModel model = new FunnelBuilderViewModel();
     private final Dialogs dialogs;
+    private final PathsEntry paths;
     private StepDragAndDrop dragAndDrop;
     private ComparisonColumns comparisonColumns;
     private boolean syncingSaved;
 
     public FunnelBuilderController(Screens screens) {
         this.dialogs = screens.dialogs();
+        this.paths = new PathsEntry(model, dialogs, this::window);
     }
 
     @FXML
@@ -454,7 +456,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         shapeBox.managedProperty().bind(shapeBox.visibleProperty());
         funnelChart.funnelShapeProperty().bind(model.funnelShapeProperty());
         funnelChart.setOnStepClicked(model::drillDown);
+        paths.attachToChart(funnelChart);
         breakdownChart.setOnBarClicked(model::drillDown);
+        paths.attachToBreakdownChart(breakdownChart);
         breakdownTable.setOnOpen(model::drillDown);
         model.selectedStepProperty().addListener((obs, old, step) ->
                 funnelChart.selectedStepProperty().set(step == null ? 0 : step));
@@ -491,6 +495,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         valueColumn.setCellValueFactory(text(s -> s.value() == 0 ? Numbers.NONE : Numbers.money(s.value())));
         stepTable.setRowFactory(table -> {
             TableRow<StepResult> row = new TableRow<>();
+            paths.attachToRow(row, StepResult::number);
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty()) {
                     model.drillDown(row.getItem().number());
