@@ -20,6 +20,7 @@ import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
+import io.funnelworkbench.text.CountingText;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.StepText;
 import io.funnelworkbench.text.Times;
@@ -92,6 +93,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private DatePicker entryTo;
     @FXML private ComboBox<String> breakdownChoice;
     @FXML private ComboBox<Attribution> attributionChoice;
+    @FXML private ComboBox<String> countChoice;
     @FXML private Button addExclusionButton;
     @FXML private ListView<Exclusion> exclusionsList;
     @FXML private Label headline;
@@ -218,7 +220,10 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private void setUpSteps() {
         stepsList.setItems(model.steps());
-        stepsList.setCellFactory(list -> new StepCell(dragAndDrop, model::removeStep));
+        stepsList.setCellFactory(list -> new StepCell(dragAndDrop, model::removeStep, model::toggleOptional,
+                model::optionalRefusal));
+        // Whether a step may be optional depends on the exclusions too.
+        model.exclusions().addListener((ListChangeListener<Exclusion>) change -> stepsList.refresh());
         Label placeholder = new Label("Drag goals or events here");
         placeholder.getStyleClass().add("placeholder");
         stepsList.setPlaceholder(placeholder);
@@ -255,6 +260,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         entryFrom.valueProperty().bindBidirectional(model.entryFromProperty());
         entryTo.valueProperty().bindBidirectional(model.entryToProperty());
         setUpBreakdown();
+        CountChoice.bind(countChoice, model);
         setUpWindowAdvice();
     }
 
@@ -460,6 +466,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         stepTable.setPlaceholder(new Label(""));
         stepColumn.setCellValueFactory(text(StepText::label));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
+        usersColumn.textProperty().bind(Bindings.createStringBinding(() ->
+                CountingText.countedHeader(model.resultProperty().get()), model.resultProperty()));
         fromPreviousColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromPrevious())
                 + "\n" + Numbers.interval(s.conversionFromPreviousInterval())));
         fromFirstColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromFirst())
