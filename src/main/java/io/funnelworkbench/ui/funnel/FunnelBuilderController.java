@@ -46,6 +46,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -464,7 +465,8 @@ public final class FunnelBuilderController implements ProjectScreen {
     private void setUpStepTable() {
         stepTable.setItems(model.stepRows());
         stepTable.setPlaceholder(new Label(""));
-        stepColumn.setCellValueFactory(text(StepText::label));
+        stepColumn.setCellValueFactory(text(StepText::tableLines));
+        stepColumn.setCellFactory(c -> new TwoLineCell<>(Pos.CENTER_LEFT));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
         usersColumn.textProperty().bind(Bindings.createStringBinding(() ->
                 CountingText.countedHeader(model.resultProperty().get()), model.resultProperty()));
@@ -668,7 +670,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         return chart;
     }
 
-    private ChartCaption caption() {
+    /** The caption of the chart in view, as its export and copy carry it. */
+    ChartCaption caption() {
         FunnelResult result = model.resultProperty().get();
         FunnelSpec spec = model.resultSpecProperty().get();
         ProjectOverview overview = model.session().overview();

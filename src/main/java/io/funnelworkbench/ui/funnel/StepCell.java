@@ -56,6 +56,8 @@ final class StepCell extends ListCell<FunnelStep> {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         row = new HBox(10, number, new VBox(1, name, kind), spacer, optionalArea, remove);
         row.setStyle("-fx-alignment: center-left;");
+        // As wide as the list, never wider: a long name is shortened rather than the list scrolling sideways.
+        setPrefWidth(0);
         dragAndDrop.attachToCell(this);
     }
 
