@@ -100,6 +100,13 @@ public final class RelativeBenchmark {
         return figures;
     }
 
+    /** The funnels timed here that the heap warm-up may run: the optional one and both compared months. */
+    static List<FunnelSpec> warmUpSpecs(FunnelSpec funnel) {
+        FunnelSpec month = funnel.withEntryRange(COMPARE_FROM, COMPARE_TO);
+        PeriodComparison.Range previous = PeriodComparison.previous(month);
+        return List.of(withOptionalStep(funnel), month, funnel.withEntryRange(previous.from(), previous.to()));
+    }
+
     /** {@code funnel} with {@link #OPTIONAL_STEP} inserted as optional step {@link #OPTIONAL_NUMBER}. */
     static FunnelSpec withOptionalStep(FunnelSpec funnel) {
         List<FunnelSpec.Step> steps = new ArrayList<>(funnel.steps());
