@@ -198,7 +198,7 @@ public final class AnalysisBenchmark {
         List<Double> pathsRuns = paths(funnel, outcome);
         long pathsUsers = new Paths(log, funnel, outcome).report(1, PathKind.AFTER_DROP_OFF).users();
         List<RelativeBenchmark.Figures> relative = new RelativeBenchmark(log, warmupRuns, runs, progress)
-                .run(funnel, plainFigures.seconds());
+                .run(funnel);
         Double others = cpu.otherShare();
         if (others != null) {
             progress.accept(String.format("Analysis: other processes used %.0f %% of the cores meanwhile",

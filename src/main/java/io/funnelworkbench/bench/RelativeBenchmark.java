@@ -15,8 +15,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The funnels of issue 13 timed beside the plain funnel of {@link AnalysisBenchmark} in the same run (ours only:
- * DuckDB has no such operations here), each as a ratio to it (target: at most 2x):
+ * The funnels of issue 13 timed beside the plain funnel of {@link AnalysisBenchmark} (ours only: DuckDB has no
+ * such operations here), each as a ratio to it (target: at most 2x). Each is timed alternating with the plain
+ * funnel, so that on a shared machine both see the same load, and the ratio is of those two medians:
  *
  * <ul>
  *   <li><b>optional</b>: the plain funnel with {@code view_cart} as an optional step between {@code add_to_cart}
@@ -37,23 +38,29 @@ public final class RelativeBenchmark {
     static final LocalDate COMPARE_TO = COMPARE_FROM.plusMonths(1).minusDays(1);
 
     /**
-     * One timed operation: its median over the runs, the plain funnel's, the users per step of its (first)
-     * result, and for the account funnel the first computation's seconds (regrouping included), else null.
+     * One timed operation: its runs, the plain funnel's runs alternating with them (so that both see the same load
+     * on a shared machine), the users per step of its result, and for the account funnel the first computation's
+     * seconds (regrouping included), else null.
      */
-    public record Figures(String name, String description, List<Double> runs, List<Long> stepUsers,
-                          Double firstSeconds, double funnelSeconds) {
+    public record Figures(String name, String description, List<Double> runs, List<Double> funnelRuns,
+                          List<Long> stepUsers, Double firstSeconds) {
         public double seconds() {
             return Benchmark.median(runs);
         }
 
-        /** The median over the plain funnel's median. */
+        /** The median of the plain funnel's runs alternating with these. */
+        public double funnelSeconds() {
+            return Benchmark.median(funnelRuns);
+        }
+
+        /** The median over the plain funnel's median in the same alternating runs. */
         public double vsFunnel() {
-            return seconds() / funnelSeconds;
+            return seconds() / funnelSeconds();
         }
 
         /** The first computation over the plain funnel's median; null when there is no first apart. */
         public Double firstVsFunnel() {
-            return firstSeconds == null ? null : firstSeconds / funnelSeconds;
+            return firstSeconds == null ? null : firstSeconds / funnelSeconds();
         }
     }
 
@@ -69,12 +76,13 @@ public final class RelativeBenchmark {
         this.progress = progress;
     }
 
-    /** The three operations beside {@code funnel} (the plain funnel), whose median was {@code funnelSeconds}. */
-    List<Figures> run(FunnelSpec funnel, double funnelSeconds) {
+    /** The three operations, each timed alternating with {@code funnel} (the plain funnel). */
+    List<Figures> run(FunnelSpec funnel) {
         List<Figures> figures = new ArrayList<>();
+        Supplier<FunnelResult> plain = () -> new FunnelEngine(log).compute(funnel);
         FunnelSpec optional = withOptionalStep(funnel);
         figures.add(measure("optional", "the funnel with " + OPTIONAL_STEP + " as optional step "
-                + OPTIONAL_NUMBER, null, funnelSeconds, () -> new FunnelEngine(log).compute(optional)));
+                + OPTIONAL_NUMBER, null, plain, () -> new FunnelEngine(log).compute(optional)));
         if (log.propertyIndex(SyntheticExport.ACCOUNT_PROPERTY) >= 0) {
             FunnelSpec account = funnel.withCountBy(SyntheticExport.ACCOUNT_PROPERTY);
             // The first computation regroups the snapshot's events by account; later ones reuse the regrouping.
@@ -84,14 +92,14 @@ public final class RelativeBenchmark {
             progress.accept(String.format("Analysis: account, first computation (regrouping by %s) %.1f ms",
                     SyntheticExport.ACCOUNT_PROPERTY, first * 1e3));
             figures.add(measure("account", "the funnel counted by " + SyntheticExport.ACCOUNT_PROPERTY, first,
-                    funnelSeconds, () -> new FunnelEngine(log).compute(account)));
+                    plain, () -> new FunnelEngine(log).compute(account)));
         } else {
             progress.accept("Analysis: account skipped: the project has no " + SyntheticExport.ACCOUNT_PROPERTY);
         }
         FunnelSpec month = funnel.withEntryRange(COMPARE_FROM, COMPARE_TO);
         PeriodComparison.Range previous = PeriodComparison.previous(month);
         figures.add(measure("compare", "the funnel entered " + COMPARE_FROM + ".." + COMPARE_TO + " and its previous"
-                + " period " + previous, null, funnelSeconds, () -> {
+                + " period " + previous, null, plain, () -> {
                     FunnelEngine engine = new FunnelEngine(log);
                     FunnelResult current = engine.compute(month);
                     PeriodComparison.compare(engine, month, current, previous, Cancellation.NEVER);
@@ -114,25 +122,40 @@ public final class RelativeBenchmark {
         return FunnelSpec.of(steps, funnel.window(), funnel.order()).withOptional(List.of(OPTIONAL_NUMBER));
     }
 
-    private Figures measure(String name, String description, Double first, double funnelSeconds,
+    /** Times {@code operation} and {@code plain} alternating, after warm-up runs of both. */
+    private Figures measure(String name, String description, Double first, Supplier<FunnelResult> plain,
                             Supplier<FunnelResult> operation) {
-        progress.accept(String.format("Analysis: %s (%s); %d warm-up and %d timed runs", name, description,
-                warmupRuns, runs));
+        progress.accept(String.format("Analysis: %s (%s); %d warm-up and %d timed runs, alternating with the"
+                + " funnel", name, description, warmupRuns, runs));
         FunnelResult result = null;
         for (int i = 0; i < warmupRuns; i++) {
+            plain.get();
             result = operation.get();
         }
         List<Double> seconds = new ArrayList<>();
+        List<Double> funnelSeconds = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
+            funnelSeconds.add(time(plain));
             long t = System.nanoTime();
             result = operation.get();
             seconds.add((System.nanoTime() - t) / 1e9);
         }
         List<Long> stepUsers = result.steps().stream().map(StepResult::users).toList();
-        Figures figures = new Figures(name, description, List.copyOf(seconds), stepUsers, first, funnelSeconds);
-        progress.accept(String.format("  ours %.1f ms (median; runs %s), %.2fx the funnel, users per step %s",
-                figures.seconds() * 1e3, seconds.stream().map(s -> String.format("%.1f", s * 1e3))
-                        .collect(Collectors.joining(", ")), figures.vsFunnel(), stepUsers));
+        Figures figures = new Figures(name, description, List.copyOf(seconds), List.copyOf(funnelSeconds),
+                stepUsers, first);
+        progress.accept(String.format("  ours %.1f ms (median; runs %s), the funnel meanwhile %.1f ms: %.2fx, users"
+                + " per step %s", figures.seconds() * 1e3, milliseconds(seconds), figures.funnelSeconds() * 1e3,
+                figures.vsFunnel(), stepUsers));
         return figures;
+    }
+
+    private static double time(Supplier<FunnelResult> operation) {
+        long t = System.nanoTime();
+        operation.get();
+        return (System.nanoTime() - t) / 1e9;
+    }
+
+    private static String milliseconds(List<Double> seconds) {
+        return seconds.stream().map(s -> String.format("%.1f", s * 1e3)).collect(Collectors.joining(", "));
     }
 }

@@ -379,8 +379,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Per funnel of issue 13 (optional, account, compare): its median seconds and runs, the users per step and the
-     * ratio to the plain funnel; for account also the first computation (regrouping included); null when absent.
+     * Per funnel of issue 13 (optional, account, compare): its median seconds and runs, the users per step, the
+     * plain funnel's median in runs alternating with it and the ratio of the two; for account also the first
+     * computation (regrouping included); null when absent.
      */
     private static void relative(ObjectNode json, AnalysisBenchmark.Result analysis) {
         for (String name : RELATIVE) {
@@ -395,6 +396,7 @@ final class BenchCommand implements Callable<Integer> {
                 ArrayNode users = json.putArray(name + "_step_users");
                 f.stepUsers().forEach(users::add);
             }
+            json.put(name + "_funnel_seconds", f == null ? null : round(f.funnelSeconds(), 6));
             if (name.equals("account")) {
                 json.put("account_first_seconds", f == null ? null : round(f.firstSeconds(), 6));
                 json.put("account_first_vs_funnel", f == null ? null : round(f.firstVsFunnel(), 3));

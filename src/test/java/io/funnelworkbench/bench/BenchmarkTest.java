@@ -124,7 +124,8 @@ class BenchmarkTest {
                 .containsExactly("optional", "account", "compare");
         for (RelativeBenchmark.Figures figures : analysis.relative()) {
             assertThat(figures.runs()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
-            assertThat(figures.vsFunnel()).isEqualTo(figures.seconds() / analysis.funnel().seconds());
+            assertThat(figures.funnelRuns()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
+            assertThat(figures.vsFunnel()).isEqualTo(figures.seconds() / figures.funnelSeconds());
         }
         List<Long> optional = analysis.relative().get(0).stepUsers();
         assertThat(List.of(optional.get(0), optional.get(1), optional.get(3), optional.get(4))).isEqualTo(funnel);
@@ -248,6 +249,7 @@ class BenchmarkTest {
             assertThat(json.get(name + "_seconds").asDouble()).as(name).isPositive();
             assertThat(json.get(name + "_runs")).hasSize(7);
             assertThat(json.get(name + "_vs_funnel").asDouble()).isPositive();
+            assertThat(json.get(name + "_funnel_seconds").asDouble()).isPositive();
             assertThat(json.get("targets_met").get(name + "_within_2x_funnel").isBoolean()).isTrue();
         }
         assertThat(json.get("optional_step_users")).hasSize(5);
