@@ -163,7 +163,8 @@ final class FunnelDrawing extends FunnelLayout {
         Placement placement = placement(index, barSpace);
         boolean selected = step.number() == selectedStep;
         nodes.add(step.optional() ? optionalBar(barX, barTop, barWidth, baseline - barTop, selected)
-                : bar(barX, barTop, barWidth, baseline - barTop, selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
+                : bar(barX, barTop, barWidth, baseline - barTop,
+                        selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
         boolean dropsHere = index > 0 && !step.optional();
         if (dropsHere) {
             drawBand(index, barX, columnTop, barTop);

@@ -29,7 +29,8 @@ public final class WindowAdviceText {
                     .getSeconds()) + ". Try a " + Times.window(advice.suggestedWindow()) + " window.";
             case MOSTLY_STILL_IN_WINDOW -> Numbers.count(advice.stillInWindow()) + " of the "
                     + Numbers.count(advice.notConverted()) + " " + noun + "s who have not converted are still within"
-                    + " the " + Times.window(advice.window()) + " window when the data ends, so these rates may still rise.";
+                    + " the " + Times.window(advice.window()) + " window when the data ends, so these rates may still"
+                    + " rise.";
         };
     }
 }

@@ -17,8 +17,8 @@ final class CountChoices {
     }
 
     /**
-     * {@code names} in the order of the list; a property looks like an id when its name ends in an "id" word or, once the
-     * {@code catalog} is known (may be null), when the catalog calls it id-like.
+     * {@code names} in the order of the list; a property looks like an id when its name ends in an "id" word or,
+     * once the {@code catalog} is known (may be null), when the catalog calls it id-like.
      */
     static List<String> of(Collection<String> names, PropertyCatalog catalog) {
         Set<String> idLike = catalog == null ? Set.of() : catalog.entries().stream()
