@@ -392,7 +392,7 @@ public final class FunnelBuilderViewModel {
     public void newFunnel() {
         Draft empty = Draft.empty();
         Draft blank = new Draft(null, List.of(), empty.windowAmount(), empty.windowUnit(), empty.order(),
-                List.of(), null, attribution.get(), null, null, trendPeriod.get(), countBy.get());
+                List.of(), null, attribution.get(), null, null, trendPeriod.get(), null);
         replaceDraft("new funnel", blank);
         saved = blank;
     }

@@ -131,6 +131,7 @@ class OptionalStepsAndCountTest {
 
         model.newFunnel();
         assertThat(model.steps()).isEmpty();
+        assertThat(model.countByProperty().get()).as("a new funnel counts users").isNull();
         model.openSaved(saved);
         assertThat(model.steps()).extracting(FunnelStep::optional).containsExactly(false, true, false);
         assertThat(model.countByProperty().get()).isEqualTo("company_id");
