@@ -40,7 +40,6 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -505,8 +504,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         breakdownTable.setResult(result);
         breakdownHint.setVisible(noBreakdown);
         breakdownSplit.setVisible(!noBreakdown);
-        List<Integer> timed = result == null ? List.of()
-                : IntStream.rangeClosed(2, result.steps().size()).boxed().toList();
+        List<Integer> timed = TimedSteps.of(result);
         if (!timeStepChoice.getItems().equals(timed)) {
             timeStepChoice.getItems().setAll(timed);
         }
@@ -536,7 +534,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         if (step == null || step < 2 || step > steps.size()) {
             return "";
         }
-        return steps.get(step - 1).name() + " (from " + steps.get(step - 2).name() + ")";
+        return steps.get(step - 1).name() + " (from " + TimedSteps.previous(steps, step).name() + ")";
     }
 
     /** The histogram of the selected step's time from the previous step (the last step when none is chosen). */
@@ -548,12 +546,11 @@ public final class FunnelBuilderController implements ProjectScreen {
             timeStepChoice.setValue(null);
             return;
         }
-        int step = selected == null || selected < 2 || selected > result.steps().size()
-                ? result.steps().size() : selected;
+        int step = selected == null || !TimedSteps.of(result).contains(selected) ? result.steps().size() : selected;
         timeStepChoice.setValue(step);
         StepResult target = result.steps().get(step - 1);
-        timeChart.setStats(target.timeFromPrevious(), ChartText.timeBetween(result.steps().get(step - 2).name(),
-                target.name()), result.window().getSeconds());
+        timeChart.setStats(target.timeFromPrevious(), ChartText.timeBetween(TimedSteps.previous(result.steps(),
+                step).name(), target.name()), result.window().getSeconds());
     }
 
     // ---- export --------------------------------------------------------------------------------------
@@ -665,7 +662,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         int step = timeStepChoice.getValue() == null ? result.steps().size() : timeStepChoice.getValue();
         TimeToConvertChart chart = new TimeToConvertChart();
         chart.setStats(result.steps().get(step - 1).timeFromPrevious(),
-                ChartText.timeBetween(result.steps().get(step - 2).name(), result.steps().get(step - 1).name()),
+                ChartText.timeBetween(TimedSteps.previous(result.steps(), step).name(),
+                        result.steps().get(step - 1).name()),
                 result.window().getSeconds());
         return chart;
     }

@@ -746,6 +746,13 @@ public final class FunnelBuilderViewModel {
                 || (group != null && spec.breakdownProperty() == null)) {
             return;
         }
+        FunnelSpec.Step asked = spec.steps().get(step - 1);
+        if (asked.optional()) {
+            // Nobody goes on or drops out at an optional step: it has no list (FUNNEL-SEMANTICS.md, "Optional steps").
+            notice.set("Step " + step + " (" + asked.name() + ") is optional: nobody goes on or drops out there, so"
+                    + " it has no list of users.");
+            return;
+        }
         selectedStep.set(step);
         EventLog log = session.log();
         drillDownRun.request(p -> {

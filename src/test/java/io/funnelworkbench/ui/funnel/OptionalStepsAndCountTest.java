@@ -100,6 +100,14 @@ class OptionalStepsAndCountTest {
                         tuple(1L, true),
                         tuple(3L, false));
         assertThat(session.history().undoLabelProperty().get()).isEqualTo("Undo making newsletter_signup optional");
+        // Nobody goes on or drops out at an optional step: no drill-down, no time to convert of its own; the cart's
+        // times are from the product view.
+        model.drillDown(2);
+        assertThat(model.drillDownProperty().get()).isNull();
+        assertThat(model.noticeProperty().get()).isEqualTo("Step 2 (newsletter_signup) is optional: nobody goes on or"
+                + " drops out there, so it has no list of users.");
+        assertThat(TimedSteps.of(model.resultProperty().get())).containsExactly(3);
+        assertThat(TimedSteps.previous(model.stepRows(), 3).name()).isEqualTo("Product view");
 
         session.history().undo();
         assertThat(model.steps().get(1).optional()).isFalse();
