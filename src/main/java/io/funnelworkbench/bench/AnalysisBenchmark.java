@@ -46,6 +46,9 @@ import java.util.stream.Collectors;
  *   <li><b>conditions</b>: the same events as goal steps with property conditions.</li>
  * </ul>
  *
+ * <p>Then, ours only, the funnels of {@link RelativeBenchmark} as ratios to the plain funnel: with an optional
+ * step, counted by account, and compared with the previous period.
+ *
  * <p>Each operation is warmed up, then timed {@code runs} times, ours and DuckDB's alternating; the figures are
  * medians. Ours is {@code new FunnelEngine(log).compute(spec)}, everything included (masks, scan, step metrics with
  * times to convert, breakdown, trend). DuckDB's is the query plus reading its result. The users per step of the
@@ -125,7 +128,8 @@ public final class AnalysisBenchmark {
      * {@code /proc/stat} is missing).
      */
     public record Result(int warmupRuns, int runs, Double loadAverage, Double otherCpuShare, Figures funnel,
-                         Figures breakdown, Figures conditions, List<Double> pathsRuns, long pathsUsers) {
+                         Figures breakdown, Figures conditions, List<Double> pathsRuns, long pathsUsers,
+                         List<RelativeBenchmark.Figures> relative) {
         /** The median seconds of the paths after drop-off at step 1 of the plain funnel (see {@link #paths}). */
         public double pathsSeconds() {
             return Benchmark.median(pathsRuns);
@@ -176,7 +180,12 @@ public final class AnalysisBenchmark {
         String steps = String.join(" → ", STEPS) + ", sequential, 7-day window";
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         if (warmupRuns > 0) {
-            warmUpHeap(List.of(funnel, breakdown, conditions));
+            // The funnels of RelativeBenchmark take part (not the account one, whose first run is timed apart), so
+            // that the JIT compiles the shared scan for the optional-step and entry-range paths too before anything
+            // is timed: compiled for the plain funnel alone, it was deoptimised when those paths first ran.
+            List<FunnelSpec> warmUp = new ArrayList<>(List.of(funnel, breakdown, conditions));
+            warmUp.addAll(RelativeBenchmark.warmUpSpecs(funnel));
+            warmUpHeap(warmUp);
         }
         CpuWatch cpu = CpuWatch.start();
         Figures plainFigures = measure("funnel", steps, funnel, funnelSql(plainSql, window, null));
@@ -188,13 +197,15 @@ public final class AnalysisBenchmark {
         FunnelOutcome outcome = new FunnelEngine(log).scan(funnel);
         List<Double> pathsRuns = paths(funnel, outcome);
         long pathsUsers = new Paths(log, funnel, outcome).report(1, PathKind.AFTER_DROP_OFF).users();
+        List<RelativeBenchmark.Figures> relative = new RelativeBenchmark(log, warmupRuns, runs, progress)
+                .run(funnel);
         Double others = cpu.otherShare();
         if (others != null) {
             progress.accept(String.format("Analysis: other processes used %.0f %% of the cores meanwhile",
                     others * 100));
         }
         return new Result(warmupRuns, runs, load < 0 ? null : load, others, plainFigures, breakdownFigures,
-                conditionFigures, pathsRuns, pathsUsers);
+                conditionFigures, pathsRuns, pathsUsers, relative);
     }
 
     /**
@@ -296,8 +307,8 @@ public final class AnalysisBenchmark {
             rounds++;
         } while (before >= 0 && rounds < HEAP_WARMUP_ROUNDS
                 && allocatedBytes() - before < 2 * Runtime.getRuntime().totalMemory());
-        progress.accept(String.format("Analysis: heap warm-up, %d rounds of the three funnels in %.1f s (%s MB"
-                + " allocated, %,d MB of heap committed)", rounds, (System.nanoTime() - started) / 1e9,
+        progress.accept(String.format("Analysis: heap warm-up, %d rounds of the %d funnels in %.1f s (%s MB"
+                + " allocated, %,d MB of heap committed)", rounds, specs.size(), (System.nanoTime() - started) / 1e9,
                 before < 0 ? "?" : String.format("%,d", (allocatedBytes() - before) >> 20),
                 Runtime.getRuntime().totalMemory() >> 20));
     }

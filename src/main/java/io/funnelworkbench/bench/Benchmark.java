@@ -182,7 +182,7 @@ public final class Benchmark {
         log.accept(String.format("Generating %,d events of %,d users (seed %d) into %s", settings.events(),
                 settings.users(), settings.seed(), file));
         long started = System.nanoTime();
-        new SyntheticExport(settings.events(), settings.users(), settings.seed()).write(file);
+        new SyntheticExport(settings.events(), settings.users(), settings.seed()).withAccounts().write(file);
         double generateSeconds = seconds(started);
         long fileBytes = Files.size(file);
         log.accept(String.format("  %,d bytes in %.2f s", fileBytes, generateSeconds));
@@ -198,7 +198,7 @@ public final class Benchmark {
             int warmUsers = (int) Math.max(1, Math.min(warmEvents,
                     Math.round((double) settings.users() * warmEvents / settings.events())));
             Path warmFile = work.resolve("warmup-" + warmEvents + ".csv");
-            new SyntheticExport(warmEvents, warmUsers, settings.seed() + 1).write(warmFile);
+            new SyntheticExport(warmEvents, warmUsers, settings.seed() + 1).withAccounts().write(warmFile);
             readFully(warmFile);
             if (peer.available()) {
                 warmupDuckdb = peer.load(warmFile, false).seconds();

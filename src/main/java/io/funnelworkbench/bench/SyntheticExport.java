@@ -20,6 +20,10 @@ import java.util.SplittableRandom;
  * Every user has at least one event; the file has exactly the requested number of events and users.
  * Country is fixed per user (30 values), the device mostly so (3 values).
  *
+ * <p>{@link #withAccounts()} adds a last column, {@code company_id}: each user belongs to one company of about
+ * {@value #USERS_PER_COMPANY} users (a hash of the user, so the other columns keep their values), for funnels
+ * counted by account.
+ *
  * <p>The same seed and sizes always give the same bytes. 10M events take about 530 MB and a few seconds.
  */
 public final class SyntheticExport {
@@ -27,6 +31,10 @@ public final class SyntheticExport {
     public static final int DEFAULT_USERS = 500_000;
     public static final long DEFAULT_SEED = 20260801L;
     public static final String HEADER = "user_id,event_name,timestamp,country,device";
+    /** The account column {@link #withAccounts()} adds, and the property it becomes. */
+    public static final String ACCOUNT_PROPERTY = "company_id";
+    /** Users per company on average. */
+    public static final int USERS_PER_COMPANY = 8;
     public static final LocalDate FIRST_DAY = LocalDate.of(2026, 6, 1);
     public static final int DAYS = 90;
 
@@ -66,8 +74,13 @@ public final class SyntheticExport {
     private final long events;
     private final int users;
     private final long seed;
+    private final boolean accounts;
 
     public SyntheticExport(long events, int users, long seed) {
+        this(events, users, seed, false);
+    }
+
+    private SyntheticExport(long events, int users, long seed, boolean accounts) {
         if (users < 1) {
             throw new IllegalArgumentException("The export needs at least one user, not " + users + ".");
         }
@@ -81,6 +94,21 @@ public final class SyntheticExport {
         this.events = events;
         this.users = users;
         this.seed = seed;
+        this.accounts = accounts;
+    }
+
+    /** The same export with a last column {@value #ACCOUNT_PROPERTY}; every other byte of a row is unchanged. */
+    public SyntheticExport withAccounts() {
+        return new SyntheticExport(events, users, seed, true);
+    }
+
+    /** The company of user {@code user} (0-based index), of {@code max(1, users / USERS_PER_COMPANY)}. */
+    static int company(int user, int users, long seed) {
+        long z = user + seed * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        z ^= z >>> 31;
+        return (int) Long.remainderUnsigned(z, Math.max(1, users / USERS_PER_COMPANY));
     }
 
     public static SyntheticExport standard() {
@@ -103,9 +131,17 @@ public final class SyntheticExport {
     public long write(Path file) throws IOException {
         Generated data = generate();
         try (OutputStream out = Files.newOutputStream(file)) {
-            new RowWriter(out, users).write(data);
+            new RowWriter(out, users, accounts ? companies() : null).write(data);
         }
         return data.keys.length;
+    }
+
+    private int[] companies() {
+        int[] company = new int[users];
+        for (int user = 0; user < users; user++) {
+            company[user] = company(user, users, seed);
+        }
+        return company;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -323,9 +359,16 @@ public final class SyntheticExport {
         private final int idBits;
         private final long idMultiplier;
         private final byte[][] datePrefixes = new byte[(int) (TIME_LIMIT_MS / DAY_MS) + 2][];
+        /** Each user's company id as written ("c" and hex digits), or null without the column. */
+        private final byte[][] companyBytes;
 
-        RowWriter(OutputStream out, int users) {
+        RowWriter(OutputStream out, int users, int[] companyOfUser) {
             this.out = out;
+            companyBytes = companyOfUser == null ? null : new byte[users][];
+            for (int user = 0; companyOfUser != null && user < users; user++) {
+                companyBytes[user] = ("c" + Integer.toHexString(companyOfUser[user]))
+                        .getBytes(StandardCharsets.US_ASCII);
+            }
             // User ids are "u" + hex digits of a scrambled index, so ids are unique but not in user order.
             int bits = 20;
             while ((1L << bits) < users) {
@@ -345,7 +388,8 @@ public final class SyntheticExport {
         }
 
         void write(Generated data) throws IOException {
-            put((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+            put((HEADER + (companyBytes == null ? "" : "," + ACCOUNT_PROPERTY) + "\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             long[] keys = data.keys;
             for (long key : keys) {
                 if (length > BUFFER - 256) {
@@ -362,6 +406,10 @@ public final class SyntheticExport {
                 put(countryBytes[data.userCountry[user]]);
                 buffer[length++] = ',';
                 put(deviceBytes[data.devices[row]]);
+                if (companyBytes != null) {
+                    buffer[length++] = ',';
+                    put(companyBytes[user]);
+                }
                 buffer[length++] = '\n';
             }
             flush();

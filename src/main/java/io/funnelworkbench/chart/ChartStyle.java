@@ -16,6 +16,8 @@ final class ChartStyle {
     static final Color HIGHLIGHT = Color.web("#e69f00");
     static final Color HIGHLIGHT_TEXT = Color.web("#8a5a00");
     static final Color HIGHLIGHT_FILL = Color.web("#fbe7bd");
+    /** An optional step's bar: a light fill in a dashed accent outline (see {@link #optionalBar}). */
+    static final Color OPTIONAL_FILL = Color.web("#dbe6f3");
     static final Color DROP_FILL = Color.web("#eceff3");
     static final Color DROP_HATCH = Color.web("#c3c9d1");
     /** The compared period's bars beside the funnel's own (accent): lighter, so greyscale tells them apart. */

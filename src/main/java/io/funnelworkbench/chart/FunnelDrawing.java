@@ -78,9 +78,13 @@ final class FunnelDrawing extends FunnelLayout {
         return needed;
     }
 
-    /** The column's top as a fraction of 100%: the previous step's level, since the band reaches up to it. */
+    /**
+     * The column's top as a fraction of 100%: the previous required step's level, since the band reaches up to it;
+     * an optional step has no band (nobody drops out there), so its own level.
+     */
     private double columnLevel(int index) {
-        return steps.get(Math.max(0, index - 1)).conversionFromFirst();
+        StepResult step = steps.get(index);
+        return step.optional() ? step.conversionFromFirst() : steps.get(previousRequired(index)).conversionFromFirst();
     }
 
     private Placement placement(int index, double barSpace) {
@@ -89,12 +93,12 @@ final class FunnelDrawing extends FunnelLayout {
         boolean valueInside = barHeight >= valueLabelHeight() + 2 * GAP
                 && valueLabelWidth(step) <= barWidth - 2 * GAP;
         double above = valueInside ? 0 : valueLabelHeight() + GAP;
-        if (index == 0) {
+        if (index == 0 || step.optional()) {
             return new Placement(valueInside, false, above);
         }
         double band = barSpace * (columnLevel(index) - step.conversionFromFirst());
         boolean dropInside = band >= dropLabelHeight() + 2 * PILL + 2 * GAP
-                && dropLabelWidth(steps.get(index - 1)) + 2 * PILL <= slot - 2 * GAP;
+                && dropLabelWidth(steps.get(previousRequired(index))) + 2 * PILL <= slot - 2 * GAP;
         return new Placement(valueInside, dropInside, above + (dropInside ? 0 : dropLabelHeight() + GAP));
     }
 
@@ -116,8 +120,8 @@ final class FunnelDrawing extends FunnelLayout {
 
     private List<String> allDropLabels(boolean wide) {
         List<String> labels = new ArrayList<>();
-        for (int i = 0; i + 1 < steps.size(); i++) {
-            labels.addAll(dropLabel(steps.get(i), wide));
+        for (StepResult dropping : droppingSteps()) {
+            labels.addAll(dropLabel(dropping, wide));
         }
         return labels;
     }
@@ -158,33 +162,36 @@ final class FunnelDrawing extends FunnelLayout {
         double columnTop = baseline - barSpace * columnLevel(index);
         Placement placement = placement(index, barSpace);
         boolean selected = step.number() == selectedStep;
-        nodes.add(bar(barX, barTop, barWidth, baseline - barTop,
-                selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
-        if (index > 0) {
+        nodes.add(step.optional() ? optionalBar(barX, barTop, barWidth, baseline - barTop, selected)
+                : bar(barX, barTop, barWidth, baseline - barTop,
+                        selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT));
+        boolean dropsHere = index > 0 && !step.optional();
+        if (dropsHere) {
             drawBand(index, barX, columnTop, barTop);
         }
         double center = barX + barWidth / 2;
         double stackTop = placement.valueInside() ? columnTop : columnTop - GAP - valueLabelHeight();
         drawValueLabel(step, center, placement.valueInside() ? barTop + GAP : stackTop, placement.valueInside());
-        if (index > 0) {
+        if (dropsHere) {
             double dropTop = placement.dropInside() ? columnTop + (barTop - columnTop - dropLabelHeight()) / 2
                     : stackTop - GAP - dropLabelHeight();
-            drawDropLabel(steps.get(index - 1), center, dropTop, placement.dropInside());
+            drawDropLabel(steps.get(previousRequired(index)), center, dropTop, placement.dropInside());
         }
         names.draw(nodes, index, x + slot / 2, baseline + 8, selected ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT);
         columns.add(new Column(step.number(), x, PAD, slot, height - 2 * PAD));
     }
 
     private void drawBand(int index, double barX, double columnTop, double barTop) {
+        int previous = previousRequired(index);
         if (barTop - columnTop >= 1) {
-            nodes.add(isLargestDropOff(steps.get(index - 1))
+            nodes.add(isLargestDropOff(steps.get(previous))
                     ? Hatching.rectangle(barX, columnTop, barWidth, barTop - columnTop, ChartStyle.HIGHLIGHT_FILL,
                     ChartStyle.HIGHLIGHT, ChartStyle.HIGHLIGHT)
                     : Hatching.rectangle(barX, columnTop, barWidth, barTop - columnTop, ChartStyle.DROP_FILL,
                     ChartStyle.DROP_HATCH, null));
         }
-        // A dashed line from the previous bar's top: the level these users fell from.
-        Line connector = new Line(barX - slot + barWidth, Math.round(columnTop) + 0.5, barX,
+        // A dashed line from the previous required bar's top (over any optional ones): the level these users fell from.
+        Line connector = new Line(barX - (index - previous) * slot + barWidth, Math.round(columnTop) + 0.5, barX,
                 Math.round(columnTop) + 0.5);
         connector.setStroke(ChartStyle.AXIS);
         connector.getStrokeDashArray().setAll(3.0, 3.0);
@@ -192,9 +199,12 @@ final class FunnelDrawing extends FunnelLayout {
     }
 
     private void drawValueLabel(StepResult step, double center, double top, boolean inside) {
-        nodes.add(TextFit.centered(usersText(step), valueFont, inside ? Color.WHITE : ChartStyle.TEXT, center, top));
+        // White on a solid bar; an optional step's light bar takes dark text.
+        boolean onSolid = inside && !step.optional();
+        nodes.add(TextFit.centered(usersText(step), valueFont, onSolid ? Color.WHITE
+                : inside ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT, center, top));
         nodes.add(TextFit.centered(Numbers.percent(step.conversionFromFirst()), rateFont,
-                inside ? Color.web("#dbe7f5") : ChartStyle.TEXT_MUTED, center, top + TextFit.lineHeight(valueFont)));
+                onSolid ? Color.web("#dbe7f5") : ChartStyle.TEXT_MUTED, center, top + TextFit.lineHeight(valueFont)));
     }
 
     /** The drop-off label; inside the hatched band it sits on a white pill so the hatching never crosses text. */

@@ -40,23 +40,29 @@ final class FunnelShapeDrawing extends FunnelLayout {
         double barSpace = Math.max(MIN_BAR, width - PAD - dropWidth - left - GAP);
         double center = left + GAP / 2 + barSpace / 2;
         long firstUsers = steps.get(0).users();
-        double previousBottom = 0;
-        double previousBar = 0;
+        double[] bars = new double[steps.size()];
+        double[] tops = new double[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            tops[i] = top + i * (barHeight + bandHeight);
+            bars[i] = firstUsers == 0 ? MIN_BAR : Math.max(MIN_BAR, barSpace * steps.get(i).users() / firstUsers);
+        }
+        // Bands first: a band runs from one required step to the next, behind the optional steps between them.
+        for (int i = 1; i < steps.size(); i++) {
+            if (!steps.get(i).optional()) {
+                int previous = previousRequired(i);
+                drawBand(steps.get(previous), center, bars[previous], tops[previous] + barHeight, bars[i], tops[i],
+                        width - PAD - dropWidth + GAP);
+            }
+        }
         for (int i = 0; i < steps.size(); i++) {
             StepResult step = steps.get(i);
-            double y = top + i * (barHeight + bandHeight);
-            double bar = firstUsers == 0 ? MIN_BAR : Math.max(MIN_BAR, barSpace * step.users() / firstUsers);
-            if (i > 0) {
-                drawBand(steps.get(i - 1), center, previousBar, previousBottom, bar, y, width - PAD - dropWidth + GAP);
-            }
+            double y = tops[i];
             boolean selected = step.number() == selectedStep;
-            drawBar(step, center, bar, y, barSpace, selected);
+            drawBar(step, center, bars[i], y, barSpace, selected);
             double nameTop = y + (barHeight - TextFit.lineHeight(nameFont)) / 2;
             nodes.add(TextFit.rightAligned(TextFit.ellipsize(names.get(i), nameFont, nameWidth - GAP), nameFont,
                     selected ? ChartStyle.ACCENT_DARK : ChartStyle.TEXT, left - GAP / 2, nameTop));
             columns.add(new Column(step.number(), PAD, y, width - 2 * PAD, barHeight));
-            previousBottom = y + barHeight;
-            previousBar = bar;
         }
         return this;
     }
@@ -74,15 +80,20 @@ final class FunnelShapeDrawing extends FunnelLayout {
     }
 
     private void drawBar(StepResult step, double center, double bar, double y, double barSpace, boolean selected) {
-        Rectangle rectangle = new Rectangle(center - bar / 2, y, bar, barHeight);
-        rectangle.setFill(selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT);
-        rectangle.setArcWidth(4);
-        rectangle.setArcHeight(4);
-        nodes.add(rectangle);
+        if (step.optional()) {
+            nodes.add(optionalBar(center - bar / 2, y, bar, barHeight, selected));
+        } else {
+            Rectangle rectangle = new Rectangle(center - bar / 2, y, bar, barHeight);
+            rectangle.setFill(selected ? ChartStyle.ACCENT_DARK : ChartStyle.ACCENT);
+            rectangle.setArcWidth(4);
+            rectangle.setArcHeight(4);
+            nodes.add(rectangle);
+        }
         String label = Numbers.count(step.users()) + "  ·  " + Numbers.percent(step.conversionFromFirst());
         double textTop = y + (barHeight - TextFit.lineHeight(valueFont)) / 2;
         if (TextFit.width(label, valueFont) + 2 * GAP <= bar) {
-            nodes.add(TextFit.centered(label, valueFont, Color.WHITE, center, textTop));
+            nodes.add(TextFit.centered(label, valueFont, step.optional() ? ChartStyle.ACCENT_DARK : Color.WHITE,
+                    center, textTop));
             return;
         }
         // Beside a narrow bar, in the room the funnel leaves on its right; shorter numbers when that is tight.
@@ -119,8 +130,8 @@ final class FunnelShapeDrawing extends FunnelLayout {
 
     private double widestDropLabel() {
         double widest = 0;
-        for (int i = 0; i + 1 < steps.size(); i++) {
-            widest = Math.max(widest, TextFit.widest(dropLabel(steps.get(i)), ChartStyle.bold(dropFont.getSize())));
+        for (StepResult dropping : droppingSteps()) {
+            widest = Math.max(widest, TextFit.widest(dropLabel(dropping), ChartStyle.bold(dropFont.getSize())));
         }
         return widest;
     }

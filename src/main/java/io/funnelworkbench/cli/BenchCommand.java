@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.bench.AnalysisBenchmark;
 import io.funnelworkbench.bench.Benchmark;
 import io.funnelworkbench.bench.NestedJsonBenchmark;
+import io.funnelworkbench.bench.RelativeBenchmark;
 import io.funnelworkbench.bench.StartupBenchmark;
 import io.funnelworkbench.bench.SyntheticExport;
 import java.io.IOException;
@@ -40,6 +41,8 @@ final class BenchCommand implements Callable<Integer> {
     static final double TARGET_CONDITIONS_SECONDS = 0.200;
     static final double TARGET_PATHS_SECONDS = 0.300;
     static final double TARGET_SNAPSHOT_HEAP_MB = 1024.0;
+    /** The target of issue 13: an optional step, counting by account, comparing periods each within 2x the funnel. */
+    static final double TARGET_RELATIVE_TO_FUNNEL = 2.0;
     /** The target of issue 9: a fresh process's funnel no slower than a fresh DuckDB process's. */
     static final double TARGET_STARTUP_VS_DUCKDB = 1.0;
     /** The targets of issue 11 for GA4-shaped nested JSON lines (1M events). */
@@ -307,6 +310,14 @@ final class BenchCommand implements Callable<Integer> {
         targets.put("conditions_within_200ms", analysis.conditions().seconds() <= TARGET_CONDITIONS_SECONDS);
         targets.put("paths_within_300ms", analysis.pathsSeconds() <= TARGET_PATHS_SECONDS);
         targets.put("snapshot_within_1gb", r.snapshotHeapMb() <= TARGET_SNAPSHOT_HEAP_MB);
+        for (String name : RELATIVE) {
+            RelativeBenchmark.Figures f = relative(analysis, name);
+            if (f == null) {
+                targets.putNull(name + "_within_2x_funnel");
+            } else {
+                targets.put(name + "_within_2x_funnel", f.vsFunnel() <= TARGET_RELATIVE_TO_FUNNEL);
+            }
+        }
         if (!duck.available()) {
             targets.putNull("funnel_counts_match_duckdb");
         } else {
@@ -354,9 +365,44 @@ final class BenchCommand implements Callable<Integer> {
         json.put("paths_seconds", round(analysis.pathsSeconds(), 6));
         seconds(json.putArray("paths_runs"), analysis.pathsRuns(), 6);
         json.put("paths_users", analysis.pathsUsers());
+        relative(json, analysis);
         ArrayNode mismatches = json.putArray("analysis_mismatches");
         analysis.mismatches().forEach(mismatches::add);
         json.put("funnel_duckdb_sql", analysis.funnel().duckdbRuns().isEmpty() ? null : analysis.funnel().sql());
+    }
+
+    /** The funnels of issue 13 in the order they are reported (account is absent from a log without accounts). */
+    private static final List<String> RELATIVE = List.of("optional", "account", "compare");
+
+    private static RelativeBenchmark.Figures relative(AnalysisBenchmark.Result analysis, String name) {
+        return analysis.relative().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * Per funnel of issue 13 (optional, account, compare): its median seconds and runs, the users per step, the
+     * plain funnel's median in runs alternating with it and the ratio of the two; for account also the first
+     * computation (regrouping included); null when absent.
+     */
+    private static void relative(ObjectNode json, AnalysisBenchmark.Result analysis) {
+        for (String name : RELATIVE) {
+            RelativeBenchmark.Figures f = relative(analysis, name);
+            json.put(name + "_spec", f == null ? null : f.description());
+            json.put(name + "_seconds", f == null ? null : round(f.seconds(), 6));
+            if (f == null) {
+                json.putNull(name + "_runs");
+                json.putNull(name + "_step_users");
+            } else {
+                seconds(json.putArray(name + "_runs"), f.runs(), 6);
+                ArrayNode users = json.putArray(name + "_step_users");
+                f.stepUsers().forEach(users::add);
+            }
+            json.put(name + "_funnel_seconds", f == null ? null : round(f.funnelSeconds(), 6));
+            if (name.equals("account")) {
+                json.put("account_first_seconds", f == null ? null : round(f.firstSeconds(), 6));
+                json.put("account_first_vs_funnel", f == null ? null : round(f.firstVsFunnel(), 3));
+            }
+            json.put(name + "_vs_funnel", f == null ? null : round(f.vsFunnel(), 3));
+        }
     }
 
     private static void seconds(ArrayNode array, List<Double> values, int decimals) {

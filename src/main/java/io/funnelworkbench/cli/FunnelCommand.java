@@ -83,7 +83,7 @@ final class FunnelCommand implements Callable<Integer> {
             Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
             if (output == Output.Format.JSON) {
                 ObjectNode json = toJson(definition.name(), result);
-                json.set("window_check", advice.map(FunnelCommand::adviceJson).orElse(null));
+                json.set("window_check", advice.map(a -> adviceJson(a, result.countedBy())).orElse(null));
                 if (comparison != null) {
                     json.set("compare", compareJson(comparison));
                 }
@@ -92,10 +92,12 @@ final class FunnelCommand implements Callable<Integer> {
                 Output.table(spec.commandLine().getOut(), output,
                         output == Output.Format.TABLE ? COMPARE_HEADER : COMPARE_CSV_HEADER,
                         compareRows(result, comparison, output));
-                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: " + WindowAdviceText.sentence(a)));
+                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: "
+                        + WindowAdviceText.sentence(a, result.countedBy())));
             } else {
                 Output.table(spec.commandLine().getOut(), output, TABLE_HEADER, tableRows(result, output));
-                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: " + WindowAdviceText.sentence(a)));
+                advice.ifPresent(a -> spec.commandLine().getErr().println("Note: "
+                        + WindowAdviceText.sentence(a, result.countedBy())));
             }
         }
         return 0;
@@ -143,10 +145,10 @@ final class FunnelCommand implements Callable<Integer> {
     }
 
     /** The window check: whether the window suits the data, with the numbers behind the advice. */
-    private static ObjectNode adviceJson(WindowCheck.Advice advice) {
+    private static ObjectNode adviceJson(WindowCheck.Advice advice, String countedBy) {
         ObjectNode json = Json.object();
         json.put("finding", GoalCommand.lower(advice.finding()));
-        json.put("message", WindowAdviceText.sentence(advice));
+        json.put("message", WindowAdviceText.sentence(advice, countedBy));
         if (advice.finding() == WindowCheck.Finding.WINDOW_TOO_SHORT) {
             json.put("conversion_over_all_data", advice.conversionOverAllData());
             json.put("more_users", advice.moreUsers());

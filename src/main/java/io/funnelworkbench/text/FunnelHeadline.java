@@ -43,7 +43,7 @@ public final class FunnelHeadline {
         Integer slowest = result.slowestStep();
         Double median = slowest == null ? null : steps.get(slowest - 1).timeFromPrevious().medianSeconds();
         if (median != null && slowest > 1) {
-            facts.add(new Fact("Slowest step: ", transition(steps, slowest - 1) + " (median "
+            facts.add(new Fact("Slowest step: ", transition(steps, previousRequired(steps, slowest)) + " (median "
                     + Times.duration(median) + ")"));
         }
         return facts;
@@ -56,11 +56,27 @@ public final class FunnelHeadline {
                 .toList());
     }
 
-    /** "Add to cart → Checkout" when both names are short, else "step 2 → 3". */
+    /**
+     * "Add to cart → Checkout" when both names are short, else "step 2 → 3": from the required step {@code fromStep}
+     * to the next required step (optional steps between them are skipped, as the numbers skip them).
+     */
     private static String transition(List<StepResult> steps, int fromStep) {
+        int toStep = fromStep + 1;
+        while (toStep < steps.size() && steps.get(toStep - 1).optional()) {
+            toStep++;
+        }
         String from = steps.get(fromStep - 1).name();
-        String to = steps.get(fromStep).name();
+        String to = steps.get(toStep - 1).name();
         return from.length() + to.length() <= LONGEST_TRANSITION ? from + " → " + to
-                : "step " + fromStep + " → " + (fromStep + 1);
+                : "step " + fromStep + " → " + toStep;
+    }
+
+    /** The required step before step {@code step} (1-based; 1 for the first). */
+    private static int previousRequired(List<StepResult> steps, int step) {
+        int previous = Math.max(1, step - 1);
+        while (previous > 1 && steps.get(previous - 1).optional()) {
+            previous--;
+        }
+        return previous;
     }
 }

@@ -10,4 +10,9 @@ public final class StepText {
     public static String label(StepResult step) {
         return step.number() + ". " + step.name() + (step.optional() ? " (optional)" : "");
     }
+
+    /** A step in a narrow table column: "3. Coupon", and "optional" on a second line for an optional step. */
+    public static String tableLines(StepResult step) {
+        return step.number() + ". " + step.name() + (step.optional() ? "\noptional" : "");
+    }
 }

@@ -12,15 +12,25 @@ public final class WindowAdviceText {
      * 90% of them within 180 d. Try a 180-day window."
      */
     public static String sentence(WindowCheck.Advice advice) {
+        return sentence(advice, null);
+    }
+
+    /**
+     * As above for a funnel counted by {@code countedBy}'s values (null: users), which speaks of accounts:
+     * "(12 more accounts)", "4 of the 9 accounts who have not converted".
+     */
+    public static String sentence(WindowCheck.Advice advice, String countedBy) {
+        String noun = CountingText.noun(countedBy);
         return switch (advice.finding()) {
             case WINDOW_TOO_SHORT -> "The " + Times.window(advice.window()) + " window counts "
                     + Numbers.percent(advice.conversion()) + " as converted; over all the data "
                     + Numbers.percent(advice.conversionOverAllData()) + " convert (" + Numbers.count(advice.moreUsers())
-                    + " more users), 90% of them within " + Times.duration((double) advice.suggestedWindow()
+                    + " more " + noun + "s), 90% of them within " + Times.duration((double) advice.suggestedWindow()
                     .getSeconds()) + ". Try a " + Times.window(advice.suggestedWindow()) + " window.";
             case MOSTLY_STILL_IN_WINDOW -> Numbers.count(advice.stillInWindow()) + " of the "
-                    + Numbers.count(advice.notConverted()) + " users who have not converted are still within the "
-                    + Times.window(advice.window()) + " window when the data ends, so these rates may still rise.";
+                    + Numbers.count(advice.notConverted()) + " " + noun + "s who have not converted are still within"
+                    + " the " + Times.window(advice.window()) + " window when the data ends, so these rates may still"
+                    + " rise.";
         };
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.funnelworkbench.model.Interval;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class StatisticsTest {
@@ -29,6 +30,40 @@ class StatisticsTest {
         assertThat(Statistics.fisherExact(5000, 5000, 5000, 5000)).isCloseTo(1.0, within(1e-9));
         double p = Statistics.fisherExact(300, 700, 100, 900);
         assertThat(p).isPositive().isLessThan(1e-25);
+    }
+
+    /** The walk out from the most likely table sums what the sum over every table sums, large or small. */
+    @Test
+    void fisherExactAgreesWithTheSumOverEveryTable() {
+        long[][] tables = {{3, 1, 1, 3}, {1, 9, 11, 3}, {0, 5, 7, 0}, {120, 80, 95, 105}, {18_334, 23_734, 17_000,
+            23_000}, {91_670, 118_670, 85_000, 115_000}, {0, 40, 1, 39}, {30, 0, 0, 30}, {7, 993, 15, 985}};
+        for (long[] t : tables) {
+            double reference = sumOverEveryTable(t[0], t[1], t[2], t[3]);
+            assertThat(Statistics.fisherExact(t[0], t[1], t[2], t[3])).as(Arrays.toString(t))
+                    .isCloseTo(reference, within(1e-9 * Math.max(reference, 1e-300)));
+        }
+    }
+
+    /** The two-sided p-value as the definition says: every table with these margins, each term on its own. */
+    private static double sumOverEveryTable(long a, long b, long c, long d) {
+        long row1 = a + b;
+        long col1 = a + c;
+        long n = a + b + c + d;
+        double observed = logP(a, row1, col1, n);
+        double total = 0;
+        for (long x = Math.max(0, col1 - (n - row1)); x <= Math.min(row1, col1); x++) {
+            double log = logP(x, row1, col1, n);
+            total += log <= observed + 1e-7 * Math.abs(observed) + 1e-12 ? Math.exp(log) : 0;
+        }
+        return Math.min(1, total);
+    }
+
+    private static double logP(long x, long row1, long col1, long n) {
+        return logChoose(col1, x) + logChoose(n - col1, row1 - x) - logChoose(n, row1);
+    }
+
+    private static double logChoose(long n, long k) {
+        return Statistics.logFactorial(n) - Statistics.logFactorial(k) - Statistics.logFactorial(n - k);
     }
 
     @Test

@@ -118,6 +118,23 @@ class BenchmarkTest {
         assertThat(analysis.pathsRuns()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
         assertThat(analysis.pathsUsers()).isEqualTo(funnel.get(0) - funnel.get(1));
         assertThat(log).anyMatch(line -> line.startsWith("Analysis: paths after drop-off at step 1"));
+        // Issue 13, beside the funnel: its required steps keep the funnel's users whatever the optional step;
+        // accounts are fewer than users; July's funnel is part of the whole.
+        assertThat(analysis.relative()).extracting(RelativeBenchmark.Figures::name)
+                .containsExactly("optional", "account", "compare");
+        for (RelativeBenchmark.Figures figures : analysis.relative()) {
+            assertThat(figures.runs()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
+            assertThat(figures.funnelRuns()).hasSize(3).allSatisfy(seconds -> assertThat(seconds).isPositive());
+            assertThat(figures.vsFunnel()).isEqualTo(figures.seconds() / figures.funnelSeconds());
+        }
+        List<Long> optional = analysis.relative().get(0).stepUsers();
+        assertThat(List.of(optional.get(0), optional.get(1), optional.get(3), optional.get(4))).isEqualTo(funnel);
+        assertThat(optional.get(2)).isPositive().isLessThanOrEqualTo(optional.get(1));
+        RelativeBenchmark.Figures account = analysis.relative().get(1);
+        assertThat(account.stepUsers().get(0)).isPositive().isLessThan(funnel.get(0));
+        assertThat(account.firstSeconds()).isPositive();
+        assertThat(analysis.relative().get(1).firstVsFunnel()).isPositive();
+        assertThat(analysis.relative().get(2).stepUsers().get(0)).isPositive().isLessThan(funnel.get(0));
     }
 
     @Test
@@ -228,6 +245,15 @@ class BenchmarkTest {
         assertThat(json.get("targets_met").get("funnel_within_100ms").isBoolean()).isTrue();
         assertThat(json.get("targets_met").get("snapshot_within_1gb").asBoolean()).isTrue();
         assertThat(json.get("targets_met").get("funnel_counts_match_duckdb").isNull()).isTrue();
+        for (String name : List.of("optional", "account", "compare")) {
+            assertThat(json.get(name + "_seconds").asDouble()).as(name).isPositive();
+            assertThat(json.get(name + "_runs")).hasSize(7);
+            assertThat(json.get(name + "_vs_funnel").asDouble()).isPositive();
+            assertThat(json.get(name + "_funnel_seconds").asDouble()).isPositive();
+            assertThat(json.get("targets_met").get(name + "_within_2x_funnel").isBoolean()).isTrue();
+        }
+        assertThat(json.get("optional_step_users")).hasSize(5);
+        assertThat(json.get("account_first_seconds").asDouble()).isPositive();
         assertThat(err.toString()).contains("Generating 3,000 events");
     }
 

@@ -36,6 +36,31 @@ class SyntheticExportTest {
     }
 
     @Test
+    void theAccountColumnIsAddedLastAndLeavesEveryOtherByteAsItWas() throws IOException {
+        Path plain = dir.resolve("plain.csv");
+        Path accounts = dir.resolve("accounts.csv");
+        new SyntheticExport(20_000, 1_000, 7).write(plain);
+        new SyntheticExport(20_000, 1_000, 7).withAccounts().write(accounts);
+
+        List<String> without = Files.readAllLines(plain, StandardCharsets.US_ASCII);
+        List<String> with = Files.readAllLines(accounts, StandardCharsets.US_ASCII);
+        assertThat(with.get(0)).isEqualTo(SyntheticExport.HEADER + ",company_id");
+        assertThat(with).hasSameSizeAs(without);
+        Map<String, String> companyOfUser = new HashMap<>();
+        for (int i = 1; i < with.size(); i++) {
+            int comma = with.get(i).lastIndexOf(',');
+            assertThat(with.get(i).substring(0, comma)).isEqualTo(without.get(i));
+            String company = with.get(i).substring(comma + 1);
+            assertThat(company).matches("c[0-9a-f]+");
+            String user = with.get(i).substring(0, with.get(i).indexOf(','));
+            assertThat(companyOfUser.computeIfAbsent(user, u -> company)).as("one company per user").isEqualTo(company);
+        }
+        // About eight users per company.
+        long companies = companyOfUser.values().stream().distinct().count();
+        assertThat(companies).isBetween(100L, 1_000L / SyntheticExport.USERS_PER_COMPANY);
+    }
+
+    @Test
     void writesTheRequestedRowsAndUsersInTimeOrder() throws IOException {
         Path file = dir.resolve("events.csv");
         long written = new SyntheticExport(20_000, 1_000, 3).write(file);

@@ -23,6 +23,7 @@ import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.ComparisonText;
+import io.funnelworkbench.text.CountingText;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.StepText;
 import io.funnelworkbench.text.Times;
@@ -42,12 +43,12 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContentDisplay;
@@ -100,6 +101,7 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private VBox compareDates;
     @FXML private DatePicker compareFrom;
     @FXML private DatePicker compareTo;
+    @FXML private ComboBox<String> countChoice;
     @FXML private Button addExclusionButton;
     @FXML private ListView<Exclusion> exclusionsList;
     @FXML private Label headline;
@@ -230,7 +232,10 @@ public final class FunnelBuilderController implements ProjectScreen {
 
     private void setUpSteps() {
         stepsList.setItems(model.steps());
-        stepsList.setCellFactory(list -> new StepCell(dragAndDrop, model::removeStep));
+        stepsList.setCellFactory(list -> new StepCell(dragAndDrop, model::removeStep, model::toggleOptional,
+                model::optionalRefusal));
+        // Whether a step may be optional depends on the exclusions too.
+        model.exclusions().addListener((ListChangeListener<Exclusion>) change -> stepsList.refresh());
         Label placeholder = new Label("Drag goals or events here");
         placeholder.getStyleClass().add("placeholder");
         stepsList.setPlaceholder(placeholder);
@@ -267,6 +272,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         entryFrom.valueProperty().bindBidirectional(model.entryFromProperty());
         entryTo.valueProperty().bindBidirectional(model.entryToProperty());
         setUpBreakdown();
+        CountChoice.bind(countChoice, model);
         setUpWindowAdvice();
         CompareControls.bind(model.comparison(), compareChoice, compareDates, compareFrom, compareTo);
     }
@@ -480,8 +486,11 @@ public final class FunnelBuilderController implements ProjectScreen {
         comparisonColumns = new ComparisonColumns(stepTable,
                 List.of(fromPreviousColumn, dropOffColumn, medianColumn, valueColumn));
         stepTable.setPlaceholder(new Label(""));
-        stepColumn.setCellValueFactory(text(StepText::label));
+        stepColumn.setCellValueFactory(text(StepText::tableLines));
+        stepColumn.setCellFactory(c -> new TwoLineCell<>(Pos.CENTER_LEFT));
         usersColumn.setCellValueFactory(text(s -> Numbers.count(s.users())));
+        usersColumn.textProperty().bind(Bindings.createStringBinding(() ->
+                CountingText.countedHeader(model.resultProperty().get()), model.resultProperty()));
         fromPreviousColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromPrevious())
                 + "\n" + Numbers.interval(s.conversionFromPreviousInterval())));
         fromFirstColumn.setCellValueFactory(text(s -> Numbers.percent(s.conversionFromFirst())
@@ -518,8 +527,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         breakdownTable.setResult(result);
         breakdownHint.setVisible(noBreakdown);
         breakdownSplit.setVisible(!noBreakdown);
-        List<Integer> timed = result == null ? List.of()
-                : IntStream.rangeClosed(2, result.steps().size()).boxed().toList();
+        List<Integer> timed = TimedSteps.of(result);
         if (!timeStepChoice.getItems().equals(timed)) {
             timeStepChoice.getItems().setAll(timed);
         }
@@ -564,7 +572,7 @@ public final class FunnelBuilderController implements ProjectScreen {
         if (step == null || step < 2 || step > steps.size()) {
             return "";
         }
-        return steps.get(step - 1).name() + " (from " + steps.get(step - 2).name() + ")";
+        return steps.get(step - 1).name() + " (from " + TimedSteps.previous(steps, step).name() + ")";
     }
 
     /** The histogram of the selected step's time from the previous step (the last step when none is chosen). */
@@ -576,12 +584,11 @@ public final class FunnelBuilderController implements ProjectScreen {
             timeStepChoice.setValue(null);
             return;
         }
-        int step = selected == null || selected < 2 || selected > result.steps().size()
-                ? result.steps().size() : selected;
+        int step = selected == null || !TimedSteps.of(result).contains(selected) ? result.steps().size() : selected;
         timeStepChoice.setValue(step);
         StepResult target = result.steps().get(step - 1);
-        timeChart.setStats(target.timeFromPrevious(), ChartText.timeBetween(result.steps().get(step - 2).name(),
-                target.name()), result.window().getSeconds());
+        timeChart.setStats(target.timeFromPrevious(), ChartText.timeBetween(TimedSteps.previous(result.steps(),
+                step).name(), target.name()), result.window().getSeconds());
     }
 
     // ---- export --------------------------------------------------------------------------------------
@@ -696,7 +703,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         int step = timeStepChoice.getValue() == null ? result.steps().size() : timeStepChoice.getValue();
         TimeToConvertChart chart = new TimeToConvertChart();
         chart.setStats(result.steps().get(step - 1).timeFromPrevious(),
-                ChartText.timeBetween(result.steps().get(step - 2).name(), result.steps().get(step - 1).name()),
+                ChartText.timeBetween(TimedSteps.previous(result.steps(), step).name(),
+                        result.steps().get(step - 1).name()),
                 result.window().getSeconds());
         return chart;
     }

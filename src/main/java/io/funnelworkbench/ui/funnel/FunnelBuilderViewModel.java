@@ -117,8 +117,9 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyStringWrapper windowAdvice = new ReadOnlyStringWrapper("");
     // Written and read on the compute lane; volatile because that lane has two threads.
     private volatile LastCheck lastCheck;
-    // The counting unit of the funnel opened (set from the command line; the builder has no control for it yet).
-    private String countBy;
+    // The counting unit: null counts users, a property name counts its values (accounts).
+    private final ObjectProperty<String> countBy = new SimpleObjectProperty<>();
+    private final ObservableList<String> countChoices = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Duration> suggestedWindow = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Integer> selectedStep = new SimpleObjectProperty<>();
     private final ObservableList<String> propertyNames = FXCollections.observableArrayList();
@@ -147,6 +148,7 @@ public final class FunnelBuilderViewModel {
         entryFrom.addListener(obs -> edited("entry date change"));
         entryTo.addListener(obs -> edited("entry date change"));
         trendPeriod.addListener(obs -> edited("trend period change"));
+        countBy.addListener(obs -> edited("counting change"));
     }
 
     // ---- project ---------------------------------------------------------------------------------------
@@ -212,7 +214,7 @@ public final class FunnelBuilderViewModel {
         FunnelStep renamed = FunnelStep.goal(to);
         restoring = true;
         try {
-            steps.replaceAll(s -> s.equals(old) ? renamed : s);
+            steps.replaceAll(s -> s.sameTarget(old) ? renamed.withOptional(s.optional()) : s);
             exclusions.replaceAll(e -> e.step().equals(old)
                     ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e);
         } finally {
@@ -225,7 +227,8 @@ public final class FunnelBuilderViewModel {
 
     /** The session renames the goal in saved funnels too, so the saved baseline follows. */
     private static Draft withGoalRenamed(Draft draft, FunnelStep old, FunnelStep renamed) {
-        List<FunnelStep> steps = draft.steps().stream().map(s -> s.equals(old) ? renamed : s).toList();
+        List<FunnelStep> steps = draft.steps().stream()
+                .map(s -> s.sameTarget(old) ? renamed.withOptional(s.optional()) : s).toList();
         List<Exclusion> exclusions = draft.exclusions().stream().map(e -> e.step().equals(old)
                 ? new Exclusion(renamed, e.fromStep(), e.toStep(), e.dropFromThatPoint()) : e).toList();
         return new Draft(draft.name(), steps, draft.windowAmount(), draft.windowUnit(), draft.order(), exclusions,
@@ -282,9 +285,13 @@ public final class FunnelBuilderViewModel {
      */
     private void describeProperties() {
         breakdownChoices.setAll(propertyNames.stream().map(name -> BreakdownChoice.property(name, "")).toList());
+        countChoices.setAll(CountChoices.of(propertyNames, null));
         EventLog log = session.log();
         catalogRun.request(p -> PropertyCatalog.of(log, p::isCancelled),
-                catalog -> breakdownChoices.setAll(groupedChoices(catalog)),
+                catalog -> {
+                    breakdownChoices.setAll(groupedChoices(catalog));
+                    countChoices.setAll(CountChoices.of(propertyNames, catalog));
+                },
                 failure -> notice.set("Could not describe the properties: " + failure));
     }
 
@@ -340,6 +347,42 @@ public final class FunnelBuilderViewModel {
         }
     }
 
+    /**
+     * Marks the step at {@code index} optional, or required again. Refused (nothing happens) when
+     * {@link #optionalRefusal} gives a reason; making a step required again is always allowed.
+     */
+    public void toggleOptional(int index) {
+        if (index < 0 || index >= steps.size()) {
+            return;
+        }
+        FunnelStep step = steps.get(index);
+        if (!step.optional() && optionalRefusal(index) != null) {
+            return;
+        }
+        steps.set(index, step.withOptional(!step.optional()));
+        edited("making " + step.name() + (step.optional() ? " required" : " optional"));
+    }
+
+    /**
+     * Why the step at {@code index} cannot be made optional (FUNNEL-SEMANTICS.md, "Optional steps"), or null when
+     * it can: the first and the last step are always required, and exclusions sit between required steps.
+     */
+    public String optionalRefusal(int index) {
+        if (index == 0) {
+            return "The first step is always required: the funnel starts there.";
+        }
+        if (index == steps.size() - 1) {
+            return "The last step is always required: the funnel ends there.";
+        }
+        for (Exclusion e : exclusions) {
+            if (e.fromStep() == index + 1 || e.toStep() == index + 1) {
+                return "The exclusion of " + e.step().name() + " starts or ends at this step: exclusions sit"
+                        + " between required steps.";
+            }
+        }
+        return null;
+    }
+
     public void addExclusion(Exclusion exclusion) {
         exclusions.add(exclusion);
         edited("exclusion");
@@ -377,7 +420,8 @@ public final class FunnelBuilderViewModel {
 
     private Draft snapshot() {
         return new Draft(funnelName.get(), steps, windowAmount.get(), windowUnit.get(), order.get(), exclusions,
-                breakdownProperty.get(), attribution.get(), entryFrom.get(), entryTo.get(), trendPeriod.get(), countBy);
+                breakdownProperty.get(), attribution.get(), entryFrom.get(), entryTo.get(), trendPeriod.get(),
+                countBy.get());
     }
 
     /** Records the change from the last committed draft to what the controls show now, then recomputes. */
@@ -409,7 +453,7 @@ public final class FunnelBuilderViewModel {
         restoring = true;
         try {
             funnelName.set(draft.name());
-            countBy = draft.countBy();
+            countBy.set(draft.countBy());
             steps.setAll(draft.steps());
             exclusions.setAll(draft.exclusions());
             windowAmount.set(draft.windowAmount());
@@ -462,7 +506,7 @@ public final class FunnelBuilderViewModel {
     /** The funnel as it would be saved; only for a valid draft. */
     public FunnelDefinition definition(String name) {
         return new FunnelDefinition(name, steps, window(), order.get(), exclusions, breakdownProperty.get(),
-                entryFrom.get(), entryTo.get(), countBy);
+                entryFrom.get(), entryTo.get(), countBy.get());
     }
 
     /**
@@ -564,8 +608,12 @@ public final class FunnelBuilderViewModel {
     }
 
     private void showWindowAdvice(WindowCheck.Advice advice) {
-        windowAdvice.set(advice == null ? "" : WindowAdviceText.sentence(advice));
+        windowAdvice.set(advice == null ? "" : WindowAdviceText.sentence(advice, countedBy(result.get())));
         suggestedWindow.set(advice == null ? null : advice.suggestedWindow());
+    }
+
+    private static String countedBy(FunnelResult shown) {
+        return shown == null ? null : shown.countedBy();
     }
 
     /** Takes the window the check suggested (the "Use a 180-day window" button). */
@@ -844,6 +892,16 @@ public final class FunnelBuilderViewModel {
         return trendPeriod;
     }
 
+    /** The counting unit: null counts users, a property name counts its values (accounts); undoable, saved. */
+    public ObjectProperty<String> countByProperty() {
+        return countBy;
+    }
+
+    /** The properties the Count list offers, ids first (an account or company id is the usual choice). */
+    public ObservableList<String> countChoices() {
+        return countChoices;
+    }
+
     public ObjectProperty<FunnelShape> funnelShapeProperty() {
         return funnelShape;
     }
@@ -923,7 +981,8 @@ public final class FunnelBuilderViewModel {
 
     /** Fires whenever anything that changes the draft's validity changes, for enabling Save. */
     public Observable[] draftObservables() {
-        return new Observable[] {steps, exclusions, windowAmount, windowUnit, entryFrom, entryTo, funnelName};
+        return new Observable[] {steps, exclusions, windowAmount, windowUnit, entryFrom, entryTo, funnelName,
+            countBy};
     }
 
     /** The open project; null while none is open. */

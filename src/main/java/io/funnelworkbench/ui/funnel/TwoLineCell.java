@@ -15,8 +15,13 @@ final class TwoLineCell<S> extends TableCell<S, String> {
     private final VBox lines = new VBox(0, main, detail);
 
     TwoLineCell() {
+        this(Pos.CENTER_RIGHT);
+    }
+
+    /** Lines aligned as {@code alignment} says: a step's name and its "optional" mark sit on the left. */
+    TwoLineCell(Pos alignment) {
         detail.getStyleClass().add("interval");
-        lines.setAlignment(Pos.CENTER_RIGHT);
+        lines.setAlignment(alignment);
     }
 
     @Override
