@@ -15,11 +15,11 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
-import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.text.Numbers;
+import io.funnelworkbench.ui.DeferredRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.main.AppSettings;
@@ -29,16 +29,7 @@ import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.workspace.EditRefusedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,7 +226,7 @@ class GoalsPanelViewModelTest {
 
         assertThat(panel.metrics()).containsOnlyKeys(LAPTOP_VIEW);
         assertThat(panel.computingProperty().get()).isFalse();
-        assertThat(runner.cancelled).as("the superseded computation was asked to stop").isPositive();
+        assertThat(runner.cancelled()).as("the superseded computation was asked to stop").isPositive();
     }
 
     @Test
@@ -247,64 +238,5 @@ class GoalsPanelViewModelTest {
         panel.dispose();
         runner.runAll();
         assertThat(panel.metrics()).isEmpty();
-    }
-
-    /** Keeps work until the test runs it, as a busy background thread would. */
-    private static final class DeferredRunner implements BackgroundRunner {
-        private final Deque<Runnable> queue = new ArrayDeque<>();
-        int cancelled;
-
-        @Override
-        public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
-                               Consumer<Throwable> onFailure) {
-            boolean[] stop = {false};
-            queue.add(() -> {
-                T result;
-                try {
-                    result = work.run(new Progress() {
-                        @Override
-                        public void report(long done, long total, String message) {
-                        }
-
-                        @Override
-                        public boolean isCancelled() {
-                            return stop[0];
-                        }
-                    });
-                } catch (Exception e) {
-                    onFailure.accept(e);
-                    return;
-                }
-                onSuccess.accept(result);
-            });
-            return new Running() {
-                @Override
-                public ReadOnlyDoubleProperty progress() {
-                    return new SimpleDoubleProperty(-1);
-                }
-
-                @Override
-                public ReadOnlyStringProperty message() {
-                    return new SimpleStringProperty("");
-                }
-
-                @Override
-                public ReadOnlyObjectProperty<ImportProgress> importProgress() {
-                    return new SimpleObjectProperty<>();
-                }
-
-                @Override
-                public void cancel() {
-                    cancelled++;
-                    stop[0] = true;
-                }
-            };
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                queue.poll().run();
-            }
-        }
     }
 }

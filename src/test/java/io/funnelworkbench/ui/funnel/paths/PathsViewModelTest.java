@@ -10,7 +10,6 @@ import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
-import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.PathKind;
@@ -21,8 +20,8 @@ import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.PathText;
+import io.funnelworkbench.ui.DeferredRunner;
 import io.funnelworkbench.ui.SynchronousRunner;
-import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +30,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -253,7 +244,7 @@ class PathsViewModelTest {
     /** The view shows "computing" until the result comes; Cancel drops the work and keeps the table shown. */
     @Test
     void computingLastsUntilTheResultAndCancelDropsTheWorkUnderWay() {
-        LaterRunner later = new LaterRunner();
+        DeferredRunner later = new DeferredRunner();
         PathsRequest request = new PathsRequest(log, spec, "Browsing", "Browsing - paths", FUNNEL_CAPTION, 1,
                 PathKind.AFTER_DROP_OFF);
         PathsViewModel model = new PathsViewModel(request, later, defects::add);
@@ -274,60 +265,5 @@ class PathsViewModelTest {
         assertThat(model.reportProperty().get()).isSameAs(shown);
         assertThat(model.noticeProperty().get()).isEmpty();
         assertThat(defects).isEmpty();
-    }
-
-    /** Runs background work only when the test says, with the cancellation the work was given. */
-    private static final class LaterRunner implements BackgroundRunner {
-        private final List<Runnable> pending = new ArrayList<>();
-
-        @Override
-        public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
-                               Consumer<Throwable> onFailure) {
-            AtomicBoolean cancelled = new AtomicBoolean();
-            Progress progress = new Progress() {
-                @Override
-                public void report(long done, long total, String message) {
-                }
-
-                @Override
-                public boolean isCancelled() {
-                    return cancelled.get();
-                }
-            };
-            pending.add(() -> {
-                try {
-                    onSuccess.accept(work.run(progress));
-                } catch (Exception failure) {
-                    onFailure.accept(failure);
-                }
-            });
-            return new Running() {
-                @Override
-                public ReadOnlyDoubleProperty progress() {
-                    return new SimpleDoubleProperty(-1);
-                }
-
-                @Override
-                public ReadOnlyStringProperty message() {
-                    return new SimpleStringProperty("");
-                }
-
-                @Override
-                public ReadOnlyObjectProperty<ImportProgress> importProgress() {
-                    return new SimpleObjectProperty<>();
-                }
-
-                @Override
-                public void cancel() {
-                    cancelled.set(true);
-                }
-            };
-        }
-
-        void runAll() {
-            List<Runnable> now = List.copyOf(pending);
-            pending.clear();
-            now.forEach(Runnable::run);
-        }
     }
 }
