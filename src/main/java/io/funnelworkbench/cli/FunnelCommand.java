@@ -58,7 +58,7 @@ final class FunnelCommand implements Callable<Integer> {
 
     @Option(names = "--compare-to", paramLabel = "FROM..TO|previous", description = "Also compute the funnel for"
             + " this entry range (UTC days, both inclusive) or the previous period of the same length, and report"
-            + " per step the difference of conversion from step 1 with its 95% interval and p-value.")
+            + " per step the difference of conversion from step 1 with its 95%% interval and p-value.")
     private String compareTo;
 
     @Mixin

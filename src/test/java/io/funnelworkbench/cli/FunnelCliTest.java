@@ -6,10 +6,13 @@ import io.funnelworkbench.bench.MissingPeerException;
 import io.funnelworkbench.importer.ImportException;
 import io.funnelworkbench.store.ProjectException;
 import io.funnelworkbench.testing.PomVersion;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,5 +107,24 @@ class FunnelCliTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--debug");
         assertThat(CliRun.of("funnel", "--help").out()).contains("--debug");
+    }
+
+    /** picocli formats descriptions with String.format: a lone % breaks a help text, and it warns on System.err. */
+    @ParameterizedTest
+    @ValueSource(strings = {"import", "events", "goal", "funnel", "impact", "users", "paths", "chart", "bench",
+        "selftest"})
+    void everyHelpTextFormatsWithoutAWarning(String command) {
+        PrintStream standardError = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+        CliRun run;
+        try {
+            run = CliRun.of(command, "--help");
+        } finally {
+            System.setErr(standardError);
+        }
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage:").doesNotContain("%n");
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
     }
 }
