@@ -186,8 +186,8 @@ public final class FunnelOutcome {
             int size = times.length / Math.max(1, steps);
             for (int i = 0; i < size; i++) {
                 int reached = furthest[first + i];
-                stillInWindow[first + i] = FunnelKernel.stillInWindow(reached, steps, reached > 0 ? times[i * steps] : 0,
-                        window, dataEnd);
+                long start = reached > 0 ? times[i * steps] : 0;
+                stillInWindow[first + i] = FunnelKernel.stillInWindow(reached, steps, start, window, dataEnd);
             }
         }
     }
