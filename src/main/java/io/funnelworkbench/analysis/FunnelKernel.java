@@ -206,6 +206,43 @@ public final class FunnelKernel {
     }
 
     /**
+     * The last time a path of the counted attempt may reach (see "Paths" in FUNNEL-SEMANTICS.md): after drop-off,
+     * at most W after the step-1 event (inclusive); between a step and the next, strictly before the next step's
+     * event ({@code nextStepTime}, unused after drop-off).
+     */
+    public static long pathUntil(boolean afterDropOff, long firstStepTime, long nextStepTime, long window) {
+        if (afterDropOff) {
+            return window > Long.MAX_VALUE - firstStepTime ? Long.MAX_VALUE : firstStepTime + window;
+        }
+        return nextStepTime - 1;
+    }
+
+    /**
+     * The path after one step of a user's counted attempt, for Paths: the codes of the events strictly later than
+     * the step's event at {@code stepPosition} and at most {@code until} ({@link #pathUntil}), consecutive repeats
+     * of one code once, at most {@code path.length} of them, written to {@code path}; returns how many. Unlike the
+     * funnel, a path reads every event of the user: {@code times} and {@code codes} (event names) are the user's
+     * events up to {@code end}, all of them, in the order the kernel was given them.
+     */
+    public static int path(long[] times, int[] codes, int stepPosition, int end, long until, int[] path) {
+        long from = times[stepPosition];
+        int last = -1;
+        int taken = 0;
+        for (int i = stepPosition + 1; i < end && taken < path.length; i++) {
+            long time = times[i];
+            if (time > until) {
+                break;
+            }
+            int code = codes[i];
+            if (time > from && code != last) {
+                path[taken++] = code;
+                last = code;
+            }
+        }
+        return taken;
+    }
+
+    /**
      * The first of the user's events [from, to) that matches step 1 (in any order, any step) at or after the start
      * of the entry range: the event whose properties place the user in a first-touch breakdown. The counted
      * attempt's first event is such an event, so there is one.
