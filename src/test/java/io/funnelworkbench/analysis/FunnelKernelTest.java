@@ -10,10 +10,13 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.PathKind;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +30,13 @@ import org.junit.jupiter.api.Test;
  * the raw events (names, times, property strings; no {@link EventLog}), and compares every user's outcome with the
  * local engine's on random tie-heavy logs in all three orders: furthest step, the event and time of each step,
  * exclusion, optional steps, still in window (against the data's end passed in), the event placing the user in a
- * breakdown and its value, and step values.
+ * breakdown and its value, step values, and the path after drop-off (against {@link Paths}).
  */
 class FunnelKernelTest {
     private static final Shape SMALL = new Shape("small", 1500, 4, 12, 4);
     private static final Shape LONG = new Shape("long", 150, 2, 25, 5);
     private static final String PROPERTY = "p";
+    private static final int PATH_DEPTH = 3;
 
     @Test
     void sequentialKernelMatchesTheEngineForEveryUser() {
@@ -126,6 +130,7 @@ class FunnelKernelTest {
         List<String> values = new ArrayList<>();
         double[] valueSums = new double[kernel.stepCount() + 1];
         List<String> problems = new ArrayList<>();
+        Map<List<Object>, List<String>> pathsAfterDropOff = new HashMap<>();
         for (Map.Entry<String, List<Ev>> user : byUser(events).entrySet()) {
             List<Ev> mine = user.getValue();
             // The partition's arrays: every event of the user (strict order needs the unmatched ones too).
@@ -175,7 +180,12 @@ class FunnelKernelTest {
             for (int k = 1; k <= out.reached(); k++) {
                 valueSums[k] += out.stepValue(k);
             }
+            if (out.reached() > 0 && out.reached() < kernel.stepCount()) {
+                pathsAfterDropOff.computeIfAbsent(List.of(out.reached(), kernelPath(spec, mine, out)),
+                        key -> new ArrayList<>()).add(user.getKey());
+            }
         }
+        problems.addAll(comparePaths(log, spec, engine, pathsAfterDropOff));
         if (!spec.hasOptionalSteps() && spec.breakdownProperty() == null) {
             for (int k = 1; k <= kernel.stepCount(); k++) {
                 if (Math.abs(valueSums[k] - result.steps().get(k - 1).value()) > 1e-9) {
@@ -222,6 +232,37 @@ class FunnelKernelTest {
         return mine.stream().filter(e -> e.time() >= from)
                 .filter(e -> entry.stream().anyMatch(step -> ReferenceFunnel.matches(step.rule(), e)))
                 .findFirst().orElseThrow();
+    }
+
+    /** The path after drop-off (depth 3) of a user's counted attempt, from the user's own arrays and name codes. */
+    private static List<String> kernelPath(FunnelSpec spec, List<Ev> mine, UserOutcome out) {
+        List<String> names = mine.stream().map(Ev::name).distinct().sorted().toList();
+        long[] times = mine.stream().mapToLong(Ev::time).toArray();
+        int[] codes = mine.stream().mapToInt(e -> names.indexOf(e.name())).toArray();
+        long until = FunnelKernel.pathUntil(true, out.stepTime(1), 0, spec.window().toNanos() / 1_000);
+        int[] path = new int[PATH_DEPTH];
+        int taken = FunnelKernel.path(times, codes, out.stepId(out.reached()), times.length, until, path);
+        return Arrays.stream(path, 0, taken).mapToObj(names::get).toList();
+    }
+
+    /** Whether Paths, on the snapshot, lists the same users for each (step, path) as the kernel found. */
+    private static List<String> comparePaths(EventLog log, FunnelSpec spec, FunnelOutcome engine,
+                                             Map<List<Object>, List<String>> byStepAndPath) {
+        if (spec.order() == OrderMode.ANY || spec.hasOptionalSteps()) {
+            return List.of(); // Paths need an ordered funnel and count the required steps of one without options
+        }
+        Paths paths = new Paths(log, spec, engine);
+        List<String> problems = new ArrayList<>();
+        byStepAndPath.forEach((key, users) -> {
+            @SuppressWarnings("unchecked")
+            List<String> path = (List<String>) key.get(1);
+            List<String> listed = paths.usersOf((Integer) key.get(0), PathKind.AFTER_DROP_OFF, PATH_DEPTH, path);
+            if (!new HashSet<>(listed).equals(new HashSet<>(users))) {
+                problems.add("after drop-off at " + key.get(0) + " along " + path + ": kernel " + users
+                        + ", Paths " + listed);
+            }
+        });
+        return problems;
     }
 
     /** Each required step's value at an event of {@code mine}, read from the event's own properties. */
