@@ -458,7 +458,6 @@ final class FunnelCalculator {
      * an attempt; the counted attempt's first event when the entry range rules earlier ones out.
      */
     private int firstTouchRow(FunnelOutcome outcome, int user) {
-
         int counted = outcome.stepRow(user, 1);
         long earliestAllowed = spec.entryFrom() == null ? Long.MIN_VALUE
                 : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;

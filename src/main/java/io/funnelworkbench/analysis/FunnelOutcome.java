@@ -207,21 +207,18 @@ public final class FunnelOutcome {
 
     /** Records {@code attempt}, the kernel's outcome for {@code user}, whose event ids are rows of the log. */
     void record(int user, UserOutcome attempt) {
-        record(user, attempt.reached(), attempt.stepIds(), attempt.stepTimes(), attempt.excluded());
+        int block = user >>> shift;
+        int i = user & mask;
+        int reached = attempt.reached();
+        furthest[user] = reached;
+        excluded[user] = attempt.excluded();
+        System.arraycopy(attempt.stepIds(), 0, stepRows[block], i * steps, reached);
+        System.arraycopy(attempt.stepTimes(), 0, stepTimes[block], i * steps, reached);
         for (int o = 0; o < optionalDone.length; o++) {
             optionalDone[o][user] = attempt.didOptional(o);
         }
         if (attribution != null && attempt.reached() > 0) {
             attribution[user >>> shift][user & mask] = attempt.attributionId();
         }
-    }
-
-    void record(int user, int reached, int[] rows, long[] times, boolean wasExcluded) {
-        int block = user >>> shift;
-        int i = user & mask;
-        furthest[user] = reached;
-        excluded[user] = wasExcluded;
-        System.arraycopy(rows, 0, stepRows[block], i * steps, reached);
-        System.arraycopy(times, 0, stepTimes[block], i * steps, reached);
     }
 }

@@ -8,7 +8,8 @@ import java.util.function.IntToDoubleFunction;
  * matches ({@link FunnelKernel#rules}) and an id that the outcome reports (a row of the snapshot locally; on a
  * cluster, whatever finds the row again, such as its index in the partition's buffer). The arrays may hold other
  * users' events around the range: the local scan fills them a block of users at a time and hands each user its
- * slice, without copying.
+ * slice, without copying. The kernel may change masks while it runs (any order tries matchings without some
+ * events) and restores them before it returns.
  *
  * <p>The property values the funnel reads are looked up by event id, only for the events that need them: the
  * breakdown property's value (a dictionary code, -1 when missing) and each step's goal value. Both are optional.
