@@ -444,6 +444,9 @@ final class FunnelCalculator {
 
     /** The row whose property value places the user: first touch, or the last step reached. */
     private int attributionRow(FunnelOutcome outcome, int user) {
+        if (outcome.recordsAttribution()) {
+            return outcome.attributionRow(user); // found by the kernel, which had the user's events at hand
+        }
         if (spec.attribution() == Attribution.LAST_STEP) {
             return outcome.stepRow(user, outcome.furthest(user));
         }
@@ -455,9 +458,6 @@ final class FunnelCalculator {
      * an attempt; the counted attempt's first event when the entry range rules earlier ones out.
      */
     private int firstTouchRow(FunnelOutcome outcome, int user) {
-        if (outcome.recordsFirstTouch()) {
-            return outcome.firstTouchRow(user); // found by the scan, which had the user's rows at hand
-        }
         int counted = outcome.stepRow(user, 1);
         long earliestAllowed = spec.entryFrom() == null ? Long.MIN_VALUE
                 : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;

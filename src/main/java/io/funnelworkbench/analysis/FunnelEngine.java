@@ -1,14 +1,10 @@
 package io.funnelworkbench.analysis;
 
-import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
-import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Progress;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntPredicate;
@@ -43,28 +39,15 @@ public final class FunnelEngine {
      */
     public FunnelOutcome scan(FunnelSpec spec, Cancellation cancellation) {
         EventLog log = AccountLogs.forSpec(this.log, spec);
-        // With optional steps the attempt is chosen on the required steps alone; the optional steps' rules come
-        // after the exclusions', and each is checked on the counted attempt (FunnelScan.optionalSteps).
-        FunnelSpec full = spec;
-        spec = full.requiredOnly();
-        List<MatchRule> rules = new ArrayList<>();
-        spec.steps().forEach(step -> rules.add(step.rule()));
-        spec.exclusions().forEach(exclusion -> rules.add(exclusion.rule()));
-        int[] optionalAfter = optionalAfter(full);
-        full.steps().stream().filter(FunnelSpec.Step::optional).forEach(step -> rules.add(step.rule()));
-        StepMatcher matcher = new StepMatcher(log, rules);
-        long from = spec.entryFrom() == null ? Long.MIN_VALUE
-                : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;
-        long to = spec.entryTo() == null ? Long.MAX_VALUE
-                : spec.entryTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000 - 1;
-        boolean firstTouch = spec.breakdownProperty() != null && spec.attribution() == Attribution.FIRST_TOUCH;
-        FunnelOutcome outcome = new FunnelOutcome(log, spec.steps().size(), firstTouch, optionalAfter.length);
-        FunnelSpec required = spec;
+        FunnelKernel kernel = new FunnelKernel(spec);
+        StepMatcher matcher = new StepMatcher(log, FunnelKernel.rules(spec));
+        FunnelOutcome outcome = new FunnelOutcome(log, kernel.stepCount(), spec.breakdownProperty() != null,
+                FunnelKernel.optionalAfter(spec).length);
         int users = log.userCount();
         int tasks = (users + USERS_PER_TASK - 1) / USERS_PER_TASK;
         // Each task reports the latest time it saw, so the end of the data comes with the scan.
         long dataEnd = IntStream.range(0, tasks).parallel().mapToLong(task -> {
-            FunnelScan scanner = new FunnelScan(log, matcher, required, from, to, optionalAfter);
+            FunnelScan scanner = new FunnelScan(log, matcher, new FunnelKernel(spec));
             scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome, cancellation);
             return scanner.latest();
         }).max().orElse(Long.MIN_VALUE);
@@ -72,20 +55,6 @@ public final class FunnelEngine {
         long end = log == this.log ? dataEnd : Math.max(dataEnd, log.lastTime());
         outcome.markStillInWindow(log.size() == 0 ? 0 : end, spec.window().toNanos() / 1_000);
         return outcome;
-    }
-
-    /** Per optional step of {@code spec}, in step order: the required step before it, 1-based among them. */
-    static int[] optionalAfter(FunnelSpec spec) {
-        List<Integer> after = new ArrayList<>();
-        int required = 0;
-        for (FunnelSpec.Step step : spec.steps()) {
-            if (step.optional()) {
-                after.add(required);
-            } else {
-                required++;
-            }
-        }
-        return after.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The funnel's numbers: steps, breakdown, trend, and the named largest drop-off and slowest step. */

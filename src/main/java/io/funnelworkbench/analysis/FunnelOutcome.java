@@ -30,8 +30,8 @@ public final class FunnelOutcome {
     // (stepRow answers -1 for them).
     private final int[][] stepRows;
     private final long[][] stepTimes;
-    /** Per block, the first-touch row (see {@link #firstTouchRow}), when the scan was asked for it; else null. */
-    private final int[][] firstTouch;
+    /** Per block, the row placing each user in the breakdown ({@link #attributionRow}) when asked for; else null. */
+    private final int[][] attribution;
     /** Per optional step (in step order), per user: whether the counted attempt did it; empty without any. */
     private final boolean[][] optionalDone;
 
@@ -39,15 +39,15 @@ public final class FunnelOutcome {
         this(log, steps, false);
     }
 
-    FunnelOutcome(EventLog log, int steps, boolean withFirstTouch) {
-        this(log, steps, withFirstTouch, 0);
+    FunnelOutcome(EventLog log, int steps, boolean withAttribution) {
+        this(log, steps, withAttribution, 0);
     }
 
     /**
      * {@code steps} counts the required steps: the furthest step and the step rows are among them alone;
      * {@code optionalSteps} optional steps are recorded apart ({@link #didOptional}).
      */
-    FunnelOutcome(EventLog log, int steps, boolean withFirstTouch, int optionalSteps) {
+    FunnelOutcome(EventLog log, int steps, boolean withAttribution, int optionalSteps) {
         this.log = log;
         this.steps = steps;
         this.users = log.userCount();
@@ -59,14 +59,14 @@ public final class FunnelOutcome {
         stillInWindow = new boolean[users];
         stepRows = new int[blocks][];
         stepTimes = new long[blocks][];
-        firstTouch = withFirstTouch ? new int[blocks][] : null;
+        attribution = withAttribution ? new int[blocks][] : null;
         optionalDone = new boolean[optionalSteps][users];
         for (int b = 0; b < blocks; b++) {
             int size = Math.min(mask + 1, users - (b << shift));
             stepRows[b] = new int[size * steps];
             stepTimes[b] = new long[size * steps];
-            if (withFirstTouch) {
-                firstTouch[b] = new int[size];
+            if (withAttribution) {
+                attribution[b] = new int[size];
             }
         }
     }
@@ -96,10 +96,6 @@ public final class FunnelOutcome {
      */
     public boolean didOptional(int user, int optional) {
         return optionalDone[optional][user];
-    }
-
-    void recordOptional(int user, int optional) {
-        optionalDone[optional][user] = true;
     }
 
     public int userCount() {
@@ -190,34 +186,39 @@ public final class FunnelOutcome {
             int size = times.length / Math.max(1, steps);
             for (int i = 0; i < size; i++) {
                 int reached = furthest[first + i];
-                stillInWindow[first + i] = reached > 0 && reached < steps && times[i * steps] + window > dataEnd;
+                long start = reached > 0 ? times[i * steps] : 0;
+                stillInWindow[first + i] = FunnelKernel.stillInWindow(reached, steps, start, window, dataEnd);
             }
         }
     }
 
     /**
-     * The user's earliest row that matches the first step (in any order, any step) at or after the start of the
-     * entry range, as the scan found it; -1 when the scan did not record first touches. Only for users in the
+     * The row whose property value places the user in the breakdown (first touch or the last step reached, as the
+     * funnel's attribution says), as the kernel found it; -1 when the scan did not record it. Only for users in the
      * funnel.
      */
-    int firstTouchRow(int user) {
-        return firstTouch == null ? -1 : firstTouch[user >>> shift][user & mask];
+    int attributionRow(int user) {
+        return attribution == null ? -1 : attribution[user >>> shift][user & mask];
     }
 
-    boolean recordsFirstTouch() {
-        return firstTouch != null;
+    boolean recordsAttribution() {
+        return attribution != null;
     }
 
-    void recordFirstTouch(int user, int row) {
-        firstTouch[user >>> shift][user & mask] = row;
-    }
-
-    void record(int user, int reached, int[] rows, long[] times, boolean wasExcluded) {
+    /** Records {@code attempt}, the kernel's outcome for {@code user}, whose event ids are rows of the log. */
+    void record(int user, UserOutcome attempt) {
         int block = user >>> shift;
         int i = user & mask;
+        int reached = attempt.reached();
         furthest[user] = reached;
-        excluded[user] = wasExcluded;
-        System.arraycopy(rows, 0, stepRows[block], i * steps, reached);
-        System.arraycopy(times, 0, stepTimes[block], i * steps, reached);
+        excluded[user] = attempt.excluded();
+        System.arraycopy(attempt.stepIds(), 0, stepRows[block], i * steps, reached);
+        System.arraycopy(attempt.stepTimes(), 0, stepTimes[block], i * steps, reached);
+        for (int o = 0; o < optionalDone.length; o++) {
+            optionalDone[o][user] = attempt.didOptional(o);
+        }
+        if (attribution != null && attempt.reached() > 0) {
+            attribution[user >>> shift][user & mask] = attempt.attributionId();
+        }
     }
 }

@@ -176,6 +176,7 @@ public final class Paths {
         long window = spec.window().toNanos() / 1_000;
         boolean after = kind == PathKind.AFTER_DROP_OFF;
         Tree tree = new Tree(users);
+        int[] path = new int[depth];
         for (int u = 0; u < users; u++) {
             if ((u & (USERS_PER_CHECK - 1)) == 0) {
                 cancellation.check();
@@ -184,26 +185,12 @@ public final class Paths {
             if ((after ? furthest != step : furthest <= step) || !members.test(u)) {
                 continue;
             }
-            long from = outcome.timeOf(u, step);
-            long first = outcome.timeOf(u, 1);
-            // After drop-off: at most W after step 1 (inclusive); between: strictly before step k+1.
-            long until = after ? (window > Long.MAX_VALUE - first ? Long.MAX_VALUE : first + window)
-                    : outcome.timeOf(u, step + 1) - 1;
+            long until = FunnelKernel.pathUntil(after, outcome.timeOf(u, 1), after ? 0 : outcome.timeOf(u, step + 1),
+                    window);
+            int taken = FunnelKernel.path(times, events, outcome.rowOf(u, step), log.endRowOf(u), until, path);
             int node = 0;
-            int last = -1;
-            int taken = 0;
-            int end = log.endRowOf(u);
-            for (int row = outcome.rowOf(u, step) + 1; row < end && taken < depth; row++) {
-                long time = times[row];
-                if (time > until) {
-                    break;
-                }
-                int event = events[row];
-                if (time > from && event != last) {
-                    node = tree.childOrAdd(node, event);
-                    last = event;
-                    taken++;
-                }
+            for (int j = 0; j < taken; j++) {
+                node = tree.childOrAdd(node, path[j]);
             }
             tree.nodeOfUser[u] = node;
             tree.users[node]++;

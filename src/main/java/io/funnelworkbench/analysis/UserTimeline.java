@@ -92,7 +92,7 @@ public final class UserTimeline {
                 .toArray(CompiledRule[]::new);
         this.exclusionRules = required.exclusions().stream().map(e -> new CompiledRule(this.log, e.rule()))
                 .toArray(CompiledRule[]::new);
-        this.optionalAfter = FunnelEngine.optionalAfter(spec);
+        this.optionalAfter = FunnelKernel.optionalAfter(spec);
         this.optionalRules = new CompiledRule[optionalAfter.length];
         this.optionalNumber = new int[optionalAfter.length];
         this.fullNumber = new int[required.steps().size()];
