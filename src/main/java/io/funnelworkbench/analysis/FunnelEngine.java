@@ -5,6 +5,7 @@ import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.Progress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.IntPredicate;
@@ -38,23 +39,40 @@ public final class FunnelEngine {
      * {@code cancellation} is requested (the scan asks once per block of about {@link FunnelScan#BLOCK_ROWS} rows).
      */
     public FunnelOutcome scan(FunnelSpec spec, Cancellation cancellation) {
-        EventLog log = AccountLogs.forSpec(this.log, spec);
-        FunnelKernel kernel = new FunnelKernel(spec);
-        StepMatcher matcher = new StepMatcher(log, FunnelKernel.rules(spec));
-        FunnelOutcome outcome = new FunnelOutcome(log, kernel.stepCount(), spec.breakdownProperty() != null,
-                FunnelKernel.optionalAfter(spec).length);
+        return scanTogether(List.of(spec), cancellation).get(0);
+    }
+
+    /**
+     * Several funnels that differ only in their entry range or view (breakdown, attribution, trend period) in one
+     * pass over the log, as comparing two periods needs: the same outcomes as scanning each, for little more than
+     * the time of one. Funnels whose rules or counting differ are scanned one after the other.
+     */
+    public List<FunnelOutcome> scanTogether(List<FunnelSpec> specs, Cancellation cancellation) {
+        FunnelSpec first = specs.get(0);
+        boolean sameRules = specs.stream().allMatch(s -> FunnelKernel.rules(s).equals(FunnelKernel.rules(first))
+                && Objects.equals(s.countBy(), first.countBy()) && s.order() == first.order());
+        if (!sameRules) {
+            return specs.stream().map(s -> scanTogether(List.of(s), cancellation).get(0)).toList();
+        }
+        EventLog log = AccountLogs.forSpec(this.log, first);
+        StepMatcher matcher = new StepMatcher(log, FunnelKernel.rules(first));
+        FunnelOutcome[] outcomes = specs.stream().map(s -> new FunnelOutcome(log, new FunnelKernel(s).stepCount(),
+                s.breakdownProperty() != null, FunnelKernel.optionalAfter(s).length)).toArray(FunnelOutcome[]::new);
         int users = log.userCount();
         int tasks = (users + USERS_PER_TASK - 1) / USERS_PER_TASK;
         // Each task reports the latest time it saw, so the end of the data comes with the scan.
         long dataEnd = IntStream.range(0, tasks).parallel().mapToLong(task -> {
-            FunnelScan scanner = new FunnelScan(log, matcher, new FunnelKernel(spec));
-            scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcome, cancellation);
+            FunnelKernel[] kernels = specs.stream().map(FunnelKernel::new).toArray(FunnelKernel[]::new);
+            FunnelScan scanner = new FunnelScan(log, matcher, kernels);
+            scanner.scan(task * USERS_PER_TASK, Math.min(users, (task + 1) * USERS_PER_TASK), outcomes, cancellation);
             return scanner.latest();
         }).max().orElse(Long.MIN_VALUE);
         // Counted by account, rows without an account were not scanned; the data still ends at the log's end.
         long end = log == this.log ? dataEnd : Math.max(dataEnd, log.lastTime());
-        outcome.markStillInWindow(log.size() == 0 ? 0 : end, spec.window().toNanos() / 1_000);
-        return outcome;
+        for (int k = 0; k < outcomes.length; k++) {
+            outcomes[k].markStillInWindow(log.size() == 0 ? 0 : end, specs.get(k).window().toNanos() / 1_000);
+        }
+        return List.of(outcomes);
     }
 
     /** The funnel's numbers: steps, breakdown, trend, and the named largest drop-off and slowest step. */
@@ -64,9 +82,19 @@ public final class FunnelEngine {
 
     /** As {@link #compute(FunnelSpec)}, stopping soon after {@code cancellation} is requested. */
     public FunnelResult compute(FunnelSpec spec, Cancellation cancellation) {
-        FunnelOutcome outcome = scan(spec, cancellation);
+        return computeTogether(List.of(spec), cancellation).get(0);
+    }
+
+    /** The numbers of funnels scanned together ({@link #scanTogether}), in the order of {@code specs}. */
+    public List<FunnelResult> computeTogether(List<FunnelSpec> specs, Cancellation cancellation) {
+        List<FunnelOutcome> outcomes = scanTogether(specs, cancellation);
         cancellation.check();
-        return new FunnelCalculator(AccountLogs.forSpec(log, spec), spec).summarise(outcome);
+        List<FunnelResult> results = new ArrayList<>(specs.size());
+        for (int k = 0; k < specs.size(); k++) {
+            FunnelSpec spec = specs.get(k);
+            results.add(new FunnelCalculator(AccountLogs.forSpec(log, spec), spec).summarise(outcomes.get(k)));
+        }
+        return results;
     }
 
     /**

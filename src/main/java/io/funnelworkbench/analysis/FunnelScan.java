@@ -16,9 +16,10 @@ final class FunnelScan {
 
     private final EventLog log;
     private final StepMatcher matcher;
-    private final FunnelKernel kernel;
+    /** One kernel per funnel scanned together: the same rules, other entry ranges or views. */
+    private final FunnelKernel[] kernels;
     private final UserEvents events = new UserEvents();
-    private final UserOutcome attempt;
+    private final UserOutcome[] attempts;
     /** The latest time among the rows scanned so far. */
     private long latest = Long.MIN_VALUE;
 
@@ -37,11 +38,24 @@ final class FunnelScan {
 
     /** {@code matcher} matches {@link FunnelKernel#rules} of the kernel's funnel, in that order. */
     FunnelScan(EventLog log, StepMatcher matcher, FunnelKernel kernel) {
+        this(log, matcher, new FunnelKernel[] {kernel});
+    }
+
+    /**
+     * Several funnels with the same {@link FunnelKernel#rules} in one pass (comparing two periods): each block is
+     * loaded once and every kernel runs on each user's slice.
+     */
+    FunnelScan(EventLog log, StepMatcher matcher, FunnelKernel[] kernels) {
         this.log = log;
         this.matcher = matcher;
-        this.kernel = kernel;
-        this.attempt = kernel.newOutcome();
-        this.compact = !kernel.needsUnmatchedEvents();
+        this.kernels = kernels.clone();
+        this.attempts = new UserOutcome[kernels.length];
+        boolean needsUnmatched = false;
+        for (int k = 0; k < kernels.length; k++) {
+            attempts[k] = kernels[k].newOutcome();
+            needsUnmatched |= kernels[k].needsUnmatchedEvents();
+        }
+        this.compact = !needsUnmatched;
         this.timeColumn = log.timeColumn();
     }
 
@@ -50,6 +64,11 @@ final class FunnelScan {
      * {@code cancellation} once per block, a few thousand rows, which costs nothing measurable.
      */
     void scan(int userFrom, int userTo, FunnelOutcome outcome, Cancellation cancellation) {
+        scan(userFrom, userTo, new FunnelOutcome[] {outcome}, cancellation);
+    }
+
+    /** As {@link #scan(int, int, FunnelOutcome, Cancellation)}, with kernel k's attempts in {@code outcomes[k]}. */
+    void scan(int userFrom, int userTo, FunnelOutcome[] outcomes, Cancellation cancellation) {
         int user = userFrom;
         while (user < userTo) {
             cancellation.check();
@@ -74,7 +93,7 @@ final class FunnelScan {
                     at++;
                 }
                 if (at > from) {
-                    scanUser(u, from, at, outcome);
+                    scanUser(u, from, at, outcomes);
                 }
             }
             user = blockEnd;
@@ -140,10 +159,13 @@ final class FunnelScan {
     }
 
     /** Scans one user, whose rows are [from, to) of the buffers, and records the counted attempt. */
-    private void scanUser(int user, int from, int to, FunnelOutcome outcome) {
-        kernel.run(events.slice(masks, timeAt, rowAt, from, to), attempt);
-        if (attempt.reached() > 0 || attempt.excluded()) {
-            outcome.record(user, attempt);
+    private void scanUser(int user, int from, int to, FunnelOutcome[] outcomes) {
+        for (int k = 0; k < kernels.length; k++) {
+            UserOutcome attempt = attempts[k];
+            kernels[k].run(events.slice(masks, timeAt, rowAt, from, to), attempt);
+            if (attempt.reached() > 0 || attempt.excluded()) {
+                outcomes[k].record(user, attempt);
+            }
         }
     }
 

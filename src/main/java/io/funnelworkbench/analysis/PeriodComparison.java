@@ -109,6 +109,27 @@ public final class PeriodComparison {
     }
 
     /**
+     * The funnel over its own entry range and, in the same pass over the log, over {@code compared} (for little
+     * more than one funnel's time). The compared period is computed on the whole funnel's steps: the differences
+     * need no breakdown groups or trend.
+     */
+    public static Compared computeWith(FunnelEngine engine, FunnelSpec spec, Range compared,
+                                       Cancellation cancellation) {
+        checkApart(spec, compared);
+        FunnelSpec other = spec.withBreakdown(null, null).withTrendPeriod(null)
+                .withEntryRange(compared.from(), compared.to());
+        List<FunnelResult> results = engine.computeTogether(List.of(spec, other), cancellation);
+        FunnelResult result = results.get(0);
+        FunnelResult before = results.get(1);
+        Comparison comparison = new Comparison(compared.from(), compared.to(), before, differences(result, before));
+        return new Compared(result, comparison);
+    }
+
+    /** A funnel and its comparison with another period, computed together. */
+    public record Compared(FunnelResult result, Comparison comparison) {
+    }
+
+    /**
      * Per step, {@code current}'s conversion from step 1 minus {@code compared}'s. Step 1 converts everyone by
      * definition: its difference is 0 with the interval [0, 0] and p = 1 whenever both periods have users.
      */

@@ -101,9 +101,7 @@ public final class RelativeBenchmark {
         figures.add(measure("compare", "the funnel entered " + COMPARE_FROM + ".." + COMPARE_TO + " and its previous"
                 + " period " + previous, null, plain, () -> {
                     FunnelEngine engine = new FunnelEngine(log);
-                    FunnelResult current = engine.compute(month);
-                    PeriodComparison.compare(engine, month, current, previous, Cancellation.NEVER);
-                    return current;
+                    return PeriodComparison.computeWith(engine, month, previous, Cancellation.NEVER).result();
                 }));
         return figures;
     }

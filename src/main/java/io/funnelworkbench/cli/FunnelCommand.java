@@ -77,9 +77,10 @@ final class FunnelCommand implements Callable<Integer> {
                 save(Workspace.open(analysis.store()), rename(definition, saveAs.strip()));
             }
             FunnelEngine engine = new FunnelEngine(analysis.log());
-            FunnelResult result = engine.compute(funnelSpec);
-            Comparison comparison = compared == null ? null
-                    : PeriodComparison.compare(engine, funnelSpec, result, compared, Cancellation.NEVER);
+            PeriodComparison.Compared both = compared == null ? null
+                    : PeriodComparison.computeWith(engine, funnelSpec, compared, Cancellation.NEVER);
+            FunnelResult result = both == null ? engine.compute(funnelSpec) : both.result();
+            Comparison comparison = both == null ? null : both.comparison();
             Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
             if (output == Output.Format.JSON) {
                 ObjectNode json = toJson(definition.name(), result);

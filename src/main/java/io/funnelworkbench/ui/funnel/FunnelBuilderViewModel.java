@@ -563,11 +563,14 @@ public final class FunnelBuilderViewModel {
         computing.set(true);
         funnelRun.request(p -> {
             FunnelEngine engine = new FunnelEngine(log);
-            FunnelResult computed = engine.compute(spec, p::isCancelled);
-            // The periods are compared on the whole funnel's steps: the compared one needs no groups or trend.
-            Comparison beside = compared == null ? null : PeriodComparison.compare(engine,
-                    spec.withBreakdown(null, null).withTrendPeriod(null), computed, compared, p::isCancelled);
-            return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled), beside);
+            if (compared == null) {
+                FunnelResult computed = engine.compute(spec, p::isCancelled);
+                return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled), null);
+            }
+            // Both periods in one pass over the log.
+            PeriodComparison.Compared both = PeriodComparison.computeWith(engine, spec, compared, p::isCancelled);
+            return new Checked(both.result(), windowAdvice(engine, spec, both.result(), p::isCancelled),
+                    both.comparison());
         }, checked -> {
             computing.set(false);
             // Before the result: whoever follows the result finds the comparison made with it.
