@@ -88,6 +88,8 @@ public final class FunnelCli implements Callable<Integer> {
             cli.addSubcommand(name, command(name));
         }
         giveEveryCommandTheVersion(cli);
+        // As the commands that parse their own choices (GoalCommand.parse): "--format TABLE" is "--format table".
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) ->

@@ -127,4 +127,11 @@ class FunnelCliTest {
         assertThat(run.out()).contains("Usage:").doesNotContain("%n");
         assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("WARN");
     }
+
+    @Test
+    void choicesAreReadWhateverTheirCase() {
+        CliRun run = CliRun.of("bench", "--format", "TABLE", "--analysis-runs", "0");
+        // The format is read; the run then stops at the next option's rule, before any work.
+        assertThat(run.err()).doesNotContain("Invalid value").contains("--analysis-runs must be at least 1");
+    }
 }
