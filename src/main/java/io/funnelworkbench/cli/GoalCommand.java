@@ -1,5 +1,6 @@
 package io.funnelworkbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.GoalAnalysis;
@@ -200,6 +201,11 @@ final class GoalCommand {
 
         static ObjectNode toJson(Goal goal, GoalMetrics m) {
             ObjectNode node = DefinitionCodec.goalToJson(goal);
+            // The definition's "value" ({"from": PROP} or {"fixed": AMOUNT}) moves aside: "value" is the total here.
+            JsonNode rule = node.remove("value");
+            if (rule != null) {
+                node.set("value_rule", rule);
+            }
             node.put("users", m.users());
             node.put("completions", m.completions());
             node.put("conversion_rate", m.conversionRate());

@@ -2,6 +2,8 @@ package io.funnelworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.funnelworkbench.store.ProjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,5 +116,29 @@ class GoalEditCommandsTest {
         assertThat(CliRun.of("goal", "add", "--help").out()).contains("--replace", "is refused");
         assertThat(CliRun.of("goal", "remove", "--help").out()).contains("--force", "saved funnels use");
         assertThat(CliRun.of("funnel", "--help").out()).contains("--replace");
+    }
+
+    @Test
+    void theGoalListSaysWhereAValueComesFromBesideItsTotal() throws Exception {
+        assertThat(add("Fixed", "purchase", "--value", "25").exitCode()).isZero();
+        assertThat(add("From a property", "purchase", "--value-from", "revenue").exitCode()).isZero();
+
+        JsonNode goals = CliRun.of("goal", "list", "--project", project).json().get("goals");
+
+        JsonNode fixed = goal(goals, "Fixed");
+        assertThat(fixed.get("value_rule").get("fixed").asDouble()).isEqualTo(25.0);
+        assertThat(fixed.get("value").isNumber()).isTrue();
+        assertThat(goal(goals, "From a property").get("value_rule").get("from").asText()).isEqualTo("revenue");
+        assertThat(goal(goals, "View").has("value_rule")).isFalse();
+        assertThat(goal(goals, "View").get("value").asDouble()).isZero();
+    }
+
+    private static JsonNode goal(JsonNode goals, String name) {
+        for (JsonNode goal : goals) {
+            if (goal.get("name").asText().equals(name)) {
+                return goal;
+            }
+        }
+        throw new AssertionError("no goal " + name + " in " + goals);
     }
 }
