@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -116,6 +117,9 @@ class SparkConnectBackendTest {
                 .withExclusions(List.of(x)));
         specs.add(FunnelSpec.of(List.of(a, b, c), Duration.ofSeconds(4), OrderMode.STRICT)
                 .withExclusions(List.of(x)));
+        specs.add(FunnelSpec.of(List.of(a, b.asOptional(), c), Duration.ofSeconds(5), OrderMode.SEQUENTIAL));
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(BASE / SECOND, 86_400L));
+        specs.add(FunnelSpec.of(List.of(b, c), Duration.ofSeconds(5), OrderMode.ANY).withEntryRange(day, day));
         long stillOpen = 0;
         for (FunnelSpec spec : specs) {
             FunnelCounts local = backends.local().counts(spec);
