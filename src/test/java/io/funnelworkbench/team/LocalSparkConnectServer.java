@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
  *
  * <p>A child JVM, not the test JVM: the thin client and the server each carry the Spark Connect protocol classes
  * compiled against differently relocated gRPC and protobuf, so the two cannot share one class path. The child gets
- * the test class path without the client jar.
+ * the test class path without the client jar and without the app's own classes: like a team's cluster, it knows
+ * nothing of the app until a client uploads the kernel's jar ({@code SparkConnectBackend}).
  */
 public final class LocalSparkConnectServer implements AutoCloseable {
     static final String MAIN_CLASS = "org.apache.spark.sql.connect.service.SparkConnectServer";
@@ -127,9 +129,21 @@ public final class LocalSparkConnectServer implements AutoCloseable {
 
     private static String serverClassPath() {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path appClasses = appClasses();
         return Arrays.stream(classPath.split(File.pathSeparator))
                 .filter(entry -> !Path.of(entry).getFileName().toString().startsWith(CLIENT_JAR_PREFIX))
+                .filter(entry -> !Path.of(entry).toAbsolutePath().normalize().equals(appClasses))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /** Where the app's main classes are (target/classes in a build). */
+    private static Path appClasses() {
+        try {
+            return Path.of(LocalSparkConnectServer.class.getClassLoader().getResource("io/funnelworkbench/Main.class")
+                    .toURI()).getParent().getParent().getParent().toAbsolutePath().normalize();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The app's classes have no file location", e);
+        }
     }
 
     private static int freeLoopbackPort() throws IOException {

@@ -26,7 +26,7 @@ class SparkConnectSmokeTest {
 
     @BeforeAll
     static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).getOrCreate();
+        spark = SparkSession.builder().remote(server.remote()).create();
     }
 
     @AfterAll

@@ -1,0 +1,127 @@
+package io.funnelworkbench.team;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import io.funnelworkbench.analysis.FunnelKernel;
+import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.model.MatchRule;
+import io.funnelworkbench.model.OrderMode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
+
+/**
+ * Funnels on a team's Spark through Spark Connect, computed by our own kernel next to the data
+ * (docs/ARCHITECTURE.md, "Team scale"). The events are a table of the cluster with a user, an event name, a time
+ * (epoch microseconds) and the import order (equal times of a user are taken in that order, as the local
+ * engine takes them).
+ *
+ * <p>Pushed down before the shuffle: the events whose names a rule needs (strict order keeps every event, the
+ * others as bare markers with an empty mask) and, per event, the mask of the rules it matches. Then
+ * {@code repartition(user)}, {@code sortWithinPartitions(user, time, order)} and {@link KernelPartition} per
+ * partition, one row per user; those rows are counted per step on the cluster and only the counts come back.
+ * Rules with property conditions are not translated yet.
+ */
+public final class SparkConnectBackend implements FunnelBackend {
+    private static final String MASK = "mask";
+
+    private final Dataset<Row> events;
+    private final EventColumns columns;
+
+    /** The names of the events table's columns. */
+    public record EventColumns(String user, String event, String time, String order) {
+    }
+
+    /**
+     * A back-end on {@code events} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
+     * the app runs from a class folder) to the session.
+     */
+    public SparkConnectBackend(SparkSession session, Dataset<Row> events, EventColumns columns, Path scratch) {
+        this.events = events;
+        this.columns = columns;
+        session.addArtifact(KernelArtifact.jarOf(KernelPartition.class, scratch).toString());
+    }
+
+    @Override
+    public FunnelCounts counts(FunnelSpec spec) {
+        List<MatchRule> rules = FunnelKernel.rules(spec);
+        int steps = new FunnelKernel(spec).stepCount();
+        Dataset<Row> perUser = perUser(spec, rules);
+        long end = dataEnd();
+        long windowMicros = spec.window().toNanos() / 1_000;
+        Column reached = col("reached");
+        // firstTime + window > end, written so that no sum can overflow (ANSI arithmetic fails on overflow).
+        Column open = reached.gt(0).and(reached.lt(steps))
+                .and(col("first_time").gt(lit(Math.max(Long.MIN_VALUE + windowMicros, end) - windowMicros)));
+        List<Row> byReached = perUser.groupBy(reached)
+                .agg(count(lit(1)), sum(when(open, 1L).otherwise(0L)))
+                .collectAsList();
+        long[] atLeast = new long[steps + 2];
+        long stillOpen = 0;
+        for (Row row : byReached) {
+            atLeast[row.getInt(0)] += row.getLong(1);
+            stillOpen += row.getLong(2);
+        }
+        List<Long> users = new ArrayList<>();
+        for (int k = steps; k >= 1; k--) {
+            atLeast[k] += atLeast[k + 1];
+        }
+        for (int k = 1; k <= steps; k++) {
+            users.add(atLeast[k]);
+        }
+        return new FunnelCounts(users, stillOpen);
+    }
+
+    /** The latest time of the whole table, as the local engine judges still-in-window against its log's end. */
+    private long dataEnd() {
+        Row row = events.agg(max(col(columns.time()))).first();
+        return row.isNullAt(0) ? 0 : row.getLong(0);
+    }
+
+    /** One row per user who has an event the funnel reads: (user, reached, first_time). */
+    private Dataset<Row> perUser(FunnelSpec spec, List<MatchRule> rules) {
+        for (MatchRule rule : rules) {
+            if (!rule.conditions().isEmpty()) {
+                throw new IllegalArgumentException("The Spark Connect back-end does not evaluate property conditions"
+                        + " yet: " + rule);
+            }
+        }
+        Dataset<Row> read = events;
+        if (spec.order() != OrderMode.STRICT) {
+            Set<String> names = new LinkedHashSet<>();
+            rules.forEach(rule -> names.addAll(rule.eventNames()));
+            read = read.filter(col(columns.event()).isin(names.toArray()));
+        }
+        Column user = col(columns.user()).cast("string").as("user");
+        Column time = col(columns.time()).cast("long").as("time");
+        Dataset<Row> masked = read.select(user, time, mask(rules).as(MASK), col(columns.order()).as("order"));
+        return masked.repartition(col("user"))
+                .sortWithinPartitions(col("user"), col("time"), col("order"))
+                .select(col("user"), col("time"), col(MASK))
+                .mapPartitions(new KernelPartition(KernelShape.of(spec)),
+                        Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.LONG()))
+                .toDF("user", "reached", "first_time");
+    }
+
+    /** Each event's mask: bit i set when it matches rule i, in the kernel's bit order. */
+    private Column mask(List<MatchRule> rules) {
+        Column mask = lit(0L);
+        for (int i = 0; i < rules.size(); i++) {
+            mask = mask.plus(when(col(columns.event()).isin(rules.get(i).eventNames().toArray()), lit(1L << i))
+                    .otherwise(lit(0L)));
+        }
+        return mask;
+    }
+}
