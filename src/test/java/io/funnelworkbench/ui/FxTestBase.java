@@ -87,6 +87,14 @@ public abstract class FxTestBase extends FxRobot {
         ImageIO.write(SwingFXUtils.fromFXImage(shot[0], null), "png", SNAPSHOTS.resolve(name + ".png").toFile());
     }
 
+    /** Opens the fixture project, goes to the tab {@code tabId} ("#funnelsTab") and returns that tab's screen. */
+    protected <C extends ProjectScreen> C openFixtureProjectOn(String tabId, Class<C> type) throws Exception {
+        openFixtureProject();
+        clickOn(tabId);
+        WaitForAsyncUtils.waitForFxEvents();
+        return screen(type);
+    }
+
     /** The controller of a project tab, such as the Funnels screen. */
     protected <C extends ProjectScreen> C screen(Class<C> type) {
         return app.mainWindow().projectScreen(type);

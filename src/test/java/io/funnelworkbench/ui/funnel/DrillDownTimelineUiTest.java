@@ -44,10 +44,7 @@ class DrillDownTimelineUiTest extends FxTestBase {
 
     @BeforeEach
     void openTheFixtureOnTheFunnelsTab() throws Exception {
-        openFixtureProject();
-        clickOn("#funnelsTab");
-        WaitForAsyncUtils.waitForFxEvents();
-        model = screen(FunnelBuilderController.class).viewModel();
+        model = openFixtureProjectOn("#funnelsTab", FunnelBuilderController.class).viewModel();
         interact(() -> model.breakdownPropertyProperty().set("device"));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.resultProperty().get() != null
                 && model.resultProperty().get().breakdown() != null && !model.computingProperty().get());

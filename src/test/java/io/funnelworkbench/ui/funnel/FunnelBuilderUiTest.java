@@ -60,12 +60,9 @@ class FunnelBuilderUiTest extends FxTestBase {
 
     @BeforeEach
     void openTheFixtureOnTheFunnelsTab() throws Exception {
-        openFixtureProject();
-        clickOn("#funnelsTab");
-        WaitForAsyncUtils.waitForFxEvents();
-        controller = screen(FunnelBuilderController.class);
+        controller = openFixtureProjectOn("#funnelsTab", FunnelBuilderController.class);
         model = controller.viewModel();
-        waitForResult();
+        FunnelResults.await(model);
     }
 
     @Test
@@ -105,7 +102,7 @@ class FunnelBuilderUiTest extends FxTestBase {
         assertThat(stepNames()).containsExactly("Product view", "Add to cart", "Checkout started", "Purchase");
 
         doubleClickOn("#windowAmount").write("3").type(KeyCode.ENTER);
-        waitForResult();
+        FunnelResults.await(model);
         snapshot("2-built-by-dragging");
 
         FunnelSpec expectedSpec = FunnelSpec.resolve(new FunnelDefinition(null,
@@ -125,15 +122,15 @@ class FunnelBuilderUiTest extends FxTestBase {
                 .isEqualTo(FunnelHeadline.text(expected));
 
         interact(() -> model.session().history().undo());
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(model.windowAmountProperty().get()).isEqualTo("7");
         interact(() -> model.session().history().redo());
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(lookup("#funnelChart").queryAs(FunnelChart.class).getResult()).isEqualTo(expected);
 
         interact(() -> model.breakdownPropertyProperty().set("device"));
         clickOn("Breakdown");
-        waitForResult();
+        FunnelResults.await(model);
         snapshot("3-breakdown");
         clickOn("Impact");
         snapshot("4-impact");
@@ -186,7 +183,7 @@ class FunnelBuilderUiTest extends FxTestBase {
     @Test
     void clickingABreakdownBarListsThatGroupsUsers() throws Exception {
         interact(() -> model.breakdownPropertyProperty().set("device"));
-        waitForResult();
+        FunnelResults.await(model);
         clickOn(lookup(".tab-label").match(org.testfx.matcher.control.LabeledMatchers.hasText("Breakdown"))
                 .queryAs(Label.class));
         WaitForAsyncUtils.waitForFxEvents();
@@ -291,13 +288,6 @@ class FunnelBuilderUiTest extends FxTestBase {
         assertThat(time.get(time.size() - 3)).startsWith("Purchase median (s),");
         assertThat(Files.readAllLines(dir.resolve("impact.csv")).get(0)).startsWith("Micro goal,Users with,");
         assertThat(Files.readAllLines(dir.resolve("funnel.csv")).get(0)).startsWith("Group,Step,Name,Users,");
-    }
-
-    private void waitForResult() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> !model.computingProperty().get() && model.resultProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<String> stepNames() {

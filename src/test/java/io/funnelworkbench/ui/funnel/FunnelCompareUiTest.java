@@ -45,23 +45,20 @@ class FunnelCompareUiTest extends FxTestBase {
 
     @BeforeEach
     void openTheFixtureOnTheFunnelsTab() throws Exception {
-        openFixtureProject();
-        clickOn("#funnelsTab");
-        WaitForAsyncUtils.waitForFxEvents();
-        controller = screen(FunnelBuilderController.class);
+        controller = openFixtureProjectOn("#funnelsTab", FunnelBuilderController.class);
         model = controller.viewModel();
         interact(() -> {
             model.entryFromProperty().set(LocalDate.of(2026, 8, 17));
             model.entryToProperty().set(LocalDate.of(2026, 8, 31));
         });
-        waitForResult();
+        FunnelResults.await(model);
     }
 
     @Test
     void previousPeriodShowsBothFunnelsAndTheirDifference() throws Exception {
         chooseCompareTo("Previous period");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.comparison().comparisonProperty().get() != null);
-        waitForResult();
+        FunnelResults.await(model);
 
         Comparison comparison = model.comparison().comparisonProperty().get();
         FunnelResult result = model.resultProperty().get();
@@ -117,7 +114,7 @@ class FunnelCompareUiTest extends FxTestBase {
                 "compared with entry 2 Aug 2026 to 16 Aug 2026");
 
         chooseCompareTo("None");
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(model.comparison().comparisonProperty().get()).isNull();
         assertThat(chart.isVisible()).isFalse();
         assertThat(table.getColumns().stream().filter(TableColumn::isVisible).map(TableColumn::getText).toList())
@@ -133,7 +130,7 @@ class FunnelCompareUiTest extends FxTestBase {
             model.comparison().fromProperty().set(LocalDate.of(2026, 8, 10));
             model.comparison().toProperty().set(LocalDate.of(2026, 8, 20));
         });
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(lookup("#problemLabel").queryLabeled().getText()).isEqualTo("The period to compare, 10 Aug 2026"
                 + " to 20 Aug 2026, shares days with the entry range, 17 Aug 2026 to 31 Aug 2026: choose days"
                 + " outside it.");
@@ -143,7 +140,7 @@ class FunnelCompareUiTest extends FxTestBase {
 
         interact(() -> model.comparison().toProperty().set(LocalDate.of(2026, 8, 16)));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.comparison().comparisonProperty().get() != null);
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(lookup("#problemLabel").queryLabeled().getText()).isEmpty();
         assertThat(lookup("#comparisonChart").queryAs(ComparisonChart.class).isVisible()).isTrue();
     }
@@ -154,13 +151,6 @@ class FunnelCompareUiTest extends FxTestBase {
         WaitForAsyncUtils.waitForFxEvents();
         clickOn("#compareChoice");
         clickOn(label);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private void waitForResult() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> !model.computingProperty().get() && model.resultProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -7,7 +7,6 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.ui.FxTestBase;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
@@ -17,7 +16,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The builder's Optional toggle and Count choice driven as a user would, on the fixture shop: the chart, the
@@ -29,12 +27,9 @@ class OptionalAndCountUiTest extends FxTestBase {
 
     @BeforeEach
     void openTheFixtureOnTheFunnelsTab() throws Exception {
-        openFixtureProject();
-        clickOn("#funnelsTab");
-        WaitForAsyncUtils.waitForFxEvents();
-        controller = screen(FunnelBuilderController.class);
+        controller = openFixtureProjectOn("#funnelsTab", FunnelBuilderController.class);
         model = controller.viewModel();
-        waitForResult();
+        FunnelResults.await(model);
     }
 
     @Test
@@ -49,7 +44,7 @@ class OptionalAndCountUiTest extends FxTestBase {
         assertThat(tooltipOf(optionalToggle("Add to cart").getParent())).isEqualTo(StepCell.OPTIONAL_HINT);
 
         clickOn(optionalToggle("Add to cart"));
-        waitForResult();
+        FunnelResults.await(model);
 
         assertThat(model.steps().get(1).optional()).isTrue();
         assertThat(optionalToggle("Add to cart").isSelected()).isTrue();
@@ -64,7 +59,7 @@ class OptionalAndCountUiTest extends FxTestBase {
         clickOn("#countChoice");
         clickOn(lookup(".combo-box-popup .list-cell").match((ListCell<String> cell) -> "device".equals(
                 cell.getItem())).queryAs(Node.class));
-        waitForResult();
+        FunnelResults.await(model);
 
         FunnelResult byDevice = lookup("#funnelChart").queryAs(FunnelChart.class).getResult();
         assertThat(byDevice.countedBy()).isEqualTo("device");
@@ -72,7 +67,7 @@ class OptionalAndCountUiTest extends FxTestBase {
         assertThat(byDevice.steps()).extracting(StepResult::optional).containsExactly(false, true, false, false);
         // Both devices go all the way in 7 days; with a window of 0 both drop out, and the headline counts accounts.
         doubleClickOn("#windowAmount").write("0").type(KeyCode.ENTER);
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(model.headlineProperty().get()).contains("(2 accounts, 100%)").doesNotContain("user");
         TableView<?> table = lookup("#stepTable").queryAs(TableView.class);
         assertThat(table.getColumns().get(1).getText()).isEqualTo("Accounts");
@@ -83,11 +78,11 @@ class OptionalAndCountUiTest extends FxTestBase {
         // Undo takes back the window, the count, then the optional mark.
         interact(() -> model.session().history().undo());
         interact(() -> model.session().history().undo());
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(model.resultProperty().get().countedBy()).isNull();
         assertThat(table.getColumns().get(1).getText()).isEqualTo("Users");
         interact(() -> model.session().history().undo());
-        waitForResult();
+        FunnelResults.await(model);
         assertThat(optionalToggle("Add to cart").isSelected()).isFalse();
         assertThat(model.hasUnsavedChanges()).isFalse();
     }
@@ -101,12 +96,5 @@ class OptionalAndCountUiTest extends FxTestBase {
     private static String tooltipOf(Node node) {
         Object tip = node.getProperties().get("javafx.scene.control.Tooltip");
         return tip instanceof Tooltip tooltip ? tooltip.getText() : null;
-    }
-
-    private void waitForResult() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
-                () -> !model.computingProperty().get() && model.resultProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
