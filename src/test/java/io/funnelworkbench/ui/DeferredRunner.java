@@ -1,18 +1,10 @@
 package io.funnelworkbench.ui;
 
-import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.ui.background.BackgroundRunner;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 
 /**
  * Keeps background work until the test runs it, as a busy background thread would; the work sees the
@@ -30,17 +22,8 @@ public final class DeferredRunner implements BackgroundRunner {
     @Override
     public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
                            Consumer<Throwable> onFailure) {
-        AtomicBoolean stop = new AtomicBoolean();
-        Progress progress = new Progress() {
-            @Override
-            public void report(long done, long total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return stop.get();
-            }
-        };
+        CancellableWork held = new CancellableWork(() -> cancelled++);
+        Progress progress = held.progress();
         pending.add(() -> {
             T result;
             try {
@@ -51,28 +34,7 @@ public final class DeferredRunner implements BackgroundRunner {
             }
             onSuccess.accept(result);
         });
-        return new Running() {
-            @Override
-            public ReadOnlyDoubleProperty progress() {
-                return new SimpleDoubleProperty(-1);
-            }
-
-            @Override
-            public ReadOnlyStringProperty message() {
-                return new SimpleStringProperty("");
-            }
-
-            @Override
-            public ReadOnlyObjectProperty<ImportProgress> importProgress() {
-                return new SimpleObjectProperty<>();
-            }
-
-            @Override
-            public void cancel() {
-                cancelled++;
-                stop.set(true);
-            }
-        };
+        return held.running();
     }
 
     /** Runs the work kept so far, and the work it queues in turn. */

@@ -1,7 +1,7 @@
 package io.funnelworkbench.ui.background;
 
-import io.funnelworkbench.model.ImportProgress;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.ui.CancellableWork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 
 /**
  * A runner whose work runs on real threads while the test thread plays the FX thread: callbacks wait in a queue
@@ -38,17 +31,8 @@ final class HandDrivenRunner implements BackgroundRunner, AutoCloseable {
     public <T> Running run(Lane lane, String title, Work<T> work, Consumer<T> onSuccess,
                            Consumer<Throwable> onFailure) {
         started++;
-        AtomicBoolean cancel = new AtomicBoolean();
-        Progress progress = new Progress() {
-            @Override
-            public void report(long done, long total, String message) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return cancel.get();
-            }
-        };
+        CancellableWork held = new CancellableWork(() -> cancelled++);
+        Progress progress = held.progress();
         workers.submit(() -> {
             try {
                 T result = work.run(progress);
@@ -57,28 +41,7 @@ final class HandDrivenRunner implements BackgroundRunner, AutoCloseable {
                 fxQueue.add(() -> onFailure.accept(failure));
             }
         });
-        return new Running() {
-            @Override
-            public ReadOnlyDoubleProperty progress() {
-                return new SimpleDoubleProperty(-1);
-            }
-
-            @Override
-            public ReadOnlyStringProperty message() {
-                return new SimpleStringProperty("");
-            }
-
-            @Override
-            public ReadOnlyObjectProperty<ImportProgress> importProgress() {
-                return new SimpleObjectProperty<>();
-            }
-
-            @Override
-            public void cancel() {
-                cancelled++;
-                cancel.set(true);
-            }
-        };
+        return held.running();
     }
 
     @Override
