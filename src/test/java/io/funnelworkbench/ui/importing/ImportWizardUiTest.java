@@ -116,10 +116,13 @@ class ImportWizardUiTest extends FxRobot {
         ImportWizardViewModel model = openWizard(csv);
 
         TableView<?> preview = lookup("#previewTable").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getItems().size() == 5);
+        Label formatLine = lookup("#formatLine").queryAs(Label.class);
+        // The preview rows and the format line arrive from the background inspection in separate FX updates.
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> preview.getItems().size() == 5 && !formatLine.getText().isEmpty());
         assertThat(preview.getColumns()).hasSize(5);
         assertThat(preview.getItems().get(0)).isEqualTo(List.of("u1", "view", "2024-03-01T09:00:00Z", "s1", "DE"));
-        assertThat(lookup("#formatLine").queryAs(Label.class).getText())
+        assertThat(formatLine.getText())
                 .isEqualTo("UTF-8, comma-separated · 5 columns · time: date and time with zone");
         // The column roles follow the preview once its mapping is read (in the background, debounced).
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> lookup("#role-3").tryQuery().isPresent());
