@@ -4,11 +4,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.funnelworkbench.analysis.FunnelKernel;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.FunnelResult;
+import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.GoalMetrics;
+import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
 import java.nio.file.Path;
@@ -24,34 +32,68 @@ import org.apache.spark.sql.connect.SparkSession;
 
 /**
  * Funnels on a team's Spark through Spark Connect, computed by our own kernel next to the data
- * (docs/ARCHITECTURE.md, "Team scale"). The events are a table of the cluster with a user, an event name, a time
- * (epoch microseconds) and the import order (equal times of a user are taken in that order, as the local
- * engine takes them).
+ * (docs/ARCHITECTURE.md, "Team scale"), on an {@link EventTable}.
  *
  * <p>Pushed down before the shuffle: the events whose names a rule needs (strict order keeps every event, the
  * others as bare markers with an empty mask) and, per event, the mask of the rules it matches. Then
  * {@code repartition(user)}, {@code sortWithinPartitions(user, time, order)} and {@link KernelPartition} per
  * partition, one row per user; those rows are counted per step on the cluster and only the counts come back.
- * Rules with property conditions are not translated yet.
  */
 public final class SparkConnectBackend implements FunnelBackend {
     private static final String MASK = "mask";
 
+    private final SparkSession session;
     private final Dataset<Row> events;
-    private final EventColumns columns;
-
-    /** The names of the events table's columns. */
-    public record EventColumns(String user, String event, String time, String order) {
-    }
 
     /**
-     * A back-end on {@code events} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
-     * the app runs from a class folder) to the session.
+     * A back-end on {@code table} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
+     * the app runs from a class folder) to the session. Closing the back-end leaves the session open: it belongs
+     * to whoever made it.
      */
-    public SparkConnectBackend(SparkSession session, Dataset<Row> events, EventColumns columns, Path scratch) {
-        this.events = events;
-        this.columns = columns;
+    public SparkConnectBackend(SparkSession session, EventTable table, Path scratch) {
+        this.session = session;
+        this.events = table.rows();
         session.addArtifact(KernelArtifact.jarOf(KernelPartition.class, scratch).toString());
+    }
+
+    @Override
+    public String engine() {
+        return "spark-connect " + session.version();
+    }
+
+    @Override
+    public FunnelResult compute(FunnelSpec spec) {
+        throw new UnsupportedOperationException("Whole funnels are not computed on Spark yet");
+    }
+
+    @Override
+    public GoalMetrics metrics(Goal goal) {
+        throw new UnsupportedOperationException("Goal metrics are not computed on Spark yet");
+    }
+
+    @Override
+    public ImpactResult impact(Goal macro, List<Goal> goals) {
+        throw new UnsupportedOperationException("Impact is not computed on Spark yet");
+    }
+
+    @Override
+    public List<EventCount> events() {
+        throw new UnsupportedOperationException("Event counts are not computed on Spark yet");
+    }
+
+    @Override
+    public List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group) {
+        throw new UnsupportedOperationException("User lists are not computed on Spark yet");
+    }
+
+    @Override
+    public long[] dataRange() {
+        Row row = events.agg(min(col(EventTable.TIME)), max(col(EventTable.TIME))).first();
+        return row.isNullAt(0) ? new long[] {0, 0} : new long[] {row.getLong(0), row.getLong(1)};
+    }
+
+    @Override
+    public void close() {
     }
 
     @Override
@@ -86,27 +128,20 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     /** The latest time of the whole table, as the local engine judges still-in-window against its log's end. */
     private long dataEnd() {
-        Row row = events.agg(max(col(columns.time()))).first();
-        return row.isNullAt(0) ? 0 : row.getLong(0);
+        return dataRange()[1];
     }
 
     /** One row per user who has an event the funnel reads: (user, reached, first_time). */
     private Dataset<Row> perUser(FunnelSpec spec, List<MatchRule> rules) {
-        for (MatchRule rule : rules) {
-            if (!rule.conditions().isEmpty()) {
-                throw new IllegalArgumentException("The Spark Connect back-end does not evaluate property conditions"
-                        + " yet: " + rule);
-            }
-        }
         Dataset<Row> read = events;
         if (spec.order() != OrderMode.STRICT) {
             Set<String> names = new LinkedHashSet<>();
             rules.forEach(rule -> names.addAll(rule.eventNames()));
-            read = read.filter(col(columns.event()).isin(names.toArray()));
+            read = read.filter(col(EventTable.EVENT).isin(names.toArray()));
         }
-        Column user = col(columns.user()).cast("string").as("user");
-        Column time = col(columns.time()).cast("long").as("time");
-        Dataset<Row> masked = read.select(user, time, mask(rules).as(MASK), col(columns.order()).as("order"));
+        Column user = col(EventTable.USER).as("user");
+        Column time = col(EventTable.TIME).as("time");
+        Dataset<Row> masked = read.select(user, time, mask(rules).as(MASK), col(EventTable.ROW).as("order"));
         return masked.repartition(col("user"))
                 .sortWithinPartitions(col("user"), col("time"), col("order"))
                 .select(col("user"), col("time"), col(MASK))
@@ -119,8 +154,7 @@ public final class SparkConnectBackend implements FunnelBackend {
     private Column mask(List<MatchRule> rules) {
         Column mask = lit(0L);
         for (int i = 0; i < rules.size(); i++) {
-            mask = mask.plus(when(col(columns.event()).isin(rules.get(i).eventNames().toArray()), lit(1L << i))
-                    .otherwise(lit(0L)));
+            mask = mask.plus(when(SparkRules.matches(rules.get(i)), lit(1L << i)).otherwise(lit(0L)));
         }
         return mask;
     }

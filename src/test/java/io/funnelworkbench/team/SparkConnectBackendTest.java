@@ -40,9 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("spark")
 @ExtendWith(LocalSparkConnect.class)
 class SparkConnectBackendTest {
-    private static final SparkConnectBackend.EventColumns COLUMNS =
-            new SparkConnectBackend.EventColumns("user", "event", "time", "row");
-    private static final String SCHEMA = "user STRING, event STRING, time LONG, row LONG";
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "x");
@@ -72,11 +69,7 @@ class SparkConnectBackendTest {
         try (ProjectStore store = ProjectStore.openForReading(FixtureProject.create(dir.resolve("fixture")))) {
             log = store.snapshots().load(Progress.NONE);
         }
-        List<String> lines = new ArrayList<>();
-        for (int row = 0; row < log.size(); row++) {
-            lines.add(line(log.userId(log.user(row)), log.eventName(log.event(row)), log.time(row), row));
-        }
-        Backends backends = backends(log, lines, "fixture.csv");
+        Backends backends = backends(log, "fixture.json");
         List<FunnelSpec.Step> checkout = Stream.of("page_view", "view_product", "add_to_cart", "begin_checkout",
                 "purchase").map(FunnelSpec.Step::event).toList();
         for (OrderMode order : OrderMode.values()) {
@@ -91,17 +84,14 @@ class SparkConnectBackendTest {
     }
 
     @Test
-    void tieHeavyRandomLogEqualsTheLocalEngineInEveryOrder() throws IOException {
+    void tieHeavyRandomLogEqualsTheLocalEngineInEveryOrder() {
         Random random = new Random(14_000L);
         List<String[]> events = randomLog(random);
         EventLogBuilder builder = new EventLogBuilder();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            String[] e = events.get(i);
+        for (String[] e : events) {
             builder.add(e[0], e[1], Long.parseLong(e[2]));
-            lines.add(line(e[0], e[1], Long.parseLong(e[2]), i));
         }
-        Backends backends = backends(builder.build(), lines, "random.csv");
+        Backends backends = backends(builder.build(), "random.json");
         FunnelSpec.Step a = FunnelSpec.Step.event("a");
         FunnelSpec.Step b = FunnelSpec.Step.event("b");
         FunnelSpec.Step c = FunnelSpec.Step.event("c");
@@ -132,20 +122,10 @@ class SparkConnectBackendTest {
     private record Backends(FunnelBackend local, FunnelBackend spark) {
     }
 
-    private static Backends backends(EventLog log, List<String> lines, String file) throws IOException {
-        Path csv = dir.resolve(file);
-        List<String> content = new ArrayList<>();
-        content.add("user,event,time,row");
-        content.addAll(lines);
-        Files.write(csv, content, StandardCharsets.UTF_8);
-        Dataset<Row> events = spark.read().option("header", "true").schema(SCHEMA)
-                .csv(csv.toAbsolutePath().toString());
+    private static Backends backends(EventLog log, String file) {
         return new Backends(new LocalBackend(new FunnelEngine(log)),
-                new SparkConnectBackend(spark, events, COLUMNS, dir.resolve("artifact")));
-    }
-
-    private static String line(String user, String event, long time, int row) {
-        return user + "," + event + "," + time + "," + row;
+                new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve(file)),
+                        dir.resolve("artifact")));
     }
 
     /**
