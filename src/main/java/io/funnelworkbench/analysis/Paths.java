@@ -66,7 +66,10 @@ public final class Paths {
 
     /**
      * The distinct paths of step {@code step} (1-based), most users first (ties by the path, alphabetically),
-     * the first {@code top} listed and the rest counted as other paths.
+     * the first {@code top} listed and the rest counted as other paths. The empty path ("No further events",
+     * "Went on directly") is always listed, at its rank, when the step has any users, even when it is not among
+     * the top or has no users itself: how many did nothing more is the first thing a reader asks, and it is no
+     * "other path".
      */
     public PathReport report(int step, PathKind kind, int depth, int top, Cancellation cancellation) {
         check(step, kind, depth);
@@ -82,9 +85,20 @@ public final class Paths {
                 users += tree.users[node];
             }
         }
+        if (tree.users[0] == 0 && users > 0) {
+            rows.add(new PathRow(List.of(), 0));
+        }
         rows.sort(ORDER);
-        List<PathRow> shown = rows.subList(0, Math.min(top, rows.size()));
-        long other = rows.subList(shown.size(), rows.size()).stream().mapToLong(PathRow::users).sum();
+        List<PathRow> shown = new ArrayList<>(rows.subList(0, Math.min(top, rows.size())));
+        List<PathRow> rest = rows.subList(shown.size(), rows.size());
+        rest.stream().filter(row -> row.events().isEmpty()).findFirst().ifPresent(empty -> {
+            int rank = 0;
+            while (rank < shown.size() && ORDER.compare(shown.get(rank), empty) < 0) {
+                rank++;
+            }
+            shown.add(rank, empty);
+        });
+        long other = rest.stream().filter(row -> !row.events().isEmpty()).mapToLong(PathRow::users).sum();
         return new PathReport(step, kind, depth, users, shown, other);
     }
 

@@ -85,15 +85,19 @@ class PathsRandomizedTest {
         Map<String, List<String>> want = referencePaths(events, spec, step, kind, depth);
         Map<List<String>, List<String>> usersByPath = new TreeMap<>(Paths::comparePaths);
         want.forEach((user, path) -> usersByPath.computeIfAbsent(path, p -> new ArrayList<>()).add(user));
+        if (!want.isEmpty()) {
+            usersByPath.putIfAbsent(List.of(), new ArrayList<>());
+        }
         List<PathRow> all = new ArrayList<>();
         usersByPath.forEach((path, users) -> all.add(new PathRow(path, users.size())));
-        all.sort(Comparator.comparingLong(PathRow::users).reversed()
-                .thenComparing(PathRow::events, Paths::comparePaths));
-        List<PathRow> shown = all.subList(0, Math.min(top, all.size()));
-        long other = 0;
-        for (int i = shown.size(); i < all.size(); i++) {
-            other += all.get(i).users();
-        }
+        Comparator<PathRow> order = Comparator.comparingLong(PathRow::users).reversed()
+                .thenComparing(PathRow::events, Paths::comparePaths);
+        all.sort(order);
+        // The top N, and the empty path whatever its rank.
+        List<PathRow> shown = new ArrayList<>(all.subList(0, Math.min(top, all.size())));
+        all.stream().filter(row -> row.events().isEmpty() && !shown.contains(row)).forEach(shown::add);
+        shown.sort(order);
+        long other = all.stream().filter(row -> !shown.contains(row)).mapToLong(PathRow::users).sum();
 
         EventLog log = FunnelEngineRandomizedTest.build(events);
         Paths paths = new Paths(log, spec, new FunnelEngine(log).scan(spec));

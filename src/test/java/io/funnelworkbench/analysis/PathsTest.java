@@ -51,7 +51,7 @@ class PathsTest {
 
         // u3 went on to buy and u4 never viewed: neither dropped at step 1.
         assertThat(report.users()).isEqualTo(2);
-        assertThat(report.paths()).containsExactly(row(2, "search", "home"));
+        assertThat(report.paths()).containsExactly(row(2, "search", "home"), row(0));
         assertThat(report.otherPathsUsers()).isZero();
         assertThat(report.step()).isEqualTo(1);
         assertThat(report.kind()).isEqualTo(AFTER);
@@ -79,7 +79,7 @@ class PathsTest {
                 .build();
         PathReport report = report(log, sequential(Duration.ofDays(1), "view", "buy"), 1, AFTER, 3, 10);
 
-        assertThat(report.paths()).containsExactly(row(1, "help"));
+        assertThat(report.paths()).containsExactly(row(1, "help"), row(0));
     }
 
     @Test
@@ -90,7 +90,7 @@ class PathsTest {
                 .build();
         PathReport report = report(log, sequential(Duration.ofDays(1), "view", "buy"), 1, AFTER, 5, 10);
 
-        assertThat(report.paths()).containsExactly(row(1, "search", "home", "search"));
+        assertThat(report.paths()).containsExactly(row(1, "search", "home", "search"), row(0));
     }
 
     @Test
@@ -103,7 +103,7 @@ class PathsTest {
         PathReport report = report(log, sequential(Duration.ofHours(1), "view", "cart", "buy"), 2, AFTER, 5, 10);
 
         // home at exactly W after step 1 counts, help 1 us later does not (nor the late buy).
-        assertThat(report.paths()).containsExactly(row(1, "search", "home"));
+        assertThat(report.paths()).containsExactly(row(1, "search", "home"), row(0));
     }
 
     @Test
@@ -115,9 +115,9 @@ class PathsTest {
                 .build();
         FunnelSpec spec = sequential(Duration.ofDays(1), "view", "buy");
 
-        assertThat(report(log, spec, 1, AFTER, 2, 10).paths()).containsExactly(row(2, "a", "b"));
+        assertThat(report(log, spec, 1, AFTER, 2, 10).paths()).containsExactly(row(2, "a", "b"), row(0));
         assertThat(report(log, spec, 1, AFTER, 3, 10).paths()).containsExactly(row(1, "a", "b", "c"),
-                row(1, "a", "b", "e"));
+                row(1, "a", "b", "e"), row(0));
         assertThat(report(log, spec, 1, AFTER, 1, 10).depth()).isEqualTo(1);
     }
 
@@ -151,7 +151,7 @@ class PathsTest {
                 .build();
         FunnelSpec spec = sequential(Duration.ofDays(1), "view", "cart", "buy");
 
-        assertThat(report(log, spec, 1, BETWEEN, 3, 10).paths()).containsExactly(row(1, "view"));
+        assertThat(report(log, spec, 1, BETWEEN, 3, 10).paths()).containsExactly(row(1, "view"), row(0));
         assertThat(report(log, spec, 2, BETWEEN, 3, 10).paths()).containsExactly(row(1));
     }
 
@@ -177,6 +177,10 @@ class PathsTest {
         assertThat(top3.paths().stream().mapToLong(PathRow::users).sum() + top3.otherPathsUsers())
                 .isEqualTo(top3.users());
         assertThat(paths(log, spec).usersOfOtherPaths(top3)).containsExactlyInAnyOrder("u2", "u5", "u6");
+        // The empty path ranks third: with the top 2 it is listed all the same, and is not among the other paths.
+        PathReport top2 = report(log, spec, 1, AFTER, 3, 2);
+        assertThat(top2.paths()).containsExactly(row(2, "a"), row(2, "b"), row(1));
+        assertThat(top2.otherPathsUsers()).isEqualTo(3);
     }
 
     @Test
@@ -200,7 +204,7 @@ class PathsTest {
 
         PathReport report = report(log, spec, 1, AFTER, 3, 10);
         assertThat(report.users()).isEqualTo(1);
-        assertThat(report.paths()).containsExactly(row(1, "home"));
+        assertThat(report.paths()).containsExactly(row(1, "home"), row(0));
     }
 
     @Test

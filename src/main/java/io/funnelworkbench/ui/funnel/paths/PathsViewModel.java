@@ -45,7 +45,7 @@ public final class PathsViewModel {
     private final PathsRequest request;
     private final BackgroundRunner runner;
     private final ErrorDisplay errors;
-    private final LatestWins<Computed> reportRun;
+    private final LatestWins<PathReport> reportRun;
     private final LatestWins<List<String>> usersRun;
     // The funnel's outcome does not depend on the depth: scanned once, then reused by every report.
     private volatile Paths paths;
@@ -100,7 +100,7 @@ public final class PathsViewModel {
         computing.set(false);
     }
 
-    private Computed computeReport(int asked, Progress progress) {
+    private PathReport computeReport(int asked, Progress progress) {
         Paths of = paths;
         if (of == null) {
             FunnelOutcome outcome = new FunnelEngine(request.log()).scan(request.spec(), progress::isCancelled);
@@ -109,33 +109,12 @@ public final class PathsViewModel {
                     .breakdownMembers(request.spec(), outcome, request.group()));
             paths = of;
         }
-        PathReport listed = of.report(request.step(), request.kind(), asked, TOP, progress::isCancelled);
-        return new Computed(listed, withEmptyPath(of, listed));
+        return of.report(request.step(), request.kind(), asked, TOP, progress::isCancelled);
     }
 
-    /**
-     * The report with the empty path ("No further events", "Went on directly") always listed: when the engine
-     * counted it among the other paths, its users are taken out of them and listed at its rank.
-     */
-    private PathReport withEmptyPath(Paths of, PathReport listed) {
-        if (listed.paths().stream().anyMatch(p -> p.events().isEmpty())) {
-            return listed;
-        }
-        long empty = of.usersOf(listed.step(), listed.kind(), listed.depth(), List.of()).size();
-        List<PathRow> all = new ArrayList<>(listed.paths());
-        int rank = 0;
-        while (rank < all.size() && all.get(rank).users() > empty) {
-            rank++;
-        }
-        all.add(rank, new PathRow(List.of(), empty));
-        return new PathReport(listed.step(), listed.kind(), listed.depth(), listed.users(), all,
-                listed.otherPathsUsers() - empty);
-    }
-
-    private void show(Computed computed) {
+    private void show(PathReport shown) {
         computing.set(false);
-        listedByEngine = computed.listed();
-        PathReport shown = computed.shown();
+        listedByEngine = shown;
         List<PathsRow> table = new ArrayList<>();
         for (PathRow path : shown.paths()) {
             table.add(new PathsRow(PathText.label(path.events(), shown.kind()), path.events(), path.users(),
@@ -296,9 +275,5 @@ public final class PathsViewModel {
 
     public ReadOnlyStringProperty noticeProperty() {
         return notice.getReadOnlyProperty();
-    }
-
-    /** The engine's report as it listed it, and the report shown (the empty path always listed). */
-    private record Computed(PathReport listed, PathReport shown) {
     }
 }
