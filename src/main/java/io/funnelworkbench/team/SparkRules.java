@@ -20,9 +20,9 @@ import org.apache.spark.sql.types.DataTypes;
  * the value an event carries for a goal, each exactly as the local engine judges them (CompiledRule, ValueReader).
  *
  * <p>A missing value is the empty text, as locally. Spark's own expressions are used where they agree with Java's
- * to the character: equality, contains and starts-with when case counts (UTF-8 byte matching of whole characters),
+ * to the character when case counts: equality, contains and starts-with (UTF-8 byte matching of whole characters),
  * regular expressions ({@code rlike} is Java's {@code Pattern.find}) and blankness (Java's own whitespace class).
- * Case-insensitive text, numbers and amounts are judged by the local engine's code itself, in a UDF
+ * Conditions that ignore case, numbers and amounts are judged by the local engine's code itself, in a UDF
  * ({@link ConditionUdf}, {@link AmountUdf}) from the uploaded kernel jar: Spark's {@code lower}, casts and double
  * comparisons differ from Java's {@code equalsIgnoreCase}, {@code Double.parseDouble} and {@code Double.compare}
  * at the edges ("İ", "12d", "NaN", -0).
