@@ -9,6 +9,10 @@ import java.util.List;
 
 /** Counts per event name over a snapshot, most frequent first. */
 public final class EventStats {
+    /** The order of {@link #byName}: most events first, then by name. */
+    public static final Comparator<EventCount> ORDER =
+            Comparator.comparingLong(EventCount::events).reversed().thenComparing(EventCount::name);
+
     private EventStats() {
     }
 
@@ -35,7 +39,7 @@ public final class EventStats {
                 counts.add(new EventCount(log.eventName(e), events[e], users[e]));
             }
         }
-        counts.sort(Comparator.comparingLong(EventCount::events).reversed().thenComparing(EventCount::name));
+        counts.sort(ORDER);
         return counts;
     }
 }

@@ -35,6 +35,16 @@ public final class FunnelEngine {
     }
 
     /**
+     * Every user's counted attempt, with still-in-window judged against {@code dataEnd} rather than this log's last
+     * event: for a few users' events pulled from a larger table, whose data ends where the table's does.
+     */
+    public FunnelOutcome scanEndingAt(FunnelSpec spec, long dataEnd) {
+        FunnelOutcome outcome = scan(spec);
+        outcome.markStillInWindow(dataEnd, spec.window().toNanos() / 1_000);
+        return outcome;
+    }
+
+    /**
      * Every user's counted attempt; throws {@link Progress.CancelledException} soon after
      * {@code cancellation} is requested (the scan asks once per block of about {@link FunnelScan#BLOCK_ROWS} rows).
      */

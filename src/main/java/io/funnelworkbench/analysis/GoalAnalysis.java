@@ -3,14 +3,12 @@ package io.funnelworkbench.analysis;
 import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Goal;
-import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -28,12 +26,12 @@ public final class GoalAnalysis {
     public GoalMetrics metrics(Goal goal) {
         CompiledRule rule = new CompiledRule(log, goal.rule());
         ValueReader value = new ValueReader(log, goal.value());
+        long[] amounts = value.newTally();
         int[] sessionBuffer = new int[16];
         long users = 0;
         long events = 0;
         long sessionsWithGoal = 0;
         long allSessions = 0;
-        double total = 0;
         int activeUsers = 0;
         for (int u = 0; u < log.userCount(); u++) {
             int from = log.firstRowOf(u);
@@ -49,7 +47,7 @@ public final class GoalAnalysis {
             for (int row = from; row < to; row++) {
                 if (rule.matches(row, log.event(row))) {
                     sessionBuffer[matched++] = log.session(row);
-                    total += value.valueAt(row);
+                    value.tally(row, amounts);
                 }
             }
             users += matched > 0 ? 1 : 0;
@@ -57,18 +55,34 @@ public final class GoalAnalysis {
             sessionsWithGoal += distinct(sessionBuffer, matched);
             allSessions += distinctSessions(from, to, sessionBuffer);
         }
+        return metrics(goal, new GoalCounts(users, events, sessionsWithGoal, allSessions, activeUsers,
+                value.total(amounts)));
+    }
+
+    /**
+     * What a goal's metrics are made of, wherever they were counted: users with a matching event, matching
+     * events, sessions with one (a user's events without a session form one), all sessions, users with any event,
+     * and the exact total of the property amounts of the matching events ({@link EventValues#total}).
+     */
+    public record GoalCounts(long users, long events, long sessionsWithGoal, long allSessions, long activeUsers,
+                             double propertyTotal) {
+    }
+
+    /** A goal's metrics from its counts: the one place that reads them as completions, conversion and worth. */
+    public static GoalMetrics metrics(Goal goal, GoalCounts counts) {
         long completions = switch (goal.counting()) {
-            case USER -> users;
-            case SESSION -> sessionsWithGoal;
-            case EVENT -> events;
+            case USER -> counts.users();
+            case SESSION -> counts.sessionsWithGoal();
+            case EVENT -> counts.events();
         };
         boolean perSession = goal.counting() == Counting.SESSION;
-        long converted = perSession ? sessionsWithGoal : users;
-        long denominator = perSession ? allSessions : activeUsers;
+        long converted = perSession ? counts.sessionsWithGoal() : counts.users();
+        long denominator = perSession ? counts.allSessions() : counts.activeUsers();
         // A fixed amount is earned per completion; a property's amount is earned on every matching event.
-        double worth = goal.value().fromProperty() != null ? total : goal.value().fixedAmount() * completions;
-        return new GoalMetrics(goal.name(), goal.kind(), goal.category(), goal.counting(), users, completions,
-                converted, denominator, Statistics.rate(converted, denominator), worth);
+        double worth = goal.value().fromProperty() != null ? counts.propertyTotal()
+                : goal.value().fixedAmount() * completions;
+        return new GoalMetrics(goal.name(), goal.kind(), goal.category(), goal.counting(), counts.users(),
+                completions, converted, denominator, Statistics.rate(converted, denominator), worth);
     }
 
     /**
@@ -81,21 +95,12 @@ public final class GoalAnalysis {
         long activeUsers = scan.activeUsers();
         long converted = scan.converted();
         List<ImpactRow> rows = new ArrayList<>();
-        List<String> hidden = new ArrayList<>();
         for (Goal micro : goals) {
-            if (micro.kind() != GoalKind.MICRO) {
-                continue;
-            }
-            ImpactRow row = impactOf(micro, firstMacroRow, activeUsers, converted);
-            if (row.usersWith() < MIN_GROUP_USERS || row.usersWithout() < MIN_GROUP_USERS) {
-                hidden.add(micro.name());
-            } else {
-                rows.add(row);
+            if (micro.kind() == GoalKind.MICRO) {
+                rows.add(impactOf(micro, firstMacroRow, activeUsers, converted));
             }
         }
-        rows.sort(Comparator.comparing(ImpactRow::lift, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(ImpactRow::microGoal));
-        return new ImpactResult(macro.name(), activeUsers, converted, rows, hidden);
+        return ImpactStatistics.table(macro.name(), activeUsers, converted, rows);
     }
 
     /**
@@ -132,17 +137,7 @@ public final class GoalAnalysis {
             boolean macro = firstMacroRow[u] >= 0;
             return new long[] {did ? 1 : 0, did && macro ? 1 : 0};
         }).reduce(new long[2], (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
-        long a = counts[1];
-        long b = counts[0] - a;
-        long c = converted - a;
-        long d = activeUsers - counts[0] - c;
-        double rateWith = Statistics.rate(a, a + b);
-        double rateWithout = Statistics.rate(c, c + d);
-        Double lift = rateWithout == 0 ? null : rateWith / rateWithout;
-        double oddsRatio = ((a + 1.0) * (d + 1.0)) / ((b + 1.0) * (c + 1.0));
-        GoalCategory category = micro.category();
-        return new ImpactRow(micro.name(), category, a + b, a, rateWith, c + d, c, rateWithout, lift, oddsRatio,
-                Statistics.fisherExact(a, b, c, d));
+        return ImpactStatistics.row(micro, counts[0], counts[1], activeUsers, converted);
     }
 
     /** Distinct values among the first {@code count} of {@code values}; reorders them. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apache.spark.sql.connect.SparkSession;
 
 /**
  * The jar that carries the kernel to the cluster: the app's own jar when it runs from one, else (from a build's
@@ -24,6 +25,14 @@ final class KernelArtifact {
     private static final long FIXED_TIME = 0L;
 
     private KernelArtifact() {
+    }
+
+    /**
+     * Uploads the jar of the classes the cluster runs (the kernel's partition function, the rules' UDFs) to
+     * {@code session}; made in {@code scratch} when the app runs from a class folder.
+     */
+    static void uploadTo(SparkSession session, Path scratch) {
+        session.addArtifact(jarOf(KernelPartition.class, scratch).toString());
     }
 
     /** The jar holding {@code type}'s classes, made in {@code scratch} when they sit in a folder. */
