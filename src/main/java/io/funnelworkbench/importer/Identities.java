@@ -16,8 +16,8 @@ import java.util.TreeMap;
  */
 public final class Identities {
     /** Values exports write for "no id"; compared without case. */
-    public static final Set<String> PLACEHOLDERS = Set.of("", "na", "n/a", "null", "none", "undefined", "nan", "(not set)",
-            "-", "0", "anonymous", "unknown");
+    public static final Set<String> PLACEHOLDERS = Set.of("", "na", "n/a", "null", "none", "undefined", "nan",
+            "(not set)", "-", "0", "anonymous", "unknown");
     private static final int LONGEST_PLACEHOLDER = 9;
 
     private final Map<String, Long> placeholders = new TreeMap<>();
