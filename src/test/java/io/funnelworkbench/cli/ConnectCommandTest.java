@@ -1,6 +1,7 @@
 package io.funnelworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.funnelworkbench.analysis.FunnelSpec;
@@ -17,6 +18,7 @@ import io.funnelworkbench.team.FunnelCounts;
 import io.funnelworkbench.team.LocalSparkConnect;
 import io.funnelworkbench.team.LocalSparkConnectServer;
 import io.funnelworkbench.team.SparkSource;
+import io.funnelworkbench.team.SparkSourceException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +31,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -169,6 +172,59 @@ class ConnectCommandTest {
             assertThat(counts.usersPerStep()).isEqualTo(localUsers);
             assertThat(localUsers.get(0)).isPositive();
             assertThat(counts.stillInWindow()).isEqualTo(local.json().get("still_in_window").asLong());
+        }
+    }
+
+    @Test
+    void timesPlaceholdersAndEmptyValuesAreReadAsTheImportReadsThem() throws Exception {
+        Path odd = dir.resolve("odd.csv");
+        Files.writeString(odd, String.join("\n", "user_id,event_name,timestamp,note",
+                "u1,a,2026-08-01T10:00:00Z,x", "u1,b,2026-08-01 12:00:00.123456789,", "u2, a ,1785959874,\"quoted\"",
+                "u2,b,1785959874235,\"\"", "u3,a,1785959874235123,y", "u3,b,2026-08-01T10:00:00+02:00, ",
+                "NA,a,2026-08-01T10:00:00Z,placeholder user", "u4,,2026-08-01T10:00:00Z,no event",
+                "u4,a,not a time,bad time", "u4,a,1970-01-01T00:00:00Z,missing time", "u5,a,1785959874.5,z",
+                "\tu6 ,c,2026-08-01,\"line\nbreak\"", "u7,a,2026-08-01T10:00:00 UTC,z") + "\n");
+        Path project = dir.resolve("odd");
+        CliRun run = CliRun.of("import", "--project", project.toString(), odd.toString(), "--user", "user_id",
+                "--event", "event_name", "--time", "timestamp");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("rows_rejected").asLong()).isEqualTo(4);
+        EventLog log;
+        try (ProjectStore store = ProjectStore.openForReading(project)) {
+            log = store.snapshots().load(Progress.NONE);
+        }
+        TeamConnection connection = TeamConnection.at(address, false, null, null, odd.toString(),
+                TeamConnection.SourceFormat.CSV, "user_id", "event_name", "timestamp", null, null);
+        try (SparkSource source = SparkSource.open(connection, Map.of(), dir.resolve("scratch"))) {
+            EventTable table = source.events();
+            List<Row> rows = table.rows().collectAsList();
+            assertThat(sparkEvents(rows, table.properties())).isEqualTo(localEvents(log, table.properties()))
+                    .hasSize(6);
+        }
+    }
+
+    @Test
+    void typedTimeColumnsGiveTheMicrosOfTheirText() {
+        Path parquet = dir.resolve("typed.parquet");
+        long micros = 1_785_578_400_123_456L;
+        try (SparkSession spark = SparkSession.builder().remote(address).create()) {
+            spark.sql("SELECT 'u1' AS user_id, 'a' AS event_name, timestamp_micros(" + micros + "L) AS ts,"
+                    + " DATE'2026-08-01' AS day, " + micros + "L AS epoch, 1.5D AS ratio")
+                    .write().parquet(parquet.toString());
+        }
+        assertThat(firstTime(parquet, "ts")).isEqualTo(micros);
+        assertThat(firstTime(parquet, "day")).isEqualTo(1_785_542_400_000_000L);
+        assertThat(firstTime(parquet, "epoch")).isEqualTo(micros);
+        assertThatThrownBy(() -> firstTime(parquet, "ratio")).isInstanceOf(SparkSourceException.class)
+                .hasMessageStartingWith("The time column 'ratio' holds double values, which cannot be read exactly as"
+                        + " an import reads times");
+    }
+
+    private static long firstTime(Path parquet, String timeColumn) {
+        TeamConnection connection = TeamConnection.at(address, false, null, null, parquet.toString(),
+                TeamConnection.SourceFormat.PARQUET, "user_id", "event_name", timeColumn, null, null);
+        try (SparkSource source = SparkSource.open(connection, Map.of(), dir.resolve("scratch"))) {
+            return source.events().rows().first().getAs(EventTable.TIME);
         }
     }
 
