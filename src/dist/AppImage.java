@@ -30,6 +30,7 @@ public final class AppImage {
     static final String NAME = "Funnel Workbench";
     static final String CLI_NAME = "funnel-workbench";
     static final String PACKAGE_NAME = "funnel-workbench";
+    static final String OPEN_NIO = "--add-opens=java.base/java.nio=ALL-UNNAMED";
     static final String INSTALL_PARENT = "/opt";
 
     /**
@@ -112,6 +113,8 @@ public final class AppImage {
                 "--main-class", "io.funnelworkbench.Main", "--runtime-image", runtime.toString(), "--app-version",
                 version, "--vendor", NAME, "--description", "Goals and funnels on event exports, offline.",
                 "--icon", project.resolve("assets").resolve(os.iconFile()).toString()));
+        // The Spark Connect client's Arrow reads buffers through java.nio internals (connected projects).
+        args.addAll(List.of("--java-options", OPEN_NIO));
         if (os == Os.LINUX) {
             // The archive is recorded by the build (below) and again by the .deb's installation. Huge pages
             // make the first touch of the heap (a big project's events) cheaper; where the system has none,

@@ -5,6 +5,7 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.StepResult;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Whether a funnel's conversion window suits its data. Defaults made for short web funnels mislead a B2B funnel
@@ -44,15 +45,25 @@ public final class WindowCheck {
     /** As above, for a computation that may be superseded: the second funnel stops when it is. */
     public static Optional<Advice> check(FunnelEngine engine, FunnelSpec spec, FunnelResult result,
                                          Cancellation cancellation) {
+        return check(other -> engine.compute(other, cancellation), engine.log().firstTime(), engine.log().lastTime(),
+                spec, result);
+    }
+
+    /**
+     * As above, for any engine: {@code compute} computes a funnel, {@code firstTime} and {@code lastTime} are the
+     * data's first and last event times (epoch microseconds).
+     */
+    public static Optional<Advice> check(Function<FunnelSpec, FunnelResult> compute, long firstTime, long lastTime,
+                                         FunnelSpec spec, FunnelResult result) {
         if (result.steps().size() < 2 || result.steps().get(0).users() == 0) {
             return Optional.empty();
         }
         StepResult last = result.steps().get(result.steps().size() - 1);
         long entered = result.steps().get(0).users();
-        Duration span = Duration.ofNanos(Math.max(0, engine.log().lastTime() - engine.log().firstTime()) * 1_000)
+        Duration span = Duration.ofNanos(Math.max(0, lastTime - firstTime) * 1_000)
                 .plusSeconds(1);
         if (span.compareTo(spec.window()) > 0) {
-            FunnelResult overAll = engine.compute(spec.withWindow(span).withBreakdown(null, null), cancellation);
+            FunnelResult overAll = compute.apply(spec.withWindow(span).withBreakdown(null, null));
             StepResult lastOverAll = overAll.steps().get(overAll.steps().size() - 1);
             long more = lastOverAll.users() - last.users();
             if (more >= MORE_USERS && more >= MORE_CONVERTED * last.users()) {

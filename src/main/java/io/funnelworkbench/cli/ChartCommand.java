@@ -1,14 +1,13 @@
 package io.funnelworkbench.cli;
 
-import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.chart.ChartImages;
 import io.funnelworkbench.chart.ChartKind;
 import io.funnelworkbench.chart.FunnelShape;
-import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.FunnelStep;
 import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.team.FunnelBackend;
 import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
 import java.io.IOException;
@@ -83,9 +82,14 @@ final class ChartCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--type time needs a --step from 2 to " + definition.steps().size()
                         + ": the time into a step is counted from the step before it.");
             }
-            FunnelResult result = new FunnelEngine(analysis.log()).compute(funnel.spec(definition, goals));
+            FunnelBackend backend = analysis.backend();
+            FunnelResult result = backend.compute(funnel.spec(definition, goals));
+            long[] range = backend.dataRange();
             ChartCaption caption = ChartImages.caption(result, kind, title(definition, kind, timeStep),
-                    definition.entryFrom(), definition.entryTo(), dataStart(analysis.log()), dataEnd(analysis.log()));
+                    definition.entryFrom(), definition.entryTo(), instant(range, 0), instant(range, 1));
+            if (analysis.connection().isPresent()) {
+                caption = caption.computedOn(backend.engine());
+            }
             ChartImages.writePng(new ChartImages.Choice(kind, funnelShape, timeStep), result, caption, width, height,
                     scale, out);
         } catch (IOException e) {
@@ -111,12 +115,9 @@ final class ChartCommand implements Callable<Integer> {
         };
     }
 
-    private static Instant dataStart(EventLog log) {
-        return log.size() == 0 ? null : micros(log.firstTime());
-    }
-
-    private static Instant dataEnd(EventLog log) {
-        return log.size() == 0 ? null : micros(log.lastTime());
+    /** The data's first ({@code end} 0) or last (1) time; null when there are no events (a range of 0 and 0). */
+    private static Instant instant(long[] range, int end) {
+        return range[0] == 0 && range[1] == 0 ? null : micros(range[end]);
     }
 
     private static Instant micros(long micros) {

@@ -2,10 +2,7 @@ package io.funnelworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.funnelworkbench.analysis.EventStats;
 import io.funnelworkbench.model.EventCount;
-import io.funnelworkbench.model.Progress;
-import io.funnelworkbench.store.ProjectStore;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -29,10 +26,10 @@ final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Output.Format output = format.format();
-        try (ProjectStore store = ProjectStore.openForReading(project.path())) {
-            List<EventCount> counts = EventStats.byName(store.snapshots().load(Progress.NONE));
+        try (ProjectAnalysis analysis = ProjectAnalysis.open(project.path())) {
+            List<EventCount> counts = analysis.backend().events();
             if (output == Output.Format.JSON) {
-                ObjectNode json = Json.object();
+                ObjectNode json = Json.object().put("engine", analysis.backend().engine());
                 ArrayNode events = json.putArray("events");
                 counts.forEach(c -> events.addObject().put("name", c.name()).put("events", c.events())
                         .put("users", c.users()));

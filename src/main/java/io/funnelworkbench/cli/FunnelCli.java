@@ -36,8 +36,8 @@ public final class FunnelCli implements Callable<Integer> {
     private CommandSpec spec;
 
     /** The commands in the order --help lists them. */
-    private static final List<String> COMMANDS = List.of("import", "events", "goal", "funnel", "impact", "users",
-            "paths", "chart", "bench", "selftest", "help");
+    private static final List<String> COMMANDS = List.of("import", "connect", "events", "goal", "funnel", "impact",
+            "users", "paths", "chart", "bench", "selftest", "help");
 
     /**
      * A new command object, or null for an unknown name. Only the command named is built for a run: picocli
@@ -47,6 +47,7 @@ public final class FunnelCli implements Callable<Integer> {
     private static Object command(String name) {
         return switch (name) {
             case "import" -> new ImportCommand();
+            case "connect" -> new ConnectCommand();
             case "events" -> new EventsCommand();
             case "goal" -> new GoalCommand();
             case "funnel" -> new FunnelCommand();

@@ -2,12 +2,10 @@ package io.funnelworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.PeriodComparison;
 import io.funnelworkbench.analysis.WindowCheck;
 import io.funnelworkbench.model.BreakdownGroup;
-import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.Comparison;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.FunnelResult;
@@ -17,6 +15,7 @@ import io.funnelworkbench.model.StepDifference;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
+import io.funnelworkbench.team.FunnelBackend;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.WindowAdviceText;
 import io.funnelworkbench.workspace.EditRefusedException;
@@ -76,14 +75,15 @@ final class FunnelCommand implements Callable<Integer> {
             if (saveAs != null) {
                 save(Workspace.open(analysis.store()), rename(definition, saveAs.strip()));
             }
-            FunnelEngine engine = new FunnelEngine(analysis.log());
-            PeriodComparison.Compared both = compared == null ? null
-                    : PeriodComparison.computeWith(engine, funnelSpec, compared, Cancellation.NEVER);
-            FunnelResult result = both == null ? engine.compute(funnelSpec) : both.result();
-            Comparison comparison = both == null ? null : both.comparison();
-            Optional<WindowCheck.Advice> advice = WindowCheck.check(engine, funnelSpec, result);
+            FunnelBackend backend = analysis.backend();
+            FunnelResult result = backend.compute(funnelSpec);
+            Comparison comparison = compared == null ? null : compare(backend, funnelSpec, result, compared);
+            long[] range = backend.dataRange();
+            Optional<WindowCheck.Advice> advice = WindowCheck.check(backend::compute, range[0], range[1], funnelSpec,
+                    result);
             if (output == Output.Format.JSON) {
                 ObjectNode json = toJson(definition.name(), result);
+                json.put("engine", backend.engine());
                 json.set("window_check", advice.map(a -> adviceJson(a, result.countedBy())).orElse(null));
                 if (comparison != null) {
                     json.set("compare", compareJson(comparison));
@@ -102,6 +102,17 @@ final class FunnelCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The funnel over {@code compared} beside {@code result}, its own range: a second computation on the whole
+     * funnel's steps (the differences need no breakdown groups or trend).
+     */
+    private static Comparison compare(FunnelBackend backend, FunnelSpec funnelSpec, FunnelResult result,
+                                      PeriodComparison.Range compared) {
+        FunnelResult before = backend.compute(funnelSpec.withBreakdown(null, null).withTrendPeriod(null)
+                .withEntryRange(compared.from(), compared.to()));
+        return new Comparison(compared.from(), compared.to(), before, PeriodComparison.differences(result, before));
     }
 
     /** {@code --compare-to}'s period: {@code previous} or FROM..TO, dates as --from and --to take them. */

@@ -3,7 +3,6 @@ package io.funnelworkbench.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.Goal;
@@ -15,6 +14,7 @@ import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
 import io.funnelworkbench.store.DefinitionCodec;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.team.FunnelBackend;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.workspace.EditRefusedException;
 import io.funnelworkbench.workspace.GoalDeleted;
@@ -121,8 +121,9 @@ final class GoalCommand {
                     parse(Counting.class, count, "--count"));
             try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path(), true)) {
                 save(Workspace.open(project.store()), goal);
-                GoalMetrics metrics = new GoalAnalysis(project.log()).metrics(goal);
-                spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)));
+                GoalMetrics metrics = project.backend().metrics(goal);
+                spec.commandLine().getOut().println(Json.write(ListGoals.toJson(goal, metrics)
+                        .put("engine", project.backend().engine())));
             }
             return 0;
         }
@@ -172,11 +173,11 @@ final class GoalCommand {
         public Integer call() {
             Output.Format output = format.format();
             try (ProjectAnalysis project = ProjectAnalysis.open(this.project.path())) {
-                GoalAnalysis analysis = new GoalAnalysis(project.log());
+                FunnelBackend backend = project.backend();
                 List<Goal> goals = project.store().goals().list();
-                List<GoalMetrics> metrics = goals.stream().map(analysis::metrics).toList();
+                List<GoalMetrics> metrics = goals.stream().map(backend::metrics).toList();
                 if (output == Output.Format.JSON) {
-                    ObjectNode json = Json.object();
+                    ObjectNode json = Json.object().put("engine", backend.engine());
                     ArrayNode list = json.putArray("goals");
                     for (int i = 0; i < goals.size(); i++) {
                         list.add(toJson(goals.get(i), metrics.get(i)));

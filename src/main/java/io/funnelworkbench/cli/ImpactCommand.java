@@ -43,9 +43,10 @@ final class ImpactCommand implements Callable<Integer> {
             if (macroGoal.kind() != GoalKind.MACRO) {
                 throw new IllegalArgumentException(macro + " is a micro goal; --macro needs a macro goal.");
             }
-            ImpactResult result = new GoalAnalysis(analysis.log()).impact(macroGoal, goals);
+            ImpactResult result = analysis.backend().impact(macroGoal, goals);
             if (output == Output.Format.JSON) {
-                spec.commandLine().getOut().println(Json.write(toJson(result)));
+                spec.commandLine().getOut().println(Json.write(toJson(result).put("engine",
+                        analysis.backend().engine())));
             } else {
                 boolean readable = output == Output.Format.TABLE;
                 Output.table(spec.commandLine().getOut(), output, List.of("micro_goal", "users_with", "rate_with",

@@ -7,6 +7,7 @@ import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.Paths;
 import io.funnelworkbench.model.Cancellation;
+import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.PathKind;
@@ -79,8 +80,9 @@ final class PathsCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
-            FunnelOutcome outcome = new FunnelEngine(analysis.log()).scan(funnelSpec);
-            PathReport report = new Paths(analysis.log(), funnelSpec, outcome)
+            EventLog log = analysis.log("Paths");
+            FunnelOutcome outcome = new FunnelEngine(log).scan(funnelSpec);
+            PathReport report = new Paths(log, funnelSpec, outcome)
                     .report(step, kind.kind(), depth, top, Cancellation.NEVER);
             if (output == Output.Format.JSON) {
                 spec.commandLine().getOut().println(Json.write(toJson(report)));

@@ -2,11 +2,33 @@ package io.funnelworkbench.cli;
 
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.model.TeamConnection;
+import io.funnelworkbench.store.AppDirectories;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.TeamConnections;
+import io.funnelworkbench.team.FunnelBackend;
+import io.funnelworkbench.team.LocalBackend;
+import io.funnelworkbench.team.SparkSource;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Opens a project for an analysis command: the store plus its snapshot in memory. */
-record ProjectAnalysis(ProjectStore store, EventLog log) implements AutoCloseable {
+/**
+ * Opens a project for an analysis command: the store, and where its analyses are computed ({@link #backend()}):
+ * on this machine from the snapshot for a project whose events were imported, on the team's Spark for a connected
+ * project (docs/CLI.md, "connect").
+ */
+final class ProjectAnalysis implements AutoCloseable {
+    private final ProjectStore store;
+    private final TeamConnection connection;
+    private EventLog log;
+    private SparkSource source;
+    private FunnelBackend backend;
+
+    private ProjectAnalysis(ProjectStore store, TeamConnection connection) {
+        this.store = store;
+        this.connection = connection;
+    }
+
     /** For reading only, so several analyses may read one project at once. */
     static ProjectAnalysis open(Path project) {
         return open(project, false);
@@ -16,15 +38,65 @@ record ProjectAnalysis(ProjectStore store, EventLog log) implements AutoCloseabl
     static ProjectAnalysis open(Path project, boolean writes) {
         ProjectStore store = writes ? ProjectStore.open(project) : ProjectStore.openForReading(project);
         try {
-            return new ProjectAnalysis(store, store.snapshots().load(Progress.NONE));
+            ProjectAnalysis analysis = new ProjectAnalysis(store, TeamConnections.of(store).orElse(null));
+            if (analysis.connection == null) {
+                analysis.log = store.snapshots().load(Progress.NONE);
+            }
+            return analysis;
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
     }
 
+    ProjectStore store() {
+        return store;
+    }
+
+    /** The team connection of a connected project; empty for one whose events were imported. */
+    Optional<TeamConnection> connection() {
+        return Optional.ofNullable(connection);
+    }
+
+    /** The imported events in memory; a connected project has none here, so say what cannot be done there. */
+    EventLog log(String whatNeedsIt) {
+        if (log == null) {
+            throw new IllegalArgumentException(whatNeedsIt + " are not computed on Spark yet: the events of "
+                    + store.name() + " stay on the team's cluster (" + connection.address() + "). Import an export"
+                    + " of them into a project of its own to see them here.");
+        }
+        return log;
+    }
+
+    /** Where this project's analyses run: opened on first use (for a connected project, a Spark session). */
+    FunnelBackend backend() {
+        if (backend == null) {
+            if (connection == null) {
+                backend = new LocalBackend(log);
+            } else {
+                source = SparkSource.open(connection, System.getenv(), scratch());
+                backend = source.backend();
+            }
+        }
+        return backend;
+    }
+
+    /** Where the app's classes are packed for the cluster when it runs from a class folder (a build). */
+    static Path scratch() {
+        return AppDirectories.home().resolve("team");
+    }
+
     @Override
     public void close() {
-        store.close();
+        try {
+            if (backend != null) {
+                backend.close();
+            }
+            if (source != null) {
+                source.close();
+            }
+        } finally {
+            store.close();
+        }
     }
 }

@@ -2,18 +2,15 @@ package io.funnelworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.funnelworkbench.analysis.FunnelEngine;
-import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
-import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.team.FunnelBackend;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.IntPredicate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,19 +61,15 @@ final class UsersCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--step " + step + " is not a step of this funnel: give 1 to "
                         + funnelSpec.steps().size() + ".");
             }
-            FunnelEngine engine = new FunnelEngine(analysis.log());
-            FunnelOutcome outcome = engine.scan(funnelSpec);
-            IntPredicate among = user -> true;
-            if (group != null) {
-                if (funnelSpec.breakdownProperty() == null) {
-                    throw new IllegalArgumentException("--group needs a breakdown: give --by PROPERTY.");
-                }
-                among = engine.breakdownMembers(funnelSpec, outcome, breakdownGroup(group));
+            if (group != null && funnelSpec.breakdownProperty() == null) {
+                throw new IllegalArgumentException("--group needs a breakdown: give --by PROPERTY.");
             }
-            List<Explanation> users = new StepExplanations(analysis.log(), funnelSpec, outcome).explain(step, among)
+            FunnelBackend backend = analysis.backend();
+            List<Explanation> users = backend.explain(funnelSpec, step, group == null ? null : breakdownGroup(group))
                     .stream().filter(e -> only == null || e.outcome() == only).toList();
             if (output == Output.Format.JSON) {
-                spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)));
+                spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)
+                        .put("engine", backend.engine())));
             } else {
                 Output.table(spec.commandLine().getOut(), output, List.of("user", "outcome", "reason"),
                         users.stream().<List<?>>map(e -> List.of(e.user(), GoalCommand.lower(e.outcome()),

@@ -42,7 +42,7 @@ import java.util.Locale;
 public final class EventImporter {
     private static final int PROGRESS_EVERY = 65_536;
     /** The longest user id, event name or session id taken: longer ones are a broken row, not a name. */
-    static final int MAX_NAME_BYTES = 1_000;
+    public static final int MAX_NAME_BYTES = 1_000;
     private static final ObjectMapper JSON = JsonLinesSource.JSON;
 
     private final ProjectStore store;

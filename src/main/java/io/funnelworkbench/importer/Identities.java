@@ -14,10 +14,10 @@ import java.util.TreeMap;
  * are kept so that, stitched, all of the anonymous id's rows go to the user it was first linked to. Ids are the
  * users dictionary's numbers.
  */
-final class Identities {
+public final class Identities {
     /** Values exports write for "no id"; compared without case. */
-    static final Set<String> PLACEHOLDERS = Set.of("", "na", "n/a", "null", "none", "undefined", "nan", "(not set)",
-            "-", "0", "anonymous", "unknown");
+    public static final Set<String> PLACEHOLDERS = Set.of("", "na", "n/a", "null", "none", "undefined", "nan",
+            "(not set)", "-", "0", "anonymous", "unknown");
     private static final int LONGEST_PLACEHOLDER = 9;
 
     private final Map<String, Long> placeholders = new TreeMap<>();
@@ -26,6 +26,9 @@ final class Identities {
     private long[] linkTime = new long[0];
     private int[] rowsOf = new int[1024];
     private long identityCalls;
+
+    Identities() {
+    }
 
     /** The placeholders as lower-case ASCII bytes, for a comparison without a String per row. */
     private static final byte[][] PLACEHOLDER_BYTES = PLACEHOLDERS.stream().filter(p -> !p.isEmpty())
@@ -66,7 +69,7 @@ final class Identities {
     }
 
     /** An empty session id, a placeholder, or Amplitude's -1 (an event outside any session) is no session. */
-    static boolean noSession(byte[] bytes, int from, int to) {
+    public static boolean noSession(byte[] bytes, int from, int to) {
         if (to - from > LONGEST_PLACEHOLDER) {
             return false;
         }

@@ -54,8 +54,8 @@ public final class TimestampParser {
      * Times an event export can hold: from 1900 to before 2200. Outside them a value is a placeholder, an
      * overflow or a wrong unit (a 22-digit epoch), and taking it would put events a century off.
      */
-    static final long EARLIEST_MICROS = -2_208_988_800_000_000L;
-    static final long LATEST_MICROS = 7_258_118_400_000_000L;
+    public static final long EARLIEST_MICROS = -2_208_988_800_000_000L;
+    public static final long LATEST_MICROS = 7_258_118_400_000_000L;
 
     /**
      * As {@link #parse(String)}, reading UTF-8 bytes in place: the import's hot path. The shapes it reads are

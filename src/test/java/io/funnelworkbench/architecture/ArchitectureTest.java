@@ -37,9 +37,9 @@ class ArchitectureTest {
             Map.entry("chart", List.of("model", "text")),
             Map.entry("sample", List.of("model", "store", "importer")),
             Map.entry("bench", List.of("model", "store", "importer", "analysis")),
-            Map.entry("team", List.of("model", "analysis")),
+            Map.entry("team", List.of("model", "analysis", "importer")),
             Map.entry("cli", List.of("model", "store", "importer", "analysis", "export", "chart", "sample", "bench",
-                    "text", "workspace")),
+                    "team", "text", "workspace")),
             Map.entry("ui", List.of("model", "store", "importer", "analysis", "export", "chart", "sample", "bench",
                     "text", "workspace")));
 
