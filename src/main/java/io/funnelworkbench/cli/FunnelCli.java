@@ -37,7 +37,7 @@ public final class FunnelCli implements Callable<Integer> {
 
     /** The commands in the order --help lists them. */
     private static final List<String> COMMANDS = List.of("import", "connect", "events", "goal", "funnel", "impact",
-            "users", "paths", "chart", "bench", "selftest", "help");
+            "users", "paths", "chart", "verify", "bench", "selftest", "help");
 
     /**
      * A new command object, or null for an unknown name. Only the command named is built for a run: picocli
@@ -55,6 +55,7 @@ public final class FunnelCli implements Callable<Integer> {
             case "users" -> new UsersCommand();
             case "paths" -> new PathsCommand();
             case "chart" -> new ChartCommand();
+            case "verify" -> new VerifyCommand();
             case "bench" -> new BenchCommand();
             case "selftest" -> new SelfTestCommand();
             case "help" -> new CommandLine.HelpCommand();
