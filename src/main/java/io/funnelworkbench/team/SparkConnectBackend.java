@@ -19,6 +19,7 @@ import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.PropertyContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Funnels on a team's Spark through Spark Connect, computed by our own kernel next to the data
@@ -44,6 +46,7 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     private final SparkSession session;
     private final Dataset<Row> events;
+    private final List<String> properties;
 
     /**
      * A back-end on {@code table} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
@@ -53,6 +56,7 @@ public final class SparkConnectBackend implements FunnelBackend {
     public SparkConnectBackend(SparkSession session, EventTable table, Path scratch) {
         this.session = session;
         this.events = table.rows();
+        this.properties = table.properties();
         session.addArtifact(KernelArtifact.jarOf(KernelPartition.class, scratch).toString());
     }
 
@@ -61,9 +65,19 @@ public final class SparkConnectBackend implements FunnelBackend {
         return "spark-connect " + session.version();
     }
 
+    /**
+     * The whole funnel: the per-user outcomes ({@link #userOutcomes}) are computed once and kept on the cluster
+     * while {@link SparkFunnelAggregation} aggregates them there; only the aggregates come back.
+     */
     @Override
     public FunnelResult compute(FunnelSpec spec) {
-        throw new UnsupportedOperationException("Whole funnels are not computed on Spark yet");
+        long[] range = dataRange();
+        Dataset<Row> outcomes = userOutcomes(spec, range[1]).persist();
+        try {
+            return new SparkFunnelAggregation(session, this, spec, range).compute(outcomes);
+        } finally {
+            outcomes.unpersist();
+        }
     }
 
     @Override
@@ -98,17 +112,10 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     @Override
     public FunnelCounts counts(FunnelSpec spec) {
-        List<MatchRule> rules = FunnelKernel.rules(spec);
         int steps = new FunnelKernel(spec).stepCount();
-        Dataset<Row> perUser = perUser(spec, rules);
-        long end = dataEnd();
-        long windowMicros = spec.window().toNanos() / 1_000;
         Column reached = col("reached");
-        // firstTime + window > end, written so that no sum can overflow (ANSI arithmetic fails on overflow).
-        Column open = reached.gt(0).and(reached.lt(steps))
-                .and(col("first_time").gt(lit(Math.max(Long.MIN_VALUE + windowMicros, end) - windowMicros)));
-        List<Row> byReached = perUser.groupBy(reached)
-                .agg(count(lit(1)), sum(when(open, 1L).otherwise(0L)))
+        List<Row> byReached = userOutcomes(spec).groupBy(reached)
+                .agg(count(lit(1)), sum(when(col("still_open"), 1L).otherwise(0L)))
                 .collectAsList();
         long[] atLeast = new long[steps + 2];
         long stillOpen = 0;
@@ -126,28 +133,99 @@ public final class SparkConnectBackend implements FunnelBackend {
         return new FunnelCounts(users, stillOpen);
     }
 
-    /** The latest time of the whole table, as the local engine judges still-in-window against its log's end. */
-    private long dataEnd() {
-        return dataRange()[1];
+    /**
+     * Every user's outcome of {@code spec}, computed on the cluster by our kernel: one row per user who entered the
+     * funnel or whom an exclusion removed (others have no row). Columns ({@link KernelPartition#schema}):
+     * <ul>
+     * <li>{@code user} (string); {@code reached} (int): the furthest required step, 0 when an exclusion removed
+     *     the user;</li>
+     * <li>{@code excluded} (boolean): an exclusion removed the user or cut the attempt short;</li>
+     * <li>{@code still_open} (boolean): stopped short of the last step while the window reaches past the table's
+     *     latest time;</li>
+     * <li>{@code optional_done} (long): bit o set when the counted attempt did optional step o (in step order);</li>
+     * <li>{@code group} (string): the breakdown property's value at the event that places the user (first touch
+     *     or last step), null when missing, empty or without a breakdown;</li>
+     * <li>{@code t1} .. {@code tN} (long): epoch microseconds of each required step's event, null past
+     *     {@code reached}; {@code t1} is the entry time the trend counts by;</li>
+     * <li>{@code v1} .. {@code vN} (double): each required step's goal value at its event (0 past {@code reached}
+     *     or without a value).</li>
+     * </ul>
+     * Nothing runs until the dataset is read; each read runs the shuffle and the kernel again unless persisted.
+     */
+    Dataset<Row> userOutcomes(FunnelSpec spec) {
+        return userOutcomes(spec, dataEnd());
     }
 
-    /** One row per user who has an event the funnel reads: (user, reached, first_time). */
-    private Dataset<Row> perUser(FunnelSpec spec, List<MatchRule> rules) {
+    /** {@link #userOutcomes(FunnelSpec)} with the table's latest time already known. */
+    Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd) {
+        if (spec.countBy() != null) {
+            throw new UnsupportedOperationException("Counting by " + spec.countBy() + " (accounts) is not computed"
+                    + " on Spark yet; open the project locally to count by a property.");
+        }
+        List<MatchRule> rules = FunnelKernel.rules(spec);
         Dataset<Row> read = events;
         if (spec.order() != OrderMode.STRICT) {
             Set<String> names = new LinkedHashSet<>();
             rules.forEach(rule -> names.addAll(rule.eventNames()));
             read = read.filter(col(EventTable.EVENT).isin(names.toArray()));
         }
-        Column user = col(EventTable.USER).as("user");
-        Column time = col(EventTable.TIME).as("time");
-        Dataset<Row> masked = read.select(user, time, mask(rules).as(MASK), col(EventTable.ROW).as("order"));
-        return masked.repartition(col("user"))
+        List<FunnelSpec.Step> steps = spec.requiredOnly().steps();
+        // The kernel's input, in KernelPartition's column order; the import order only sorts.
+        List<Column> columns = new ArrayList<>(List.of(col(EventTable.USER).as("user"),
+                col(EventTable.TIME).as("time"), mask(rules).as(MASK)));
+        List<Column> kernelInput = new ArrayList<>(List.of(col("user"), col("time"), col(MASK)));
+        if (spec.breakdownProperty() != null) {
+            columns.add(breakdownValue(spec.breakdownProperty()).as("group"));
+            kernelInput.add(col("group"));
+        }
+        boolean[] valued = new boolean[steps.size()];
+        for (int j = 0; j < valued.length; j++) {
+            valued[j] = !steps.get(j).value().isNone();
+            if (valued[j]) {
+                columns.add(SparkRules.value(steps.get(j).value()).cast(DataTypes.DoubleType).as("value" + j));
+                kernelInput.add(col("value" + j));
+            }
+        }
+        columns.add(col(EventTable.ROW).as("order"));
+        return read.select(columns.toArray(Column[]::new))
+                .repartition(col("user"))
                 .sortWithinPartitions(col("user"), col("time"), col("order"))
-                .select(col("user"), col("time"), col(MASK))
-                .mapPartitions(new KernelPartition(KernelShape.of(spec)),
-                        Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.LONG()))
-                .toDF("user", "reached", "first_time");
+                .select(kernelInput.toArray(Column[]::new))
+                .mapPartitions(new KernelPartition(KernelShape.of(spec), valued, dataEnd),
+                        Encoders.row(KernelPartition.schema(steps.size())));
+    }
+
+    /**
+     * The breakdown property's value on each event as a string column, null when missing or empty (an empty
+     * value is a missing one, as on import); a property the table lacks is missing everywhere. A name the table
+     * lacks finds the property by its short form, as the local log does ({@link PropertyContainers}).
+     */
+    Column breakdownValue(String property) {
+        String column = propertyColumn(property);
+        if (column == null) {
+            return lit(null).cast(DataTypes.StringType);
+        }
+        Column value = col("`" + column + "`");
+        return when(value.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(value);
+    }
+
+    /** The table's column of {@code property}: its own name, else its short form's; null when neither. */
+    String propertyColumn(String property) {
+        if (properties.contains(property)) {
+            return property;
+        }
+        String shortName = PropertyContainers.shortName(property);
+        return shortName != null && properties.contains(shortName) ? shortName : null;
+    }
+
+    /** The table's events. */
+    Dataset<Row> eventRows() {
+        return events;
+    }
+
+    /** The latest time of the whole table, as the local engine judges still-in-window against its log's end. */
+    private long dataEnd() {
+        return dataRange()[1];
     }
 
     /** Each event's mask: bit i set when it matches rule i, in the kernel's bit order. */
