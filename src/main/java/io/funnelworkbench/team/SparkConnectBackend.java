@@ -71,13 +71,7 @@ public final class SparkConnectBackend implements FunnelBackend {
      */
     @Override
     public FunnelResult compute(FunnelSpec spec) {
-        long[] range = dataRange();
-        Dataset<Row> outcomes = userOutcomes(spec, range[1]).persist();
-        try {
-            return new SparkFunnelAggregation(session, this, spec, range).compute(outcomes);
-        } finally {
-            outcomes.unpersist();
-        }
+        return new SparkFunnelAggregation(session, this, spec).compute();
     }
 
     @Override

@@ -3,12 +3,14 @@ package io.funnelworkbench.team;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -59,30 +61,47 @@ final class SparkFunnelAggregation {
     private static final int SIDES = 2;
     /** Beyond the top 25, one more value tells whether Other exists. */
     private static final int RANKED_VALUES = FunnelAssembly.TOP_GROUPS + 1;
+    private static final int BINS = FunnelAssembly.histogramEdgesMicros().length;
 
     private final SparkSession session;
     private final SparkConnectBackend backend;
     private final FunnelSpec spec;
-    private final FunnelAssembly assembly;
     private final int steps;
     private final int optionalSteps;
+    /** The breakdown property's column in the table, null when it has none (or the funnel no breakdown). */
+    private final String breakdownColumn;
 
-    /** For {@code spec} over the back-end's table, whose first and last times are {@code dataRange}. */
-    SparkFunnelAggregation(SparkSession session, SparkConnectBackend backend, FunnelSpec spec, long[] dataRange) {
+    SparkFunnelAggregation(SparkSession session, SparkConnectBackend backend, FunnelSpec spec) {
         this.session = session;
         this.backend = backend;
         this.spec = spec;
-        this.assembly = new FunnelAssembly(spec, dataRange[0], dataRange[1]);
-        this.steps = assembly.requiredSteps();
+        this.steps = spec.requiredOnly().steps().size();
         this.optionalSteps = (int) spec.steps().stream().filter(FunnelSpec.Step::optional).count();
+        this.breakdownColumn = spec.breakdownProperty() == null ? null
+                : backend.propertyColumn(spec.breakdownProperty());
     }
 
-    /** The funnel's result from {@code outcomes} (better persisted: it is read by several queries). */
-    FunnelResult compute(Dataset<Row> outcomes) {
+    /**
+     * The funnel's result, in four queries (three without a breakdown): the table's facts, the breakdown's values,
+     * the counts per key and day, the durations' statistics. The per-user outcomes they read are computed once and
+     * kept (persisted) on the cluster meanwhile.
+     */
+    FunnelResult compute() {
+        TableFacts facts = tableFacts();
+        FunnelAssembly assembly = new FunnelAssembly(spec, facts.firstTime(), facts.lastTime());
+        Dataset<Row> outcomes = backend.userOutcomes(spec, facts.lastTime()).persist();
+        try {
+            return compute(assembly, outcomes, facts.numeric());
+        } finally {
+            outcomes.unpersist();
+        }
+    }
+
+    private FunnelResult compute(FunnelAssembly assembly, Dataset<Row> outcomes, boolean numeric) {
         List<BreakdownGroup> groups = List.of();
         Dataset<Row> grouped = outcomes.withColumn(GROUP_INDEX, lit(null).cast(DataTypes.IntegerType));
         if (spec.breakdownProperty() != null) {
-            Grouping grouping = grouping(outcomes);
+            Grouping grouping = grouping(outcomes, numeric);
             groups = grouping.groups();
             grouped = grouping.assigned();
         }
@@ -91,28 +110,69 @@ final class SparkFunnelAggregation {
                 .otherwise(array(lit(0)));
         Dataset<Row> keyed = grouped.withColumn(KEY, explode(keys));
         int keyCount = groups.size() + 1;
-        Column[] countColumns = countColumns();
-        Map<Integer, Row> counts = byKey(keyed.groupBy(col(KEY))
-                .agg(countColumns[0], Arrays.copyOfRange(countColumns, 1, countColumns.length)).collectAsList());
-        TimeStats[][][] times = timeStats(keyed, keyCount);
-        Map<Integer, Map<Long, long[]>> days = days(keyed);
-        List<TrendPoint> trend = assembly.trend(days.getOrDefault(0, Map.of()));
+        KeyCounts[] counts = counts(assembly, keyed, keyCount);
+        TimeStats[][][] times = timeStats(keyed, counts);
+        List<TrendPoint> trend = assembly.trend(counts[0].days());
         List<BreakdownGroup> filled = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
-            filled.add(FunnelAssembly.filled(groups.get(g), steps(counts.get(g + 1), times[g + 1]),
-                    assembly.groupTrend(days.getOrDefault(g + 1, Map.of()), trend)));
+            KeyCounts group = counts[g + 1];
+            filled.add(FunnelAssembly.filled(groups.get(g), assembly.steps(group.reached(), times[g + 1],
+                    group.values(), group.optional()), assembly.groupTrend(group.days(), trend)));
         }
-        Row overall = counts.get(0);
-        List<StepResult> overallSteps = steps(overall, times[0]);
-        return assembly.result(overallSteps, filled, overall == null ? 0 : longAt(overall, "still_open"),
-                overall == null ? 0 : longAt(overall, "excluded"), trend);
+        KeyCounts overall = counts[0];
+        List<StepResult> overallSteps = assembly.steps(overall.reached(), times[0], overall.values(),
+                overall.optional());
+        return assembly.result(overallSteps, filled, overall.stillOpen(), overall.excluded(), trend);
     }
 
-    // ---- Users per step, values, optional steps, flags ----
+    // ---- The table ----
 
-    private Column[] countColumns() {
-        List<Column> columns = new ArrayList<>();
+    /** The table's first and last times, and whether the breakdown property is numeric. */
+    private record TableFacts(long firstTime, long lastTime, boolean numeric) {
+    }
+
+    /**
+     * One pass over the table: its time range (the local engine's data range, 0 and 0 when empty) and, with a
+     * breakdown, whether its property is numeric as the local engine decides it: some value is not blank, and
+     * every non-blank value of the whole table is plain decimal text with a finite value. Values the pattern
+     * accepts but that could overflow (long, or with a three-digit exponent; rare) come back to be checked with the
+     * same parser.
+     */
+    private TableFacts tableFacts() {
+        List<Column> columns = new ArrayList<>(List.of(min(col(EventTable.TIME)), max(col(EventTable.TIME))));
+        if (breakdownColumn != null) {
+            Column value = col("`" + breakdownColumn + "`");
+            Column blank = value.isNull().or(value.rlike("^\\p{javaWhitespace}*$"));
+            Column decimal = value.rlike(FunnelAssembly.numberPattern());
+            Column mayOverflow = decimal.and(length(value).gt(300).or(value.rlike("[eE][-+]?0*[0-9]{3,}")));
+            columns.add(sum(when(blank, 0L).otherwise(1L)));
+            columns.add(sum(when(blank.or(decimal), 0L).otherwise(1L)));
+            columns.add(collect_set(when(mayOverflow, value)));
+        }
+        Row row = backend.eventRows().agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new))
+                .first();
+        long first = row.isNullAt(0) ? 0 : row.getLong(0);
+        long last = row.isNullAt(1) ? 0 : row.getLong(1);
+        boolean numeric = breakdownColumn != null && !row.isNullAt(2) && row.getLong(2) > 0 && row.getLong(3) == 0
+                && row.<String>getList(4).stream().allMatch(text -> FunnelAssembly.number(text) != null);
+        return new TableFacts(first, last, numeric);
+    }
+
+    // ---- Users per step, values, optional steps, flags, trend ----
+
+    /** One key's counts: users per step (at least), values, optional-step users, flags, and days for the trend. */
+    private record KeyCounts(long[] reached, double[] values, long[] optional, long excluded, long stillOpen,
+                             Map<Long, long[]> days) {
+    }
+
+    /**
+     * Per key and UTC day of the step-1 event: users per step, property-valued sums, optional-step users,
+     * excluded and still open, entered and completed; the days are summed per key here (users excluded before
+     * entering have no day).
+     */
+    private KeyCounts[] counts(FunnelAssembly assembly, Dataset<Row> keyed, int keyCount) {
         Column reached = col("reached");
+        List<Column> columns = new ArrayList<>();
         for (int j = 1; j <= steps; j++) {
             columns.add(sum(when(reached.geq(j), 1L).otherwise(0L)).as("users" + j));
             if (assembly.valueFromProperty(j)) {
@@ -126,72 +186,138 @@ final class SparkFunnelAggregation {
         }
         columns.add(sum(when(col("excluded"), 1L).otherwise(0L)).as("excluded"));
         columns.add(sum(when(col("still_open"), 1L).otherwise(0L)).as("still_open"));
-        columns.add(count(lit(1)).as("rows"));
-        return columns.toArray(Column[]::new);
-    }
-
-    /** One key's steps from its counts row (null: nobody) and its time statistics. */
-    private List<StepResult> steps(Row counts, TimeStats[][] times) {
-        long[] reached = new long[steps + 2];
-        double[] values = new double[steps + 1];
-        long[] optional = new long[optionalSteps];
-        for (int j = 1; j <= steps && counts != null; j++) {
-            reached[j] = longAt(counts, "users" + j);
+        columns.add(sum(when(reached.equalTo(steps), 1L).otherwise(0L)).as("completed"));
+        long day = FunnelAssembly.MICROS_PER_DAY;
+        String t1 = KernelPartition.timeColumn(1);
+        Column epochDay = expr("(" + t1 + " - pmod(" + t1 + ", " + day + "L)) div " + day + "L");
+        List<Row> rows = keyed.groupBy(col(KEY), epochDay.as("day"))
+                .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new))
+                .orderBy(col(KEY), col("day")).collectAsList();
+        KeyCounts[] counts = new KeyCounts[keyCount];
+        for (int k = 0; k < keyCount; k++) {
+            counts[k] = new KeyCounts(new long[steps + 2], new double[steps + 1], new long[optionalSteps], 0, 0,
+                    new LinkedHashMap<>());
         }
-        for (int j = 1; j <= steps; j++) {
-            double sum = counts != null && assembly.valueFromProperty(j)
-                    ? counts.getDouble(counts.fieldIndex("value" + j)) : 0;
-            values[j] = assembly.stepValue(j, reached[j], sum);
+        double[][] sums = new double[keyCount][steps + 1];
+        for (Row row : rows) {
+            KeyCounts c = counts[row.getInt(0)];
+            for (int j = 1; j <= steps; j++) {
+                c.reached()[j] += longAt(row, "users" + j);
+                sums[row.getInt(0)][j] += assembly.valueFromProperty(j) ? row.getDouble(row.fieldIndex("value" + j))
+                        : 0;
+            }
+            for (int o = 0; o < optionalSteps; o++) {
+                c.optional()[o] += longAt(row, "optional" + o);
+            }
+            counts[row.getInt(0)] = new KeyCounts(c.reached(), c.values(), c.optional(),
+                    c.excluded() + longAt(row, "excluded"), c.stillOpen() + longAt(row, "still_open"), c.days());
+            if (!row.isNullAt(1)) {
+                c.days().put(row.getLong(1), new long[] {longAt(row, "users1"), longAt(row, "completed"),
+                    longAt(row, "still_open")});
+            }
         }
-        for (int o = 0; o < optionalSteps && counts != null; o++) {
-            optional[o] = longAt(counts, "optional" + o);
+        for (int k = 0; k < keyCount; k++) {
+            for (int j = 1; j <= steps; j++) {
+                counts[k].values()[j] = assembly.stepValue(j, counts[k].reached()[j], sums[k][j]);
+            }
         }
-        return assembly.steps(reached, times, values, optional);
+        return counts;
     }
 
     // ---- Time to convert ----
 
     /**
-     * Per key, required step j and side (0 from the previous step, 1 from step 1) the statistics of the durations;
-     * step 1's are empty and step 2's two sides are the same durations.
+     * Per key, required step j and side (0 from the previous step, 1 from step 1) the statistics of the durations,
+     * in one query: per distinct duration its count and a running count in duration order; from those, per key,
+     * step and side the count, the exact sum and the histogram, and the durations at the ranks the median and p90
+     * need ({@link FunnelAssembly#statisticRanks} of the step's users, known from the counts), each matched to the
+     * run of equal durations that holds it. Exact, as sorting all durations would be; never partial medians.
+     * Step 1's statistics are empty and step 2's two sides are the same durations.
      */
-    private TimeStats[][][] timeStats(Dataset<Row> keyed, int keyCount) {
-        Dataset<Row> durations = durations(keyed);
-        long[] edges = FunnelAssembly.histogramEdgesMicros();
-        Column micros = col("micros");
-        List<Column> columns = new ArrayList<>(List.of(count(lit(1)).as("n"),
-                sum(micros.cast(DataTypes.createDecimalType(38, 0))).as("total")));
-        for (int b = 0; b < edges.length; b++) {
-            Column inBin = b + 1 < edges.length ? micros.lt(edges[b + 1]) : lit(true);
-            inBin = b == 0 ? inBin : inBin.and(micros.geq(edges[b]));
-            columns.add(sum(when(inBin, 1L).otherwise(0L)).as("bin" + b));
-        }
-        List<Row> aggregates = durations.groupBy(col(KEY), col("step"), col("side"))
-                .agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new)).collectAsList();
-        Map<List<Integer>, long[]> atRanks = atRanks(durations, aggregates);
-        TimeStats[][][] stats = new TimeStats[keyCount][steps + 1][SIDES];
+    private TimeStats[][][] timeStats(Dataset<Row> keyed, KeyCounts[] counts) {
+        TimeStats[][][] stats = new TimeStats[counts.length][steps + 1][SIDES];
         for (TimeStats[][] key : stats) {
             for (TimeStats[] step : key) {
                 Arrays.fill(step, FunnelAssembly.noTimes());
             }
         }
-        for (Row row : aggregates) {
-            int key = row.getInt(0);
-            int step = row.getInt(1);
-            int side = row.getInt(2);
-            long[] bins = new long[edges.length];
-            for (int b = 0; b < bins.length; b++) {
+        List<Column> wanted = new ArrayList<>();
+        for (int k = 0; k < counts.length; k++) {
+            for (int j = 2; j <= steps; j++) {
+                long[] ranks = FunnelAssembly.statisticRanks(counts[k].reached()[j]);
+                for (int side = 0; side < (j == 2 ? 1 : SIDES) && counts[k].reached()[j] > 0; side++) {
+                    for (int i = 0; i < ranks.length; i++) {
+                        wanted.add(struct(lit(k).as("w_key"), lit(j).as("w_step"), lit(side).as("w_side"),
+                                lit(i).as("w_index"), lit(ranks[i]).as("w_rank")));
+                    }
+                }
+            }
+        }
+        if (wanted.isEmpty()) {
+            return stats;
+        }
+        Column micros = col("micros");
+        Dataset<Row> runs = durations(keyed).groupBy(col(KEY), col("step"), col("side"), micros)
+                .agg(count(lit(1)).as("equal"))
+                .withColumn("through", sum(col("equal")).over(Window.partitionBy(col(KEY), col("step"), col("side"))
+                        .orderBy(micros)));
+        long[] edges = FunnelAssembly.histogramEdgesMicros();
+        List<Column> sums = new ArrayList<>();
+        sums.add(sum(micros.cast(DataTypes.createDecimalType(38, 0)).multiply(col("equal"))).as("total"));
+        for (int b = 0; b < edges.length; b++) {
+            Column inBin = b + 1 < edges.length ? micros.lt(edges[b + 1]) : lit(true);
+            inBin = b == 0 ? inBin : inBin.and(micros.geq(edges[b]));
+            sums.add(sum(when(inBin, col("equal")).otherwise(0L)).as("bin" + b));
+        }
+        Dataset<Row> totals = runs.groupBy(col(KEY), col("step"), col("side"))
+                .agg(sums.get(0), sums.subList(1, sums.size()).toArray(Column[]::new))
+                .select(resultColumns(true).toArray(Column[]::new));
+        Column match = col(KEY).equalTo(col("w_key")).and(col("step").equalTo(col("w_step")))
+                .and(col("side").equalTo(col("w_side"))).and(col("w_rank").leq(col("through")))
+                .and(col("w_rank").gt(col("through").minus(col("equal"))));
+        Dataset<Row> atRanks = runs.join(broadcast(literalTable(wanted)), match, "inner")
+                .select(resultColumns(false).toArray(Column[]::new));
+        Map<List<Integer>, long[]> ranked = new HashMap<>();
+        Map<List<Integer>, Row> totalRows = new HashMap<>();
+        for (Row row : totals.unionByName(atRanks).collectAsList()) {
+            List<Integer> at = List.of(row.getInt(0), row.getInt(1), row.getInt(2));
+            if (row.getInt(3) < 0) {
+                totalRows.put(at, row);
+            } else {
+                ranked.computeIfAbsent(at, k -> new long[3])[row.getInt(3)] = row.getLong(4);
+            }
+        }
+        totalRows.forEach((at, row) -> {
+            long[] bins = new long[BINS];
+            for (int b = 0; b < BINS; b++) {
                 bins[b] = longAt(row, "bin" + b);
             }
             BigInteger total = ((BigDecimal) row.get(row.fieldIndex("total"))).toBigIntegerExact();
-            TimeStats timeStats = FunnelAssembly.timeStats(longAt(row, "n"), total,
-                    atRanks.get(List.of(key, step, side)), bins);
-            stats[key][step][side] = timeStats;
+            int key = at.get(0);
+            int step = at.get(1);
+            TimeStats timeStats = FunnelAssembly.timeStats(counts[key].reached()[step], total, ranked.get(at), bins);
+            stats[key][step][at.get(2)] = timeStats;
             if (step == 2) {
                 stats[key][step][1] = timeStats;
             }
-        }
+        });
         return stats;
+    }
+
+    /**
+     * The columns of the durations query's one result: (key, step, side, rank index, duration at the rank, total,
+     * bins), the totals' rows with index -1 and no duration, the ranks' rows with no total and no bins.
+     */
+    private static List<Column> resultColumns(boolean totals) {
+        List<Column> columns = new ArrayList<>(List.of(col(totals ? KEY : "w_key").as("r_key"),
+                col(totals ? "step" : "w_step").as("r_step"), col(totals ? "side" : "w_side").as("r_side"),
+                totals ? lit(-1).as("r_index") : col("w_index").as("r_index"),
+                totals ? lit(null).cast(DataTypes.LongType).as("r_micros") : col("micros").as("r_micros"),
+                totals ? col("total") : lit(null).cast(DataTypes.createDecimalType(38, 0)).as("total")));
+        for (int b = 0; b < BINS; b++) {
+            columns.add(totals ? col("bin" + b) : lit(null).cast(DataTypes.LongType).as("bin" + b));
+        }
+        return columns;
     }
 
     /**
@@ -209,68 +335,10 @@ final class SparkFunnelAggregation {
                         time.minus(col(KernelPartition.timeColumn(1))).as("micros")));
             }
         }
-        if (items.isEmpty()) {
-            items.add(struct(lit(0).as("step"), lit(0).as("side"), lit(null).cast(DataTypes.LongType).as("micros")));
-        }
         return keyed.filter(col("reached").geq(2))
                 .select(col(KEY), explode(array(items.toArray(Column[]::new))).as("d"))
                 .select(col(KEY), col("d.step").as("step"), col("d.side").as("side"), col("d.micros").as("micros"))
                 .filter(col("micros").isNotNull());
-    }
-
-    /**
-     * The durations at each (key, step, side)'s {@link FunnelAssembly#statisticRanks}: the distinct durations
-     * with their counts, a running count in duration order, and each wanted rank matched to the duration whose
-     * run of equal values holds it. Exact, as sorting all durations would be.
-     */
-    private Map<List<Integer>, long[]> atRanks(Dataset<Row> durations, List<Row> aggregates) {
-        List<Column> wanted = new ArrayList<>();
-        for (Row row : aggregates) {
-            long[] ranks = FunnelAssembly.statisticRanks(longAt(row, "n"));
-            for (int i = 0; i < ranks.length; i++) {
-                wanted.add(struct(lit(row.getInt(0)).as("w_key"), lit(row.getInt(1)).as("w_step"),
-                        lit(row.getInt(2)).as("w_side"), lit(i).as("w_index"), lit(ranks[i]).as("w_rank")));
-            }
-        }
-        Map<List<Integer>, long[]> found = new HashMap<>();
-        if (wanted.isEmpty()) {
-            return found;
-        }
-        Dataset<Row> ranks = literalTable(wanted);
-        Dataset<Row> runs = durations.groupBy(col(KEY), col("step"), col("side"), col("micros"))
-                .agg(count(lit(1)).as("equal"))
-                .withColumn("through", sum(col("equal")).over(Window.partitionBy(col(KEY), col("step"), col("side"))
-                        .orderBy(col("micros"))));
-        Column match = col(KEY).equalTo(col("w_key")).and(col("step").equalTo(col("w_step")))
-                .and(col("side").equalTo(col("w_side"))).and(col("w_rank").leq(col("through")))
-                .and(col("w_rank").gt(col("through").minus(col("equal"))));
-        for (Row row : runs.join(broadcast(ranks), match, "inner")
-                .select(col("w_key"), col("w_step"), col("w_side"), col("w_index"), col("micros")).collectAsList()) {
-            found.computeIfAbsent(List.of(row.getInt(0), row.getInt(1), row.getInt(2)), k -> new long[3])
-                    [row.getInt(3)] = row.getLong(4);
-        }
-        return found;
-    }
-
-    // ---- Trend ----
-
-    /** Per key, the entered, completed and still-open users per UTC day of their step-1 event. */
-    private Map<Integer, Map<Long, long[]>> days(Dataset<Row> keyed) {
-        long day = FunnelAssembly.MICROS_PER_DAY;
-        String t1 = KernelPartition.timeColumn(1);
-        Column epochDay = expr("(" + t1 + " - pmod(" + t1 + ", " + day + "L)) div " + day + "L");
-        List<Row> rows = keyed.filter(col("reached").gt(0))
-                .groupBy(col(KEY), epochDay.as("day"))
-                .agg(count(lit(1)), sum(when(col("reached").equalTo(steps), 1L).otherwise(0L)),
-                        sum(when(col("still_open"), 1L).otherwise(0L)))
-                .orderBy(col(KEY), col("day"))
-                .collectAsList();
-        Map<Integer, Map<Long, long[]>> days = new HashMap<>();
-        for (Row row : rows) {
-            days.computeIfAbsent(row.getInt(0), k -> new LinkedHashMap<>())
-                    .put(row.getLong(1), new long[] {row.getLong(2), row.getLong(3), row.getLong(4)});
-        }
-        return days;
     }
 
     // ---- Breakdown groups ----
@@ -279,15 +347,14 @@ final class SparkFunnelAggregation {
     private record Grouping(List<BreakdownGroup> groups, Dataset<Row> assigned) {
     }
 
-    private Grouping grouping(Dataset<Row> outcomes) {
+    private Grouping grouping(Dataset<Row> outcomes, boolean numeric) {
         Dataset<Row> perValue = outcomes.filter(col("reached").gt(0)).groupBy(col("group"))
                 .agg(count(lit(1)).as("entered"));
-        String column = backend.propertyColumn(spec.breakdownProperty());
         List<String> values = new ArrayList<>();
         List<Long> entered = new ArrayList<>();
         int[] groupOfValue;
         List<BreakdownGroup> groups;
-        if (column != null && isNumeric(column)) {
+        if (numeric) {
             for (Row row : perValue.collectAsList()) {
                 values.add(row.getString(0));
                 entered.add(row.getLong(1));
@@ -339,34 +406,9 @@ final class SparkFunnelAggregation {
                 .withColumn(GROUP_INDEX, when(index.geq(0), index)).drop("g_value", "g_index");
     }
 
-    /**
-     * Whether the property is numeric as the local engine decides it: some value is not blank, and every
-     * non-blank value of the whole table is plain decimal text with a finite value. Values the pattern accepts but
-     * that could overflow (long, or with a three-digit exponent; rare) are checked here with the same parser.
-     */
-    private boolean isNumeric(String column) {
-        Column value = col("`" + column + "`");
-        Column blank = value.isNull().or(value.rlike("^\\p{javaWhitespace}*$"));
-        Column decimal = value.rlike(FunnelAssembly.numberPattern());
-        Column mayOverflow = decimal.and(length(value).gt(300).or(value.rlike("[eE][-+]?0*[0-9]{3,}")));
-        Row check = backend.eventRows().agg(sum(when(blank, 0L).otherwise(1L)),
-                sum(when(blank.or(decimal), 0L).otherwise(1L))).first();
-        if (check.isNullAt(0) || check.getLong(0) == 0 || check.getLong(1) > 0) {
-            return false;
-        }
-        return backend.eventRows().filter(mayOverflow).select(value).distinct().collectAsList().stream()
-                .allMatch(row -> FunnelAssembly.number(row.getString(0)) != null);
-    }
-
     /** A small table that travels with the query: one row per struct of {@code rows}, its fields the columns. */
     private Dataset<Row> literalTable(List<Column> rows) {
         return session.range(1).select(explode(array(rows.toArray(Column[]::new))).as("r")).select(col("r.*"));
-    }
-
-    private static Map<Integer, Row> byKey(List<Row> rows) {
-        Map<Integer, Row> byKey = new HashMap<>();
-        rows.forEach(row -> byKey.put(row.getInt(0), row));
-        return byKey;
     }
 
     private static long longAt(Row row, String field) {
