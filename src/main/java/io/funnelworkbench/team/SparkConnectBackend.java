@@ -43,6 +43,9 @@ import org.apache.spark.sql.types.DataTypes;
  */
 public final class SparkConnectBackend implements FunnelBackend {
     private static final String MASK = "mask";
+    /** Where a user's events go among equal times of an account: the user's first row in import order. */
+    private static final String USER_ORDER = "_fw_user_order";
+    private static final String FIRST_USER_ROW = "_fw_first_user_row";
 
     private final SparkSession session;
     private final Dataset<Row> events;
@@ -152,12 +155,9 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     /** {@link #userOutcomes(FunnelSpec)} with the table's latest time already known. */
     Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd) {
-        if (spec.countBy() != null) {
-            throw new UnsupportedOperationException("Counting by " + spec.countBy() + " (accounts) is not computed"
-                    + " on Spark yet; open the project locally to count by a property.");
-        }
+        Dataset<Row> table = spec.countBy() == null ? events : byAccount(spec.countBy());
         List<MatchRule> rules = FunnelKernel.rules(spec);
-        Dataset<Row> read = events;
+        Dataset<Row> read = table;
         if (spec.order() != OrderMode.STRICT) {
             Set<String> names = new LinkedHashSet<>();
             rules.forEach(rule -> names.addAll(rule.eventNames()));
@@ -181,12 +181,34 @@ public final class SparkConnectBackend implements FunnelBackend {
             }
         }
         columns.add(col(EventTable.ROW).as("order"));
+        columns.add((spec.countBy() == null ? lit(0L) : col(USER_ORDER)).as("user_order"));
         return read.select(columns.toArray(Column[]::new))
                 .repartition(col("user"))
-                .sortWithinPartitions(col("user"), col("time"), col("order"))
+                .sortWithinPartitions(col("user"), col("time"), col("user_order"), col("order"))
                 .select(kernelInput.toArray(Column[]::new))
                 .mapPartitions(new KernelPartition(KernelShape.of(spec), valued, dataEnd),
                         Encoders.row(KernelPartition.schema(steps.size())));
+    }
+
+    /**
+     * The events regrouped by account as the local engine regroups them ({@link
+     * io.funnelworkbench.analysis.AccountLogs}): the account (the value of {@code property}) in the user column,
+     * events without one (missing or empty) left out, and equal times of an account taken in the project's user
+     * order (the order in which users first appeared in the imports), then in import order.
+     */
+    private Dataset<Row> byAccount(String property) {
+        String column = propertyColumn(property);
+        if (column == null) {
+            throw new IllegalArgumentException("There is no property '" + property + "' to count by in this project.");
+        }
+        Column account = col("`" + column + "`");
+        Dataset<Row> firstRows = events.groupBy(col(EventTable.USER).as("first_user"))
+                .agg(min(col(EventTable.ROW)).as(FIRST_USER_ROW));
+        return events.filter(account.isNotNull().and(account.notEqual("")))
+                .join(firstRows, col(EventTable.USER).equalTo(col("first_user")), "inner")
+                .withColumn(USER_ORDER, col(FIRST_USER_ROW))
+                .withColumn(EventTable.USER, account)
+                .drop("first_user", FIRST_USER_ROW);
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.funnelworkbench.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
@@ -115,6 +114,9 @@ class SparkFunnelComputeTest {
             specs.add(FunnelSpec.of(List.of(a, b, a, c), Duration.ofSeconds(4), order)
                     .withBreakdown("plan", Attribution.FIRST_TOUCH).withExclusions(List.of(x)));
         }
+        // Counted by team (users share teams; ties across users of a team): accounts in place of users.
+        specs.add(FunnelSpec.of(List.of(a, b, c), Duration.ofSeconds(3), OrderMode.STRICT).withCountBy("team")
+                .withBreakdown("plan", Attribution.FIRST_TOUCH));
         // Price: numbers, so ranges.
         specs.add(FunnelSpec.of(List.of(a, b.asOptional(), c), Duration.ofSeconds(5), OrderMode.ANY)
                 .withBreakdown("price", Attribution.LAST_STEP).withTrendPeriod(TrendPeriod.DAY));
@@ -125,6 +127,7 @@ class SparkFunnelComputeTest {
             FunnelResult local = backends.local().compute(spec);
             assertThat(backends.spark().compute(spec)).as(spec.order() + " by " + spec.breakdownProperty())
                     .isEqualTo(local);
+            assertThat(local.steps().get(0).users()).as("entered " + spec.countBy()).isPositive();
             other |= local.breakdown().stream().anyMatch(BreakdownGroup::other);
             ranges |= local.breakdown().stream().anyMatch(g -> g.label().contains("–"));
             stillOpen += local.stillInWindow();
@@ -132,17 +135,6 @@ class SparkFunnelComputeTest {
         assertThat(other).as("some breakdown has an Other group").isTrue();
         assertThat(ranges).as("the price is broken down in ranges").isTrue();
         assertThat(stillOpen).as("the still-in-window judgement is exercised").isPositive();
-    }
-
-    @Test
-    void countingByAccountIsRefusedWithAReason() {
-        EventLogBuilder builder = new EventLogBuilder();
-        builder.add("u1", "a", BASE, null, Map.of("account", "acme"));
-        Backends backends = backends(builder.build(), "account.json");
-        FunnelSpec spec = FunnelSpec.of(List.of(FunnelSpec.Step.event("a")), Duration.ofDays(1), OrderMode.SEQUENTIAL)
-                .withCountBy("account");
-        assertThatThrownBy(() -> backends.spark().compute(spec)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("is not computed on Spark yet");
     }
 
     private record Backends(FunnelBackend local, FunnelBackend spark) {
@@ -157,7 +149,8 @@ class SparkFunnelComputeTest {
     /**
      * As the engine's randomized test: times on a grid of seconds over three days, a few a microsecond off, so
      * equal times are common, and the import order of a user's events shuffled, so ties go both ways. Each event
-     * has a plan (40 values, skewed, sometimes missing) and a price (numbers, sometimes missing). Events are
+     * has a plan (40 values, skewed, sometimes missing), a price (numbers, sometimes missing) and a team (37 teams
+     * of about 11 users; sometimes missing). Events are
      * imported user by user, so the import order is the log's row order, which the table's order column holds:
      * values then first appear in the same order on both sides, as breakdown ties need.
      */
@@ -175,6 +168,9 @@ class SparkFunnelComputeTest {
                 }
                 if (random.nextInt(6) != 0) {
                     props.put("price", Integer.toString(5 + random.nextInt(400)));
+                }
+                if (random.nextInt(10) != 0) {
+                    props.put("team", "t" + (u % 37));
                 }
                 events.add(new Object[] {u, name, time, props});
             }
