@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * The one home of how a funnel's aggregates become its result (FUNNEL-SEMANTICS.md, "Metrics per step",
@@ -172,8 +173,8 @@ public final class FunnelAssembly {
         }
         double median = Statistics.median(new double[] {atRanks[0] / MICROS_PER_SECOND,
             atRanks[1] / MICROS_PER_SECOND});
-        double mean = new BigDecimal(sumMicros).divide(BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1_000_000)),
-                MathContext.DECIMAL128).doubleValue();
+        BigDecimal countMicros = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(1_000_000));
+        double mean = new BigDecimal(sumMicros).divide(countMicros, MathContext.DECIMAL128).doubleValue();
         return new TimeStats(count, median, mean, atRanks[2] / MICROS_PER_SECOND, bins);
     }
 
@@ -262,10 +263,11 @@ public final class FunnelAssembly {
 
     /**
      * A group per value, the top 25 by users entering, then Other: {@code labels} and {@code entered} by value id,
-     * ids in tie order (the order the values first appeared, the missing value first). Fills each value id's group
-     * index in {@code groupOfValue} (-1 for values without users); the groups have no steps yet.
+     * ids in tie order (the order the values first appeared, the missing value first; only the top 25's labels are
+     * read). Fills each value id's group index in {@code groupOfValue} (-1 for values without users); the groups
+     * have no steps yet.
      */
-    public static List<BreakdownGroup> rankedGroups(String[] labels, long[] entered, int[] groupOfValue) {
+    public static List<BreakdownGroup> rankedGroups(IntFunction<String> labels, long[] entered, int[] groupOfValue) {
         Integer[] ranked = new Integer[entered.length];
         for (int v = 0; v < ranked.length; v++) {
             ranked[v] = v;
@@ -276,7 +278,7 @@ public final class FunnelAssembly {
         for (int i = 0; i < ranked.length && i < TOP_GROUPS && entered[ranked[i]] > 0; i++) {
             int value = ranked[i];
             groupOfValue[value] = groups.size();
-            groups.add(new BreakdownGroup(labels[value], false, List.of()));
+            groups.add(new BreakdownGroup(labels.apply(value), false, List.of()));
         }
         int top = groups.size();
         for (int v = 0; v < entered.length; v++) {

@@ -299,11 +299,8 @@ final class FunnelCalculator {
 
     /** A group per value, the top 25 by users entering, then Other; fills each value id's group. */
     private List<BreakdownGroup> rankedGroups(int column, long[] entered, int[] groupOfValue) {
-        String[] labels = new String[entered.length];
-        for (int v = 0; column >= 0 && v < labels.length; v++) {
-            labels[v] = log.propertyValue(column, v);
-        }
-        return FunnelAssembly.rankedGroups(labels, entered, groupOfValue);
+        return FunnelAssembly.rankedGroups(v -> column < 0 ? null : log.propertyValue(column, v), entered,
+                groupOfValue);
     }
 
     /** The row whose property value places the user: first touch, or the last step reached. */

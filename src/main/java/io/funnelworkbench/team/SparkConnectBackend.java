@@ -39,7 +39,8 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Pushed down before the shuffle: the events whose names a rule needs (strict order keeps every event, the
  * others as bare markers with an empty mask) and, per event, the mask of the rules it matches. Then
  * {@code repartition(user)}, {@code sortWithinPartitions(user, time, order)} and {@link KernelPartition} per
- * partition, one row per user; those rows are counted per step on the cluster and only the counts come back.
+ * partition, one row per user ({@link #userOutcomes}); those rows are aggregated on the cluster (counts here,
+ * whole funnels in {@link SparkFunnelAggregation}) and only the aggregates come back.
  */
 public final class SparkConnectBackend implements FunnelBackend {
     private static final String MASK = "mask";

@@ -43,17 +43,8 @@ import org.apache.spark.sql.types.DataTypes;
  * A whole funnel on the cluster, from its per-user outcomes ({@link SparkConnectBackend#userOutcomes}): every
  * aggregate is computed with Spark SQL where the outcomes are, and {@link FunnelAssembly} (shared with the local
  * engine) turns the aggregates that come back into the result. Each user's row is keyed 0 for the whole funnel and
- * 1 + g for breakdown group g, so one query per kind of aggregate serves the funnel and every group:
- * <ol>
- * <li>breakdown groups: users per value (the top 26 for text; every number for a numeric property) ranked on the
- *     cluster, assigned to groups by the shared rules, and the value-to-group table joined back;</li>
- * <li>per key: users per step, goal values read from properties, optional-step users, excluded, still in
- *     window;</li>
- * <li>per key, step and kind (from the previous, from step 1): how many durations, their exact sum and the
- *     histogram; then the durations at the ranks the median and p90 need, found exactly by a running count over
- *     the distinct durations in order (never from partial medians);</li>
- * <li>per key and UTC day: entered, completed, still open, for the trends.</li>
- * </ol>
+ * 1 + g for breakdown group g, so one query per kind of aggregate serves the funnel and every group (see
+ * {@link #compute()} and docs/ARCHITECTURE.md, "Team scale").
  */
 final class SparkFunnelAggregation {
     private static final String KEY = "key";
@@ -379,7 +370,7 @@ final class SparkFunnelAggregation {
                 entered.add(row.getLong(1));
             });
             groupOfValue = new int[values.size()];
-            groups = FunnelAssembly.rankedGroups(values.toArray(String[]::new),
+            groups = FunnelAssembly.rankedGroups(values::get,
                     entered.stream().mapToLong(Long::longValue).toArray(), groupOfValue);
         }
         return new Grouping(groups, assign(outcomes, values, groupOfValue, groups));
