@@ -112,7 +112,9 @@ public final class SparkConnectBackend implements FunnelBackend {
     public FunnelCounts counts(FunnelSpec spec) {
         int steps = new FunnelKernel(spec).stepCount();
         Column reached = col("reached");
-        List<Row> byReached = userOutcomes(spec).groupBy(reached)
+        // Counts read neither the breakdown nor the values: the outcomes are made without them.
+        FunnelSpec bare = spec.withBreakdown(null, spec.attribution());
+        List<Row> byReached = userOutcomes(bare, dataEnd(), false).groupBy(reached)
                 .agg(count(lit(1)), sum(when(col("still_open"), 1L).otherwise(0L)))
                 .collectAsList();
         long[] atLeast = new long[steps + 2];
@@ -156,6 +158,11 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     /** {@link #userOutcomes(FunnelSpec)} with the table's latest time already known. */
     Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd) {
+        return userOutcomes(spec, dataEnd, true);
+    }
+
+    /** The outcomes; without {@code withValues}, every v column is 0 and no value is read. */
+    private Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd, boolean withValues) {
         Dataset<Row> table = spec.countBy() == null ? events : byAccount(spec.countBy());
         List<MatchRule> rules = FunnelKernel.rules(spec);
         Dataset<Row> read = table;
@@ -175,7 +182,7 @@ public final class SparkConnectBackend implements FunnelBackend {
         }
         boolean[] valued = new boolean[steps.size()];
         for (int j = 0; j < valued.length; j++) {
-            valued[j] = !steps.get(j).value().isNone();
+            valued[j] = withValues && !steps.get(j).value().isNone();
             if (valued[j]) {
                 columns.add(SparkRules.value(steps.get(j).value()).cast(DataTypes.DoubleType).as("value" + j));
                 kernelInput.add(col("value" + j));
