@@ -15,7 +15,7 @@ import java.util.List;
  * steps (which are optional), the window, the order, the entry range, where the exclusions sit and whether (and
  * how) the user is placed in a breakdown. The rules
  * themselves stay on the client, which turns them into the mask column; so this small value is all that travels
- * to the cluster with the partition function (plain Java serialization, no model classes).
+ * to the cluster with the partition function (plain Java serialization: arrays, dates and two enums).
  */
 record KernelShape(boolean[] optional, long windowMicros, OrderMode order, LocalDate entryFrom, LocalDate entryTo,
                    int[] exclusionFrom, int[] exclusionTo, boolean[] dropFromThatPoint, boolean breakdown,
