@@ -8,29 +8,21 @@ import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TimeStats;
 import io.funnelworkbench.model.TrendPoint;
-import java.time.DayOfWeek;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
+import java.util.Map;
 import java.util.stream.IntStream;
 
-/** Turns per-user outcomes into the funnel's numbers (FUNNEL-SEMANTICS.md, "Metrics per step"). */
+/**
+ * Turns per-user outcomes into the funnel's numbers (FUNNEL-SEMANTICS.md, "Metrics per step"): it aggregates the
+ * outcome's arrays per group and step, and {@link FunnelAssembly} (shared with the Spark back-end) turns the
+ * aggregates into the result.
+ */
 final class FunnelCalculator {
-    /**
-     * Histogram bin edges in seconds: 1 min, 5 min, 15 min, 1 h, 3 h, 12 h, 1 d, 3 d, 7 d, 30 d, 60 d, 90 d, 180 d,
-     * 365 d. Bins starting at or past the window stay empty, and charts leave them out, so the bins follow the
-     * window: a B2B funnel with a 500-day window is not lumped into one "30d+" bar.
-     */
-    static final double[] HISTOGRAM_EDGES = {0, 60, 300, 900, 3_600, 10_800, 43_200, 86_400, 259_200, 604_800,
-        2_592_000, 5_184_000, 7_776_000, 15_552_000, 31_536_000};
-    static final int TOP_GROUPS = 25;
-    private static final long MICROS_PER_DAY = 86_400_000_000L;
+    private static final long MICROS_PER_DAY = FunnelAssembly.MICROS_PER_DAY;
     private static final int USERS_PER_CHUNK = 32_768;
 
     private final EventLog log;
@@ -40,10 +32,12 @@ final class FunnelCalculator {
     private final FunnelSpec full;
     private final int steps;
     private final List<CompiledRule> entryRules;
+    private final FunnelAssembly assembly;
 
     FunnelCalculator(EventLog log, FunnelSpec spec) {
         this.log = log;
         this.full = spec;
+        this.assembly = new FunnelAssembly(spec, log.firstTime(), log.lastTime());
         this.spec = spec.requiredOnly();
         this.steps = this.spec.steps().size();
         List<FunnelSpec.Step> required = this.spec.steps();
@@ -60,9 +54,7 @@ final class FunnelCalculator {
             excluded += outcome.excluded(u) ? 1 : 0;
         }
         List<TrendPoint> trend = trend(outcome);
-        return new FunnelResult(spec.order(), spec.window(), overall, breakdown(outcome, trend),
-                spec.breakdownProperty(), spec.attribution(), largestDropOff(overall), slowest(overall), stillOpen,
-                excluded, trend, spec.trendPeriod(), spec.countBy());
+        return assembly.result(overall, breakdown(outcome, trend), stillOpen, excluded, trend);
     }
 
     /**
@@ -153,38 +145,24 @@ final class FunnelCalculator {
                 from = to;
             }
         });
-        double[][] values = new double[groups][steps + 1];
-        if (spec.steps().stream().anyMatch(s -> !s.value().isNone())) {
-            ValueReader[] valueReaders = spec.steps().stream().map(s -> new ValueReader(log, s.value()))
-                    .toArray(ValueReader[]::new);
-            for (int u = 0; u < users; u++) {
-                int furthest = outcome.furthest(u);
-                int g = groupOf == null ? 0 : groupOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK];
-                if (furthest == 0 || g < 0) {
-                    continue;
-                }
-                for (int j = 1; j <= furthest; j++) {
-                    values[g][j] += valueReaders[j - 1].valueAt(outcome.rowOf(u, j));
-                }
-            }
-        }
+        double[][] values = values(outcome, groupOf, groups, reached);
         TimeStats[][][] stats = new TimeStats[groups][steps + 1][2];
         List<Runnable> tasks = new ArrayList<>();
         for (int g = 0; g < groups; g++) {
-            stats[g][1][0] = timeStats(new double[0]);
-            stats[g][1][1] = timeStats(new double[0]);
+            stats[g][1][0] = FunnelAssembly.noTimes();
+            stats[g][1][1] = FunnelAssembly.noTimes();
             int group = g;
             if (steps >= 2) {
                 tasks.add(() -> {
-                    double[] sorted = sortedSeconds(fromPrevious[group][2]);
-                    stats[group][2][0] = timeStats(sorted);
-                    stats[group][2][1] = timeStats(sorted);
+                    TimeStats second = timeStats(fromPrevious[group][2]);
+                    stats[group][2][0] = second;
+                    stats[group][2][1] = second;
                 });
             }
             for (int j = 3; j <= steps; j++) {
                 int step = j;
-                tasks.add(() -> stats[group][step][0] = timeStats(sortedSeconds(fromPrevious[group][step])));
-                tasks.add(() -> stats[group][step][1] = timeStats(sortedSeconds(fromFirst[group][step])));
+                tasks.add(() -> stats[group][step][0] = timeStats(fromPrevious[group][step]));
+                tasks.add(() -> stats[group][step][1] = timeStats(fromFirst[group][step]));
             }
         }
         if (tasks.size() > 1) {
@@ -192,137 +170,61 @@ final class FunnelCalculator {
         } else {
             tasks.forEach(Runnable::run);
         }
-        List<List<StepResult>> results = new ArrayList<>();
-        for (int g = 0; g < groups; g++) {
-            long[] counts = reached[g];
-            List<StepResult> group = new ArrayList<>();
-            for (int j = 1; j <= steps; j++) {
-                long stepUsers = counts[j];
-                long previous = j == 1 ? stepUsers : counts[j - 1];
-                long dropped = j < steps ? stepUsers - counts[j + 1] : 0;
-                group.add(new StepResult(j, spec.steps().get(j - 1).name(), stepUsers,
-                        Statistics.rate(stepUsers, previous), Statistics.wilson(stepUsers, previous),
-                        Statistics.rate(stepUsers, counts[1]), Statistics.wilson(stepUsers, counts[1]), dropped,
-                        Statistics.rate(dropped, stepUsers), stats[g][j][0], stats[g][j][1], values[g][j], false));
-            }
-            results.add(group);
-        }
+        long[][] optionalUsers = new long[groups][outcome.optionalCount()];
         if (full.hasOptionalSteps()) {
-            long[][] optionalUsers = new long[groups][outcome.optionalCount()];
             for (int u = 0; u < users; u++) {
                 int g = groupOf == null ? 0 : groupOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK];
                 for (int o = 0; g >= 0 && outcome.furthest(u) != 0 && o < outcome.optionalCount(); o++) {
                     optionalUsers[g][o] += outcome.didOptional(u, o) ? 1 : 0;
                 }
             }
-            for (int g = 0; g < groups; g++) {
-                results.set(g, withOptional(results.get(g), optionalUsers[g]));
-            }
+        }
+        List<List<StepResult>> results = new ArrayList<>();
+        for (int g = 0; g < groups; g++) {
+            results.add(assembly.steps(reached[g], stats[g], values[g], optionalUsers[g]));
         }
         return results;
     }
 
     /**
-     * The results of the funnel as asked from those of its required steps: required steps renumbered in place,
-     * each optional step counted from {@code optionalUsers} (in step order), its conversion from the required step
-     * before it.
+     * Each group's value per step: a fixed amount times the step's users; a value read from a property summed over
+     * the users' step events (in user order), the only case that reads each user.
      */
-    private List<StepResult> withOptional(List<StepResult> required, long[] optionalUsers) {
-        List<StepResult> all = new ArrayList<>();
-        TimeStats none = timeStats(new double[0]);
-        int r = 0;
-        int o = 0;
-        long firstUsers = required.get(0).users();
-        for (int i = 1; i <= full.steps().size(); i++) {
-            FunnelSpec.Step step = full.steps().get(i - 1);
-            if (step.optional()) {
-                long done = optionalUsers[o++];
-                long before = required.get(r - 1).users();
-                all.add(new StepResult(i, step.name(), done, Statistics.rate(done, before),
-                        Statistics.wilson(done, before), Statistics.rate(done, firstUsers),
-                        Statistics.wilson(done, firstUsers), 0, 0, none, none, 0, true));
-            } else {
-                StepResult s = required.get(r++);
-                all.add(new StepResult(i, s.name(), s.users(), s.conversionFromPrevious(),
-                        s.conversionFromPreviousInterval(), s.conversionFromFirst(), s.conversionFromFirstInterval(),
-                        s.dropped(), s.dropOffRate(), s.timeFromPrevious(), s.timeFromFirst(), s.value(), false));
+    private double[][] values(FunnelOutcome outcome, int[][] groupOf, int groups, long[][] reached) {
+        double[][] sums = new double[groups][steps + 1];
+        ValueReader[] fromProperty = new ValueReader[steps + 1];
+        boolean any = false;
+        for (int j = 1; j <= steps; j++) {
+            if (assembly.valueFromProperty(j)) {
+                fromProperty[j] = new ValueReader(log, spec.steps().get(j - 1).value());
+                any = true;
             }
         }
-        return all;
+        for (int u = 0; any && u < outcome.userCount(); u++) {
+            int furthest = outcome.furthest(u);
+            int g = groupOf == null ? 0 : groupOf[u / USERS_PER_CHUNK][u % USERS_PER_CHUNK];
+            if (furthest == 0 || g < 0) {
+                continue;
+            }
+            for (int j = 1; j <= furthest; j++) {
+                if (fromProperty[j] != null) {
+                    sums[g][j] += fromProperty[j].valueAt(outcome.rowOf(u, j));
+                }
+            }
+        }
+        double[][] values = new double[groups][steps + 1];
+        for (int g = 0; g < groups; g++) {
+            for (int j = 1; j <= steps; j++) {
+                values[g][j] = assembly.stepValue(j, reached[g][j], sums[g][j]);
+            }
+        }
+        return values;
     }
 
-    /** Durations in microseconds (sorted here, in place) as seconds, ascending. */
-    static double[] sortedSeconds(long[] micros) {
+    /** The statistics of durations in microseconds (sorted here, in place). */
+    private static TimeStats timeStats(long[] micros) {
         Sorting.sort(micros);
-        double[] sorted = new double[micros.length];
-        for (int i = 0; i < micros.length; i++) {
-            sorted[i] = micros[i] / 1e6;
-        }
-        return sorted;
-    }
-
-    /**
-     * Time statistics of durations in seconds, sorted ascending. Each value goes to the bin of the largest edge
-     * at or below it (values below 0 to the first bin); in a sorted list the bins are runs between lower bounds.
-     */
-    static TimeStats timeStats(double[] sorted) {
-        List<TimeStats.HistogramBin> bins = new ArrayList<>();
-        long[] counts = new long[HISTOGRAM_EDGES.length];
-        int below = 0;
-        for (int b = 1; b <= HISTOGRAM_EDGES.length; b++) {
-            int end = b < HISTOGRAM_EDGES.length ? lowerBound(sorted, HISTOGRAM_EDGES[b]) : sorted.length;
-            counts[b - 1] = end - below;
-            below = end;
-        }
-        for (int b = 0; b < HISTOGRAM_EDGES.length; b++) {
-            Double upper = b + 1 < HISTOGRAM_EDGES.length ? HISTOGRAM_EDGES[b + 1] : null;
-            bins.add(new TimeStats.HistogramBin(HISTOGRAM_EDGES[b], upper, counts[b]));
-        }
-        if (sorted.length == 0) {
-            return new TimeStats(0, null, null, null, bins);
-        }
-        return new TimeStats(sorted.length, Statistics.median(sorted), Statistics.mean(sorted),
-                Statistics.percentile(sorted, 0.9), bins);
-    }
-
-    /** The first index whose value is at least {@code key} ({@code sorted.length} if none). */
-    private static int lowerBound(double[] sorted, double key) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < key) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
-    }
-
-    private static Integer largestDropOff(List<StepResult> steps) {
-        Integer largest = null;
-        long most = 0;
-        for (StepResult step : steps) {
-            if (step.dropped() > most) {
-                most = step.dropped();
-                largest = step.number();
-            }
-        }
-        return largest;
-    }
-
-    private static Integer slowest(List<StepResult> steps) {
-        Integer slowest = null;
-        double longest = -1;
-        for (StepResult step : steps) {
-            Double median = step.timeFromPrevious().medianSeconds();
-            if (step.number() > 1 && median != null && median > longest) {
-                longest = median;
-                slowest = step.number();
-            }
-        }
-        return slowest;
+        return FunnelAssembly.timeStats(micros);
     }
 
     /**
@@ -338,8 +240,7 @@ final class FunnelCalculator {
         List<List<TrendPoint>> trends = groupTrends(outcome, grouping, trend);
         List<BreakdownGroup> groups = new ArrayList<>();
         for (int g = 0; g < grouping.groups().size(); g++) {
-            BreakdownGroup group = grouping.groups().get(g);
-            groups.add(new BreakdownGroup(group.value(), group.other(), results.get(g), trends.get(g)));
+            groups.add(FunnelAssembly.filled(grouping.groups().get(g), results.get(g), trends.get(g)));
         }
         return groups;
     }
@@ -384,7 +285,7 @@ final class FunnelCalculator {
         double[] numbers = column < 0 ? null : NumericValues.of(log, column);
         int[] groupOfValue = new int[entered.length];
         List<BreakdownGroup> groups = numbers == null ? rankedGroups(column, entered, groupOfValue)
-                : rangeGroups(numbers, entered, groupOfValue);
+                : FunnelAssembly.rangeGroups(numbers, entered, groupOfValue);
         int[][] groupOf = new int[chunks][];
         for (int c = 0; c < chunks; c++) {
             int first = c * USERS_PER_CHUNK;
@@ -398,48 +299,8 @@ final class FunnelCalculator {
 
     /** A group per value, the top 25 by users entering, then Other; fills each value id's group. */
     private List<BreakdownGroup> rankedGroups(int column, long[] entered, int[] groupOfValue) {
-        Integer[] ranked = new Integer[entered.length];
-        for (int v = 0; v < ranked.length; v++) {
-            ranked[v] = v;
-        }
-        Arrays.sort(ranked, Comparator.<Integer>comparingLong(v -> -entered[v]).thenComparing(v -> v));
-        Arrays.fill(groupOfValue, -1);
-        List<BreakdownGroup> groups = new ArrayList<>();
-        for (int i = 0; i < ranked.length && i < TOP_GROUPS && entered[ranked[i]] > 0; i++) {
-            int value = ranked[i];
-            groupOfValue[value] = groups.size();
-            groups.add(new BreakdownGroup(column < 0 ? null : log.propertyValue(column, value), false, List.of()));
-        }
-        int top = groups.size();
-        for (int v = 0; v < entered.length; v++) {
-            if (groupOfValue[v] < 0 && entered[v] > 0) {
-                groupOfValue[v] = top;
-            }
-        }
-        if (Arrays.stream(groupOfValue).anyMatch(g -> g == top)) {
-            groups.add(new BreakdownGroup(null, true, List.of()));
-        }
-        return groups;
-    }
-
-    /**
-     * For a numeric property: a group per range of values, lowest first, then "(none)" for users without a
-     * number; fills each value id's group.
-     */
-    private static List<BreakdownGroup> rangeGroups(double[] numbers, long[] entered, int[] groupOfValue) {
-        NumericBuckets buckets = NumericBuckets.of(numbers, entered);
-        List<BreakdownGroup> groups = new ArrayList<>();
-        buckets.labels().forEach(label -> groups.add(new BreakdownGroup(label, false, List.of())));
-        int none = groups.size();
-        boolean anyNone = false;
-        for (int v = 0; v < entered.length; v++) {
-            groupOfValue[v] = buckets.bucketOf(v) >= 0 ? buckets.bucketOf(v) : none;
-            anyNone |= buckets.bucketOf(v) < 0 && entered[v] > 0;
-        }
-        if (anyNone) {
-            groups.add(new BreakdownGroup(null, false, List.of()));
-        }
-        return groups;
+        return FunnelAssembly.rankedGroups(v -> column < 0 ? null : log.propertyValue(column, v), entered,
+                groupOfValue);
     }
 
     /** The row whose property value places the user: first touch, or the last step reached. */
@@ -488,8 +349,7 @@ final class FunnelCalculator {
                         outcome.stillInWindow(u));
             }
         }
-        TreeMap<LocalDate, long[]> periods = periods(days);
-        return periods.isEmpty() ? List.of() : points(periods, periods.firstKey(), periods.lastKey());
+        return assembly.trend(days.byDay());
     }
 
     /** Each group's trend over the same periods as the whole funnel's, so groups add up period by period. */
@@ -506,53 +366,9 @@ final class FunnelCalculator {
         }
         List<List<TrendPoint>> trends = new ArrayList<>();
         for (DailyCounts groupDays : days) {
-            trends.add(overall.isEmpty() ? List.of() : points(periods(groupDays), overall.get(0).periodStart(),
-                    overall.get(overall.size() - 1).periodStart()));
+            trends.add(assembly.groupTrend(groupDays.byDay(), overall));
         }
         return trends;
-    }
-
-    private TreeMap<LocalDate, long[]> periods(DailyCounts days) {
-        TreeMap<LocalDate, long[]> periods = new TreeMap<>();
-        days.forEach((day, counts) -> {
-            long[] sums = periods.computeIfAbsent(periodOf(day), p -> new long[3]);
-            for (int i = 0; i < 3; i++) {
-                sums[i] += counts[i];
-            }
-        });
-        return periods;
-    }
-
-    private List<TrendPoint> points(TreeMap<LocalDate, long[]> periods, LocalDate first, LocalDate last) {
-        LocalDate coveredFrom = coverageStart();
-        LocalDate coveredTo = coverageEnd();
-        List<TrendPoint> points = new ArrayList<>();
-        for (LocalDate start = first; !start.isAfter(last); start = nextPeriod(start)) {
-            long[] counts = periods.getOrDefault(start, new long[3]);
-            boolean partial = start.isBefore(coveredFrom) || nextPeriod(start).minusDays(1).isAfter(coveredTo);
-            points.add(new TrendPoint(start, counts[0], counts[1], Statistics.rate(counts[1], counts[0]), counts[2],
-                    partial));
-        }
-        return points;
-    }
-
-    /** The first day the trend can hold entries for: the data's first day, or the entry range's if later. */
-    private LocalDate coverageStart() {
-        LocalDate first = LocalDate.ofEpochDay(Math.floorDiv(log.firstTime(), MICROS_PER_DAY));
-        return spec.entryFrom() != null && spec.entryFrom().isAfter(first) ? spec.entryFrom() : first;
-    }
-
-    private LocalDate coverageEnd() {
-        LocalDate last = LocalDate.ofEpochDay(Math.floorDiv(log.lastTime(), MICROS_PER_DAY));
-        return spec.entryTo() != null && spec.entryTo().isBefore(last) ? spec.entryTo() : last;
-    }
-
-    private LocalDate nextPeriod(LocalDate start) {
-        return switch (spec.trendPeriod()) {
-            case DAY -> start.plusDays(1);
-            case WEEK -> start.plusWeeks(1);
-            case MONTH -> start.plusMonths(1);
-        };
     }
 
     /** Entered, completed and still-open counts per UTC day, in an array that widens as days arrive. */
@@ -581,21 +397,15 @@ final class FunnelCalculator {
             counts[2][at] += stillOpen ? 1 : 0;
         }
 
-        void forEach(BiConsumer<LocalDate, long[]> action) {
+        /** The days with entries (epoch day to entered, completed, still open), in day order. */
+        Map<Long, long[]> byDay() {
+            Map<Long, long[]> days = new LinkedHashMap<>();
             for (int at = 0; at < counts[0].length; at++) {
                 if (counts[0][at] > 0) {
-                    action.accept(LocalDate.ofEpochDay(firstDay + at),
-                            new long[] {counts[0][at], counts[1][at], counts[2][at]});
+                    days.put(firstDay + at, new long[] {counts[0][at], counts[1][at], counts[2][at]});
                 }
             }
+            return days;
         }
-    }
-
-    private LocalDate periodOf(LocalDate day) {
-        return switch (spec.trendPeriod()) {
-            case DAY -> day;
-            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-            case MONTH -> day.withDayOfMonth(1);
-        };
     }
 }

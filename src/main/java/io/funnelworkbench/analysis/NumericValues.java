@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * A number is plain decimal text ("12", "-3.5", "1e6"); Java's extras ("NaN", "12f", hex) are text here.
  */
 final class NumericValues {
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
+    static final Pattern DECIMAL = Pattern.compile("[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?");
     /**
      * Per log (weakly: a replaced snapshot is let go) and property: every funnel with a breakdown asks, and a
      * price with a million distinct values takes a noticeable moment to parse.

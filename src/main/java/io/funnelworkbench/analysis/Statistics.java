@@ -55,14 +55,24 @@ public final class Statistics {
 
     /** The median of sorted values: the middle one, or the mean of the two middle ones. */
     public static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        long[] ranks = medianRanks(sorted.length);
+        return (sorted[(int) ranks[0] - 1] + sorted[(int) ranks[1] - 1]) / 2;
+    }
+
+    /** The 1-based ranks of the two middle values of {@code n} (the same one twice when n is odd). */
+    public static long[] medianRanks(long n) {
+        return n % 2 == 1 ? new long[] {n / 2 + 1, n / 2 + 1} : new long[] {n / 2, n / 2 + 1};
     }
 
     /** Nearest-rank percentile of sorted values: the ceil(q·n)-th smallest. */
     public static double percentile(double[] sorted, double q) {
-        int rank = (int) Math.ceil(q * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return sorted[(int) percentileRank(sorted.length, q) - 1];
+    }
+
+    /** The 1-based rank of the nearest-rank percentile q of {@code n} values: ceil(q·n), within 1 to n. */
+    public static long percentileRank(long n, double q) {
+        long rank = (long) Math.ceil(q * n);
+        return Math.max(1, Math.min(n, rank));
     }
 
     public static double mean(double[] values) {

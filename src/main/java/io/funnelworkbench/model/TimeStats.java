@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Times to convert, in seconds, over the users who converted; the statistics are null when nobody did.
- * The histogram has fixed, human-sized bins (see {@code FunnelCalculator.HISTOGRAM_EDGES}).
+ * The histogram has fixed, human-sized bins (see {@code FunnelAssembly.HISTOGRAM_EDGES}).
  */
 public record TimeStats(long count, Double medianSeconds, Double meanSeconds, Double p90Seconds,
                         List<HistogramBin> histogram) {

@@ -1,6 +1,7 @@
 package io.funnelworkbench.team;
 
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
 import java.io.Serializable;
@@ -11,12 +12,14 @@ import java.util.List;
 
 /**
  * What the per-user kernel needs of a funnel once each event carries the mask of the rules it matches: the
- * steps (which are optional), the window, the order, the entry range and where the exclusions sit. The rules
+ * steps (which are optional), the window, the order, the entry range, where the exclusions sit and whether (and
+ * how) the user is placed in a breakdown. The rules
  * themselves stay on the client, which turns them into the mask column; so this small value is all that travels
- * to the cluster with the partition function (plain Java serialization, no model classes).
+ * to the cluster with the partition function (plain Java serialization: arrays, dates and two enums).
  */
 record KernelShape(boolean[] optional, long windowMicros, OrderMode order, LocalDate entryFrom, LocalDate entryTo,
-                   int[] exclusionFrom, int[] exclusionTo, boolean[] dropFromThatPoint) implements Serializable {
+                   int[] exclusionFrom, int[] exclusionTo, boolean[] dropFromThatPoint, boolean breakdown,
+                   Attribution attribution) implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static KernelShape of(FunnelSpec spec) {
@@ -32,7 +35,16 @@ record KernelShape(boolean[] optional, long windowMicros, OrderMode order, Local
             drop[e] = exclusions.get(e).dropFromThatPoint();
         }
         return new KernelShape(optional, spec.window().toNanos() / 1_000, spec.order(), spec.entryFrom(),
-                spec.entryTo(), from, to, drop);
+                spec.entryTo(), from, to, drop, spec.breakdownProperty() != null, spec.attribution());
+    }
+
+    /** How many steps are optional. */
+    int optionalCount() {
+        int count = 0;
+        for (boolean o : optional) {
+            count += o ? 1 : 0;
+        }
+        return count;
     }
 
     /**
@@ -52,6 +64,6 @@ record KernelShape(boolean[] optional, long windowMicros, OrderMode order, Local
                     dropFromThatPoint[e]));
         }
         return FunnelSpec.of(steps, Duration.ofNanos(windowMicros * 1_000), order).withExclusions(exclusions)
-                .withEntryRange(entryFrom, entryTo);
+                .withEntryRange(entryFrom, entryTo).withBreakdown(breakdown ? "breakdown" : null, attribution);
     }
 }

@@ -32,6 +32,7 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.PropertyContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,6 +43,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.connect.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Funnels on a team's Spark through Spark Connect, computed by our own kernel next to the data
@@ -50,15 +52,20 @@ import org.apache.spark.sql.connect.SparkSession;
  * <p>Pushed down before the shuffle: the events whose names a rule needs (strict order keeps every event, the
  * others as bare markers with an empty mask) and, per event, the mask of the rules it matches. Then
  * {@code repartition(user)}, {@code sortWithinPartitions(user, time, order)} and {@link KernelPartition} per
- * partition, one row per user; those rows are counted per step on the cluster and only the counts come back.
+ * partition, one row per user ({@link #userOutcomes}); those rows are aggregated on the cluster (counts here,
+ * whole funnels in {@link SparkFunnelAggregation}) and only the aggregates come back.
  */
 public final class SparkConnectBackend implements FunnelBackend {
     private static final String MASK = "mask";
+    /** Where a user's events go among equal times of an account: the user's first row in import order. */
+    private static final String USER_ORDER = "_fw_user_order";
+    private static final String FIRST_USER_ROW = "_fw_first_user_row";
 
     private final SparkSession session;
     private final Dataset<Row> events;
     private final SparkRules rules;
     private final SparkUserEvents userEvents;
+    private final List<String> properties;
 
     /**
      * A back-end on {@code table} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
@@ -70,6 +77,7 @@ public final class SparkConnectBackend implements FunnelBackend {
         this.events = table.rows();
         this.rules = new SparkRules(table);
         this.userEvents = new SparkUserEvents(table);
+        this.properties = table.properties();
         KernelArtifact.uploadTo(session, scratch);
     }
 
@@ -78,9 +86,13 @@ public final class SparkConnectBackend implements FunnelBackend {
         return "spark-connect " + session.version();
     }
 
+    /**
+     * The whole funnel: the per-user outcomes ({@link #userOutcomes}) are computed once and kept on the cluster
+     * while {@link SparkFunnelAggregation} aggregates them there; only the aggregates come back.
+     */
     @Override
     public FunnelResult compute(FunnelSpec spec) {
-        throw new UnsupportedOperationException("Whole funnels are not computed on Spark yet");
+        return new SparkFunnelAggregation(session, this, spec).compute();
     }
 
     /**
@@ -171,7 +183,7 @@ public final class SparkConnectBackend implements FunnelBackend {
                     + " step yet; ask for a required step.");
         }
         int required = (int) spec.steps().subList(0, step).stream().filter(s -> !s.optional()).count();
-        Dataset<Row> atStep = perUser(spec, FunnelKernel.rules(spec)).filter(col("reached").geq(required));
+        Dataset<Row> atStep = perUser(spec).filter(col("reached").geq(required));
         EventLog log = userEvents.of(atStep);
         FunnelOutcome outcome = new FunnelEngine(log).scanEndingAt(spec, dataEnd());
         return new StepExplanations(log, spec, outcome).explain(step);
@@ -189,17 +201,12 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     @Override
     public FunnelCounts counts(FunnelSpec spec) {
-        List<MatchRule> rules = FunnelKernel.rules(spec);
         int steps = new FunnelKernel(spec).stepCount();
-        Dataset<Row> perUser = perUser(spec, rules);
-        long end = dataEnd();
-        long windowMicros = spec.window().toNanos() / 1_000;
         Column reached = col("reached");
-        // firstTime + window > end, written so that no sum can overflow (ANSI arithmetic fails on overflow).
-        Column open = reached.gt(0).and(reached.lt(steps))
-                .and(col("first_time").gt(lit(Math.max(Long.MIN_VALUE + windowMicros, end) - windowMicros)));
-        List<Row> byReached = perUser.groupBy(reached)
-                .agg(count(lit(1)), sum(when(open, 1L).otherwise(0L)))
+        // Counts read neither the breakdown nor the values: the outcomes are made without them.
+        FunnelSpec bare = spec.withBreakdown(null, spec.attribution());
+        List<Row> byReached = userOutcomes(bare, dataEnd(), false).groupBy(reached)
+                .agg(count(lit(1)), sum(when(col("still_open"), 1L).otherwise(0L)))
                 .collectAsList();
         long[] atLeast = new long[steps + 2];
         long stillOpen = 0;
@@ -235,23 +242,126 @@ public final class SparkConnectBackend implements FunnelBackend {
         }
     }
 
-    /** One row per user who has an event the funnel reads: (user, reached, first_time). */
-    Dataset<Row> perUser(FunnelSpec spec, List<MatchRule> rules) {
-        Dataset<Row> read = events;
+    /**
+     * One row per user who entered the funnel or whom an exclusion removed, with (at least) {@code user} and
+     * {@code reached}: {@link #userOutcomes} without breakdown or values, which these readers do not need.
+     */
+    Dataset<Row> perUser(FunnelSpec spec) {
+        return userOutcomes(spec.withBreakdown(null, spec.attribution()), dataEnd(), false);
+    }
+
+    /**
+     * Every user's outcome of {@code spec}, computed on the cluster by our kernel: one row per user who entered the
+     * funnel or whom an exclusion removed (others have no row). Columns ({@link KernelPartition#schema}):
+     * <ul>
+     * <li>{@code user} (string); {@code reached} (int): the furthest required step, 0 when an exclusion removed
+     *     the user;</li>
+     * <li>{@code excluded} (boolean): an exclusion removed the user or cut the attempt short;</li>
+     * <li>{@code still_open} (boolean): stopped short of the last step while the window reaches past the table's
+     *     latest time;</li>
+     * <li>{@code optional_done} (long): bit o set when the counted attempt did optional step o (in step order);</li>
+     * <li>{@code group} (string): the breakdown property's value at the event that places the user (first touch
+     *     or last step), null when missing, empty or without a breakdown;</li>
+     * <li>{@code t1} .. {@code tN} (long): epoch microseconds of each required step's event, null past
+     *     {@code reached}; {@code t1} is the entry time the trend counts by;</li>
+     * <li>{@code v1} .. {@code vN} (double): each required step's goal value at its event (0 past {@code reached}
+     *     or without a value).</li>
+     * </ul>
+     * Nothing runs until the dataset is read; each read runs the shuffle and the kernel again unless persisted.
+     */
+    Dataset<Row> userOutcomes(FunnelSpec spec) {
+        return userOutcomes(spec, dataEnd());
+    }
+
+    /** {@link #userOutcomes(FunnelSpec)} with the table's latest time already known. */
+    Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd) {
+        return userOutcomes(spec, dataEnd, true);
+    }
+
+    /** The outcomes; without {@code withValues}, every v column is 0 and no value is read. */
+    private Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd, boolean withValues) {
+        Dataset<Row> table = spec.countBy() == null ? events : byAccount(spec.countBy());
+        List<MatchRule> rules = FunnelKernel.rules(spec);
+        Dataset<Row> read = table;
         if (spec.order() != OrderMode.STRICT) {
             Set<String> names = new LinkedHashSet<>();
             rules.forEach(rule -> names.addAll(rule.eventNames()));
             read = read.filter(col(EventTable.EVENT).isin(names.toArray()));
         }
-        Column user = col(EventTable.USER).as("user");
-        Column time = col(EventTable.TIME).as("time");
-        Dataset<Row> masked = read.select(user, time, mask(rules).as(MASK), col(EventTable.ROW).as("order"));
-        return masked.repartition(col("user"))
-                .sortWithinPartitions(col("user"), col("time"), col("order"))
-                .select(col("user"), col("time"), col(MASK))
-                .mapPartitions(new KernelPartition(KernelShape.of(spec)),
-                        Encoders.tuple(Encoders.STRING(), Encoders.INT(), Encoders.LONG()))
-                .toDF("user", "reached", "first_time");
+        List<FunnelSpec.Step> steps = spec.requiredOnly().steps();
+        // The kernel's input, in KernelPartition's column order; the import order only sorts.
+        List<Column> columns = new ArrayList<>(List.of(col(EventTable.USER).as("user"),
+                col(EventTable.TIME).as("time"), mask(rules).as(MASK)));
+        List<Column> kernelInput = new ArrayList<>(List.of(col("user"), col("time"), col(MASK)));
+        if (spec.breakdownProperty() != null) {
+            columns.add(breakdownValue(spec.breakdownProperty()).as("group"));
+            kernelInput.add(col("group"));
+        }
+        boolean[] valued = new boolean[steps.size()];
+        for (int j = 0; j < valued.length; j++) {
+            valued[j] = withValues && !steps.get(j).value().isNone();
+            if (valued[j]) {
+                columns.add(this.rules.value(steps.get(j).value()).cast(DataTypes.DoubleType).as("value" + j));
+                kernelInput.add(col("value" + j));
+            }
+        }
+        columns.add(col(EventTable.ROW).as("order"));
+        columns.add((spec.countBy() == null ? lit(0L) : col(USER_ORDER)).as("user_order"));
+        return read.select(columns.toArray(Column[]::new))
+                .repartition(col("user"))
+                .sortWithinPartitions(col("user"), col("time"), col("user_order"), col("order"))
+                .select(kernelInput.toArray(Column[]::new))
+                .mapPartitions(new KernelPartition(KernelShape.of(spec), valued, dataEnd),
+                        Encoders.row(KernelPartition.schema(steps.size())));
+    }
+
+    /**
+     * The events regrouped by account as the local engine regroups them ({@link
+     * io.funnelworkbench.analysis.AccountLogs}): the account (the value of {@code property}) in the user column,
+     * events without one (missing or empty) left out, and equal times of an account taken in the project's user
+     * order (the order in which users first appeared in the imports), then in import order.
+     */
+    private Dataset<Row> byAccount(String property) {
+        String column = propertyColumn(property);
+        if (column == null) {
+            throw new IllegalArgumentException("There is no property '" + property + "' to count by in this project.");
+        }
+        Column account = col("`" + column + "`");
+        Dataset<Row> firstRows = events.groupBy(col(EventTable.USER).as("first_user"))
+                .agg(min(col(EventTable.ROW)).as(FIRST_USER_ROW));
+        return events.filter(account.isNotNull().and(account.notEqual("")))
+                .join(firstRows, col(EventTable.USER).equalTo(col("first_user")), "inner")
+                .withColumn(USER_ORDER, col(FIRST_USER_ROW))
+                .withColumn(EventTable.USER, account)
+                .drop("first_user", FIRST_USER_ROW);
+    }
+
+    /**
+     * The breakdown property's value on each event as a string column, null when missing or empty (an empty
+     * value is a missing one, as on import); a property the table lacks is missing everywhere. A name the table
+     * lacks finds the property by its short form, as the local log does ({@link PropertyContainers}).
+     */
+    Column breakdownValue(String property) {
+        String column = propertyColumn(property);
+        if (column == null) {
+            return lit(null).cast(DataTypes.StringType);
+        }
+        Column value = col("`" + column + "`");
+        return when(value.equalTo(""), lit(null).cast(DataTypes.StringType)).otherwise(value);
+    }
+
+    /** The table's column of {@code property}: its own name, else its short form's; null when neither. */
+    String propertyColumn(String property) {
+        if (properties.contains(property)) {
+            return property;
+        }
+        String shortName = PropertyContainers.shortName(property);
+        return shortName != null && properties.contains(shortName) ? shortName : null;
+    }
+
+    /** The table's events. */
+    Dataset<Row> eventRows() {
+        return events;
     }
 
     /** Each event's mask: bit i set when it matches rule i, in the kernel's bit order. */

@@ -42,7 +42,7 @@ public final class Verification {
         SparkConnectBackend.refuseAccounts(spec, "verify a funnel");
         List<String> users = backend.userEvents().sample(sampleUsers, seed);
         Map<String, Integer> clusterSteps = new HashMap<>();
-        for (Row row : backend.perUser(spec, FunnelKernel.rules(spec)).filter(col("user").isin(users.toArray()))
+        for (Row row : backend.perUser(spec).filter(col("user").isin(users.toArray()))
                 .select(col("user"), col("reached")).collectAsList()) {
             clusterSteps.put(row.getString(0), row.getInt(1));
         }
