@@ -3,7 +3,6 @@ package io.funnelworkbench.team;
 import static org.apache.spark.sql.functions.col;
 
 import io.funnelworkbench.analysis.FunnelEngine;
-import io.funnelworkbench.analysis.FunnelKernel;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.EventLog;
