@@ -188,15 +188,18 @@ final class FunnelCalculator {
 
     /**
      * Each group's value per step: a fixed amount times the step's users; a value read from a property summed over
-     * the users' step events (in user order), the only case that reads each user.
+     * the users' step events ({@link ExactSum}: the same in any order), the only case that reads each user.
      */
     private double[][] values(FunnelOutcome outcome, int[][] groupOf, int groups, long[][] reached) {
-        double[][] sums = new double[groups][steps + 1];
+        ExactSum[][] sums = new ExactSum[groups][steps + 1];
         ValueReader[] fromProperty = new ValueReader[steps + 1];
         boolean any = false;
         for (int j = 1; j <= steps; j++) {
             if (assembly.valueFromProperty(j)) {
                 fromProperty[j] = new ValueReader(log, spec.steps().get(j - 1).value());
+                for (int g = 0; g < groups; g++) {
+                    sums[g][j] = new ExactSum();
+                }
                 any = true;
             }
         }
@@ -208,14 +211,14 @@ final class FunnelCalculator {
             }
             for (int j = 1; j <= furthest; j++) {
                 if (fromProperty[j] != null) {
-                    sums[g][j] += fromProperty[j].valueAt(outcome.rowOf(u, j));
+                    sums[g][j].add(fromProperty[j].valueAt(outcome.rowOf(u, j)));
                 }
             }
         }
         double[][] values = new double[groups][steps + 1];
         for (int g = 0; g < groups; g++) {
             for (int j = 1; j <= steps; j++) {
-                values[g][j] = assembly.stepValue(j, reached[g][j], sums[g][j]);
+                values[g][j] = assembly.stepValue(j, reached[g][j], sums[g][j] == null ? 0 : sums[g][j].value());
             }
         }
         return values;

@@ -1,5 +1,6 @@
 package io.funnelworkbench.team;
 
+import io.funnelworkbench.analysis.ExactSum;
 import io.funnelworkbench.analysis.FunnelKernel;
 import io.funnelworkbench.analysis.UserEvents;
 import io.funnelworkbench.analysis.UserOutcome;
@@ -13,6 +14,7 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -26,6 +28,8 @@ import org.apache.spark.sql.types.StructType;
 final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
     private static final int FIRST_VALUE_COLUMN = 3;
+    /** The exact values' type: {@link ExactSum#SCALE} places, sums up to 10^28 exact. */
+    static final DecimalType EXACT = DataTypes.createDecimalType(38, ExactSum.SCALE);
 
     private final KernelShape shape;
     private final boolean[] valued;
@@ -45,7 +49,8 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
      * The output: user, reached (the furthest required step, 0 when an exclusion removed the user), excluded,
      * still_open, optional_done (bit o: optional step o, in step order, done), group (the breakdown value at the
      * placing event, null when missing or without a breakdown), t1..tN (epoch µs of each required step's event,
-     * null past reached) and v1..vN (each required step's goal value at its event, 0 past reached).
+     * null past reached), v1..vN (each required step's goal value at its event, 0 past reached) and x1..xN (the
+     * same as {@link ExactSum#exactPart}, null when not finite, so that sums on the cluster are exact).
      */
     static StructType schema(int steps) {
         List<StructField> fields = new ArrayList<>(List.of(
@@ -61,6 +66,9 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
         for (int j = 1; j <= steps; j++) {
             fields.add(DataTypes.createStructField(valueColumn(j), DataTypes.DoubleType, false));
         }
+        for (int j = 1; j <= steps; j++) {
+            fields.add(DataTypes.createStructField(exactValueColumn(j), EXACT, true));
+        }
         return DataTypes.createStructType(fields);
     }
 
@@ -72,6 +80,11 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     /** The output column of required step j's (1-based) goal value. */
     static String valueColumn(int step) {
         return "v" + step;
+    }
+
+    /** The output column of required step j's goal value as {@link ExactSum} adds it (null when not finite). */
+    static String exactValueColumn(int step) {
+        return "x" + step;
     }
 
     @Override
@@ -164,7 +177,7 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
             if (reached == 0 && !outcome.excluded()) {
                 return null;
             }
-            Object[] out = new Object[6 + 2 * steps];
+            Object[] out = new Object[6 + 3 * steps];
             out[0] = user;
             out[1] = reached;
             out[2] = outcome.excluded();
@@ -177,7 +190,9 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
             out[5] = reached > 0 && shape.breakdown() ? groups[outcome.attributionId()] : null;
             for (int j = 1; j <= steps; j++) {
                 out[5 + j] = j <= reached ? outcome.stepTime(j) : null;
-                out[5 + steps + j] = valueColumns > 0 ? outcome.stepValue(j) : 0.0;
+                double value = valueColumns > 0 ? outcome.stepValue(j) : 0.0;
+                out[5 + steps + j] = value;
+                out[5 + 2 * steps + j] = ExactSum.exactPart(value);
             }
             return RowFactory.create(out);
         }

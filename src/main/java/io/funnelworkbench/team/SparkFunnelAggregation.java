@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -16,6 +17,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.funnelworkbench.analysis.ExactSum;
 import io.funnelworkbench.analysis.FunnelAssembly;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.BreakdownGroup;
@@ -167,8 +169,15 @@ final class SparkFunnelAggregation {
         for (int j = 1; j <= steps; j++) {
             columns.add(sum(when(reached.geq(j), 1L).otherwise(0L)).as("users" + j));
             if (assembly.valueFromProperty(j)) {
+                // Exact parts added exactly, and how many amounts were not finite: ExactSum, as locally.
                 Column value = col(KernelPartition.valueColumn(j));
-                columns.add(sum(when(reached.geq(j), value).otherwise(0.0)).as("value" + j));
+                Column atStep = reached.geq(j);
+                columns.add(sum(when(atStep, col(KernelPartition.exactValueColumn(j)))).as("value" + j));
+                columns.add(sum(when(atStep.and(isnan(value)), 1L).otherwise(0L)).as("nan" + j));
+                columns.add(sum(when(atStep.and(value.equalTo(lit(Double.POSITIVE_INFINITY))), 1L).otherwise(0L))
+                        .as("plus_infinity" + j));
+                columns.add(sum(when(atStep.and(value.equalTo(lit(Double.NEGATIVE_INFINITY))), 1L).otherwise(0L))
+                        .as("minus_infinity" + j));
             }
         }
         for (int o = 0; o < optionalSteps; o++) {
@@ -189,13 +198,19 @@ final class SparkFunnelAggregation {
             counts[k] = new KeyCounts(new long[steps + 2], new double[steps + 1], new long[optionalSteps], 0, 0,
                     new LinkedHashMap<>());
         }
-        double[][] sums = new double[keyCount][steps + 1];
+        ExactSum[][] sums = new ExactSum[keyCount][steps + 1];
+        for (ExactSum[] keySums : sums) {
+            Arrays.setAll(keySums, j -> new ExactSum());
+        }
         for (Row row : rows) {
             KeyCounts c = counts[row.getInt(0)];
             for (int j = 1; j <= steps; j++) {
                 c.reached()[j] += longAt(row, "users" + j);
-                sums[row.getInt(0)][j] += assembly.valueFromProperty(j) ? row.getDouble(row.fieldIndex("value" + j))
-                        : 0;
+                if (assembly.valueFromProperty(j)) {
+                    sums[row.getInt(0)][j].addParts(row.getDecimal(row.fieldIndex("value" + j)),
+                            longAt(row, "nan" + j), longAt(row, "plus_infinity" + j),
+                            longAt(row, "minus_infinity" + j));
+                }
             }
             for (int o = 0; o < optionalSteps; o++) {
                 c.optional()[o] += longAt(row, "optional" + o);
@@ -209,7 +224,7 @@ final class SparkFunnelAggregation {
         }
         for (int k = 0; k < keyCount; k++) {
             for (int j = 1; j <= steps; j++) {
-                counts[k].values()[j] = assembly.stepValue(j, counts[k].reached()[j], sums[k][j]);
+                counts[k].values()[j] = assembly.stepValue(j, counts[k].reached()[j], sums[k][j].value());
             }
         }
         return counts;

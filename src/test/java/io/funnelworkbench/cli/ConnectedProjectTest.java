@@ -125,8 +125,32 @@ class ConnectedProjectTest {
             JsonNode onSpark = output(connected, command);
             assertThat(((ObjectNode) local).remove("engine").asText()).isEqualTo("local");
             assertThat(((ObjectNode) onSpark).remove("engine").asText()).isEqualTo("spark-connect 4.0.1");
-            assertThat(onSpark).as(String.join(" ", command)).isEqualTo(local);
+            assertThat(differences("", local, onSpark)).as(String.join(" ", command)).isEmpty();
         }
+    }
+
+    /** Where two JSON trees differ, as "path: local value, Spark value" (the first few). */
+    private static List<String> differences(String path, JsonNode local, JsonNode onSpark) {
+        List<String> found = new ArrayList<>();
+        if (local.isContainerNode() && onSpark.isContainerNode() && local.size() == onSpark.size()
+                && local.isArray() == onSpark.isArray()) {
+            if (local.isArray()) {
+                for (int i = 0; i < local.size() && found.size() < 10; i++) {
+                    found.addAll(differences(path + "[" + i + "]", local.get(i), onSpark.get(i)));
+                }
+            } else {
+                local.fieldNames().forEachRemaining(field -> found.addAll(differences(path + "." + field,
+                        local.get(field), onSpark.path(field))));
+            }
+        } else if (!local.equals(onSpark)) {
+            found.add(path + ": local " + abbreviated(local) + ", Spark " + abbreviated(onSpark));
+        }
+        return found.subList(0, Math.min(found.size(), 10));
+    }
+
+    private static String abbreviated(JsonNode node) {
+        String text = node.toString();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
     }
 
     private static JsonNode output(Path project, List<String> command) throws Exception {
