@@ -37,6 +37,8 @@ public final class LocalSparkConnectServer implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 40;
+    /** Two cores shared with the tests: a small heap, and Spark uses at most the two local threads. */
+    private static final String TEST_HEAP = "1g";
 
     private final Process process;
     private final int port;
@@ -50,11 +52,19 @@ public final class LocalSparkConnectServer implements AutoCloseable {
 
     /** Starts the server with its scratch folders and log under {@code workDir}; returns once it accepts clients. */
     public static LocalSparkConnectServer start(Path workDir) {
+        return start(workDir, TEST_HEAP, List.of());
+    }
+
+    /**
+     * As {@link #start(Path)} with the server's {@code -Xmx} value ({@code heap}, e.g. "2g") and {@code extraSettings}
+     * ("key=value") after the usual ones; the benchmark uses this for a larger heap and Spark's event log.
+     */
+    public static LocalSparkConnectServer start(Path workDir, String heap, List<String> extraSettings) {
         try {
             Files.createDirectories(workDir);
             int port = freeLoopbackPort();
             Path log = workDir.resolve("server.log");
-            ProcessBuilder builder = new ProcessBuilder(command(workDir, port))
+            ProcessBuilder builder = new ProcessBuilder(command(workDir, port, heap, extraSettings))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             // Otherwise Spark picks the host's first non-loopback address for its own endpoints.
@@ -78,6 +88,11 @@ public final class LocalSparkConnectServer implements AutoCloseable {
         return port;
     }
 
+    /** The CPU time the server's JVM has used so far (all its threads), or zero where the system cannot tell. */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     @Override
     public void close() {
         process.destroy();
@@ -91,13 +106,14 @@ public final class LocalSparkConnectServer implements AutoCloseable {
         }
     }
 
-    private static List<String> command(Path workDir, int port) throws IOException {
+    private static List<String> command(Path workDir, int port, String heap, List<String> extraSettings)
+            throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions());
-        // Two cores shared with the tests: a small heap, and Spark uses at most the two local threads.
-        command.add("-Xmx1g");
+        command.add("-Xmx" + heap);
         command.addAll(sparkSettings(workDir, port).stream().map(s -> "-D" + s).toList());
+        command.addAll(extraSettings.stream().map(s -> "-D" + s).toList());
         command.add("-cp");
         command.add(serverClassPath());
         command.add(MAIN_CLASS);
