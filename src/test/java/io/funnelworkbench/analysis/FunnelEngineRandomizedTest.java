@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * <p>On a mismatch the test prints the case seed, a shrunk log as Java code, the spec and both answers. To rerun
  * one case: {@code -Dfunnel.mode=SEQUENTIAL -Dfunnel.case=<seed>}.
  */
-class FunnelEngineRandomizedTest {
+public class FunnelEngineRandomizedTest {
     static final int LOGS_PER_MODE = 3000;
     /** Log and funnel sizes: the main runs use SMALL; LONG and WIDE vary event and user counts. */
     record Shape(String name, int logs, int maxUsers, int maxEventsPerUser, int maxSteps) {
@@ -492,6 +492,19 @@ class FunnelEngineRandomizedTest {
     // ----------------------------------------------------------------------------------------------------------
 
     /** Per log: a time unit (1 us, 1 s, 1 h or 12 h) and times base + k units, k in 0..6, sometimes +-1 us. */
+    /**
+     * For other back-ends (the Spark back-end's randomized test): one random log of up to {@code maxUsers} users
+     * with tied times, and a random funnel on it in {@code mode} with exclusions and an entry range at random.
+     */
+    public static EventLog randomLog(Random random, int maxUsers) {
+        return build(randomLog(random, new Shape("other back-end", 1, maxUsers, 12, 4)));
+    }
+
+    public static FunnelSpec randomSpec(Random random, OrderMode mode) {
+        boolean exclusions = mode != OrderMode.ANY && random.nextBoolean();
+        return randomSpec(random, new Shape("other back-end", 1, 1, 12, 4), mode, exclusions, random.nextBoolean());
+    }
+
     static List<Ev> randomLog(Random random, Shape shape) {
         long unit = UNITS[random.nextInt(UNITS.length)];
         long base = BASE - (random.nextBoolean() ? 0 : 3 * unit);
