@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
  * step against the cluster's (docs/CLI.md, "verify").
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check a connected project: the events of random users are pulled from the cluster, their",
-            "funnels recomputed on this machine, and every user's step compared with the cluster's.",
-            "Exit 1 when any user differs."})
+        description = "Check a connected project: the events of random users are pulled from the cluster, their"
+                + " funnels recomputed on this machine, and every user's step compared with the cluster's. Exit 1"
+                + " when any user differs.")
 final class VerifyCommand implements Callable<Integer> {
     static final int DEFAULT_SAMPLE = 2_000;
 
