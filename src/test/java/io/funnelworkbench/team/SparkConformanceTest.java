@@ -19,13 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -38,26 +32,8 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  * hand-built logs (each rule and edge case of FUNNEL-SEMANTICS.md) is computed again through Spark Connect, and
  * must give the local engine's whole result (steps, times, values, breakdown, trend), equal as records.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkConformanceTest {
+class SparkConformanceTest extends SparkSessionTest {
     private static final int PARALLEL_QUERIES = 3;
-
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-    }
 
     @Test
     void everyConformanceFunnelGivesTheLocalEnginesResult() throws Exception {

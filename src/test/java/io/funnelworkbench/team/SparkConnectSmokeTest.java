@@ -10,31 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The thin client against the local server: the whole path a connected project will take, on a tiny CSV. */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkConnectSmokeTest {
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-    }
+class SparkConnectSmokeTest extends SparkSessionTest {
 
     @Test
     void clientAndServerRunTheSameSparkLine() {

@@ -23,47 +23,22 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.testing.FixtureProject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Goals, impact, event counts, drill-down users and verification on the Spark Connect back-end against the local
  * engine on the same events: the fixture project (goals with conditions and values) and a random log with
  * sessions, decimal amounts and tied times.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkGoalsTest {
+class SparkGoalsTest extends SparkSessionTest {
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
-
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-    }
 
     @Test
     void fixtureGoalsImpactEventsAndUsersEqualTheLocalEngine() throws IOException {

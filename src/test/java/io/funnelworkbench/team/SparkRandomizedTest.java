@@ -8,18 +8,11 @@ import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.OrderMode;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The engine's randomized test on the Spark back-end: per order, a tie-heavy random log (as
@@ -27,41 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
  * repeated steps, exclusions and entry ranges at random) and random funnels on it; the whole result and every
  * user's furthest step equal the local engine's.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkRandomizedTest {
+class SparkRandomizedTest extends SparkSessionTest {
     private static final int FUNNELS_PER_ORDER = 4;
-
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-    }
 
     @Test
     void randomFunnelsOnATieHeavyLogEqualTheLocalEngineUserByUser() {
         Random random = new Random(14_014L);
         for (OrderMode order : OrderMode.values()) {
             EventLog log = FunnelEngineRandomizedTest.randomLog(random, 400);
-            SparkConnectBackend spark = new SparkConnectBackend(SparkRandomizedTest.spark,
-                    SparkTables.fromLog(SparkRandomizedTest.spark, log, dir.resolve(order + ".json")),
-                    dir.resolve("artifact"));
+            SparkConnectBackend onSpark = new SparkConnectBackend(spark,
+                    SparkTables.fromLog(spark, log, dir.resolve(order + ".json")), dir.resolve("artifact"));
             LocalBackend local = new LocalBackend(log);
             for (int f = 0; f < FUNNELS_PER_ORDER; f++) {
                 FunnelSpec spec = FunnelEngineRandomizedTest.randomSpec(random, order);
                 String what = order + " " + spec;
-                assertThat(spark.compute(spec)).as(what).isEqualTo(local.compute(spec));
-                assertThat(stepsOnSpark(spark, spec)).as(what).isEqualTo(localSteps(log, spec));
+                assertThat(onSpark.compute(spec)).as(what).isEqualTo(local.compute(spec));
+                assertThat(stepsOnSpark(onSpark, spec)).as(what).isEqualTo(localSteps(log, spec));
             }
         }
     }

@@ -11,7 +11,6 @@ import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.Operator;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,22 +18,15 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Rules as Spark columns against the local engine, row by row: a random log whose property values are numbers of
  * every spelling, text in mixed case and scripts, blanks and missing values, judged by every operator (with and
  * without ignoring case) against values of the same kinds; and goal values read from the same properties.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkRulesTest {
+class SparkRulesTest extends SparkSessionTest {
     /** Property values: numbers in every spelling Java's parser knows or refuses, text, blanks, unicode. */
     private static final List<String> VALUES = List.of("12", "-3.5", "+4", "1e3", "1E-2", " 7 ", "7", "07", "0", "-0",
             "0.0", ".5", "5.", "12.000001", "abc", "ABC", "Abc", "abc def", "  ", "\t", "NaN", "nan", "Infinity",
@@ -45,21 +37,9 @@ class SparkRulesTest {
     private static final List<String> WANTED = List.of("12", "7", "0", "-0", "1e3", "NaN", "abc", "istanbul", "S",
             "NAÏVE", "", " ", "^a", "b$", "a.b", "\\d+", "^\\s*\\d+\\s*$", "🙂");
 
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-
     @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
+    static void uploadTheKernel() {
         KernelArtifact.uploadTo(spark, dir.resolve("artifact"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
     }
 
     @Test

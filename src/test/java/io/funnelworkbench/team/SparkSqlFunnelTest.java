@@ -6,48 +6,23 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.OrderMode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark's peer is only a fair peer if it is exact: {@link SparkSqlFunnel} in every form against the local
  * engine on a tie-heavy random log (times on a grid of seconds, so equal times are common, import order shuffled)
  * for sequential funnels of distinct event names, windows from 0 up.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkSqlFunnelTest {
+class SparkSqlFunnelTest extends SparkSessionTest {
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "d", "x");
-
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-    }
 
     @Test
     void everyFormEqualsTheLocalEngineOnATieHeavyLog() {
