@@ -21,6 +21,7 @@ import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
+import io.funnelworkbench.ui.team.NewTeamProjectController;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -384,6 +385,11 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     private void onNewProject() {
         leaveProjectThen(() -> dialogs.saveFile(FileKinds.project("New project", "my-project"))
                 .ifPresent(viewModel::createProject));
+    }
+
+    @FXML
+    private void onNewTeamProject() {
+        leaveProjectThen(() -> NewTeamProjectController.open(screens, window(), viewModel.newTeamProject()));
     }
 
     @FXML

@@ -18,6 +18,7 @@ import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
+import io.funnelworkbench.ui.team.NewTeamProjectViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -141,6 +142,11 @@ public final class MainWindowViewModel {
     public void openSample(String name) {
         start("Preparing the " + name + " sample", p -> load(ProjectStore.open(SampleProjects.prepare(name, p)), p),
                 this::adopt);
+    }
+
+    /** The New team project dialog's state; the project it creates is opened here. */
+    public NewTeamProjectViewModel newTeamProject() {
+        return new NewTeamProjectViewModel(runner, System.getenv(), forwardedErrors, this::openProject);
     }
 
     /** The import wizard for {@code files}, importing into the open project. */
