@@ -256,8 +256,10 @@ public final class MainWindowViewModel {
         show(overview);
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
-        report(overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
-                + Numbers.counted(overview.users(), "user"));
+        report(overview.connection() != null
+                ? overview.name() + ": connected to " + overview.connection().address()
+                : overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
+                        + Numbers.counted(overview.users(), "user"));
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {
