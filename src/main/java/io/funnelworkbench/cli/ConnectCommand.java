@@ -1,12 +1,9 @@
 package io.funnelworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.TeamConnection;
-import io.funnelworkbench.store.ProjectPaths;
-import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.store.TeamConnections;
-import io.funnelworkbench.team.SparkSource;
-import java.nio.file.Files;
+import io.funnelworkbench.workspace.TeamProjects;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -18,7 +15,7 @@ import picocli.CommandLine.Spec;
 /**
  * Makes a project a connected one (docs/CLI.md, "connect"): its goals and funnels stay in the project, its events
  * on the team's Spark. The connection is tested (the server's Spark version and the source's rows) before it is
- * saved; the token stays in its environment variable.
+ * saved (workspace/TeamProjects, shared with the app); the token stays in its environment variable.
  */
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Make a project a connected project: events stay on the team's Spark (Spark Connect), goals"
@@ -79,35 +76,15 @@ final class ConnectCommand implements Callable<Integer> {
         TeamConnection connection = TeamConnection.at(address, tls, tokenEnv, source.table, source.path,
                 sourceFormat == null ? null : TeamConnection.SourceFormat.of(sourceFormat), user, event, time,
                 session, identity);
-        if (Files.exists(ProjectPaths.databaseFile(project))) {
-            try (ProjectStore store = ProjectStore.openForReading(project)) {
-                refuseImported(store);
-            }
-        }
-        String version;
-        long rows;
-        try (SparkSource spark = SparkSource.open(connection, System.getenv(), ProjectAnalysis.scratch())) {
-            version = spark.version();
-            rows = spark.events().rows().count();
-        }
-        try (ProjectStore store = ProjectStore.openOrCreate(project)) {
-            refuseImported(store);
-            TeamConnections.save(store, connection);
-            ObjectNode json = Json.object().put("project", store.name()).put("spark", connection.address())
-                    .put("tls", connection.tls()).put("token_env", connection.tokenEnv())
-                    .put("source", connection.table() != null ? connection.table() : connection.path())
-                    .put("spark_version", version).put("rows", rows).put("engine", "spark-connect " + version);
-            spec.commandLine().getOut().println(Json.write(json));
-        }
+        TeamProjects.checkConnectable(project);
+        TeamProjects.Tested tested = TeamProjects.test(connection, System.getenv(), Progress.NONE);
+        String name = TeamProjects.connect(project, connection);
+        ObjectNode json = Json.object().put("project", name).put("spark", connection.address())
+                .put("tls", connection.tls()).put("token_env", connection.tokenEnv())
+                .put("source", connection.table() != null ? connection.table() : connection.path())
+                .put("spark_version", tested.sparkVersion()).put("rows", tested.rows())
+                .put("engine", tested.engine());
+        spec.commandLine().getOut().println(Json.write(json));
         return 0;
-    }
-
-    /** A project holds its events in one place: imported here, or on the cluster, never both. */
-    private static void refuseImported(ProjectStore store) {
-        if (!store.imports().list().isEmpty()) {
-            throw new IllegalArgumentException("The project " + store.name() + " holds imported events, so it cannot"
-                    + " be connected to a cluster as well: connect a new project (its goals can be copied with"
-                    + " 'goal add').");
-        }
     }
 }

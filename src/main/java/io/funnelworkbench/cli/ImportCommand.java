@@ -19,7 +19,6 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.store.ProjectPaths;
 import io.funnelworkbench.store.RepeatedRows;
-import io.funnelworkbench.store.TeamConnections;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -121,11 +120,6 @@ final class ImportCommand implements Callable<Integer> {
         boolean created = false;
         try (ProjectStore store = ProjectStore.openOrCreate(project)) {
             created = store.createdNow();
-            TeamConnections.of(store).ifPresent(connection -> {
-                throw new IllegalArgumentException("The project " + store.name() + " is connected to the team's"
-                        + " Spark (" + connection.address() + "): its events stay there, so files cannot be imported"
-                        + " into it. Import them into a project of their own.");
-            });
             summary = new ImportService(store).importFiles(files, mapping, options, Progress.NONE);
         } catch (ImportException e) {
             // Only a project this command created, and into which no file went, is removed: a project another

@@ -3,12 +3,12 @@ package io.funnelworkbench.cli;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.TeamConnection;
-import io.funnelworkbench.store.AppDirectories;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.store.TeamConnections;
 import io.funnelworkbench.team.FunnelBackend;
 import io.funnelworkbench.team.LocalBackend;
 import io.funnelworkbench.team.SparkSource;
+import io.funnelworkbench.workspace.TeamProjects;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -83,7 +83,7 @@ final class ProjectAnalysis implements AutoCloseable {
 
     /** Where the app's classes are packed for the cluster when it runs from a class folder (a build). */
     static Path scratch() {
-        return AppDirectories.home().resolve("team");
+        return TeamProjects.scratch();
     }
 
     @Override

@@ -87,6 +87,11 @@ public enum ExportSchema {
         return columns.getOrDefault(role, List.of());
     }
 
+    /** The column this tool's own documentation names first for {@code role}, as it writes it; empty if none. */
+    public Optional<String> column(ColumnRole role) {
+        return columnsFor(role).stream().findFirst();
+    }
+
     /** How this tool writes its time column: GA4 writes epoch microseconds, as text. */
     TimeFormat timeFormat() {
         return timeFormat;

@@ -2,6 +2,7 @@ package io.funnelworkbench.importer;
 
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.TeamConnections;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -27,6 +28,11 @@ public final class ImportService {
                     + " rows; import the " + files.size() + " files one at a time, or leave --rejects out to have a"
                     + " report beside the project for each.");
         }
+        TeamConnections.of(store).ifPresent(connection -> {
+            throw new IllegalArgumentException("The project " + store.name() + " is connected to the team's"
+                    + " Spark (" + connection.address() + "): its events stay there, so files cannot be imported"
+                    + " into it. Import them into a project of their own.");
+        });
         EventImporter importer = new EventImporter(store, options);
         List<FileImportResult> results = new ArrayList<>();
         for (Path file : files) {

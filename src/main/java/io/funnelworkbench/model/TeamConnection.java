@@ -43,13 +43,13 @@ public record TeamConnection(String host, int port, boolean tls, String tokenEnv
     private static final int LONGEST_TEXT = 4_000;
 
     public TeamConnection {
-        if (host == null || !ADDRESS.matcher("sc://" + host + ":1").matches()) {
+        if (!isHost(host)) {
             throw new Invalid("'" + host + "' is not a host name or IP address for the Spark Connect server.");
         }
         if (port < 1 || port > 65_535) {
             throw new Invalid("The Spark Connect port " + port + " is outside 1 to 65535.");
         }
-        if (tokenEnv != null && !VARIABLE.matcher(tokenEnv).matches()) {
+        if (tokenEnv != null && !isVariableName(tokenEnv)) {
             throw new Invalid("--token-env takes the NAME of an environment variable (letters, digits and _,"
                     + " such as SPARK_TOKEN), never the token itself.");
         }
@@ -62,6 +62,21 @@ public record TeamConnection(String host, int port, boolean tls, String tokenEnv
         if (!identity.equals(STITCHED) && !identity.equals(ROW)) {
             throw new Invalid("--identity " + identity + " is neither stitched nor row.");
         }
+    }
+
+    /** A host name or IP address the constructor accepts (no scheme, port or path). */
+    public static boolean isHost(String text) {
+        return text != null && ADDRESS.matcher("sc://" + text + ":1").matches();
+    }
+
+    /** A name the constructor accepts for the token's environment variable. */
+    public static boolean isVariableName(String text) {
+        return text != null && VARIABLE.matcher(text).matches();
+    }
+
+    /** A table name the constructor accepts: NAME, DATABASE.NAME or CATALOG.DATABASE.NAME. */
+    public static boolean isTableName(String text) {
+        return text != null && TABLE.matcher(text).matches();
     }
 
     /**
@@ -86,7 +101,7 @@ public record TeamConnection(String host, int port, boolean tls, String tokenEnv
             throw new Invalid("Give the events' source as either --table NAME or --path URI with --source-format.");
         }
         if (table != null) {
-            if (!TABLE.matcher(table).matches()) {
+            if (!isTableName(table)) {
                 throw new Invalid("--table " + table + " is not a table name: letters, digits and _, as NAME,"
                         + " DATABASE.NAME or CATALOG.DATABASE.NAME.");
             }

@@ -33,7 +33,7 @@ class ArchitectureTest {
             Map.entry("analysis", List.of("model")),
             Map.entry("export", List.of("model")),
             Map.entry("text", List.of("model", "analysis")),
-            Map.entry("workspace", List.of("model", "store", "analysis", "text")),
+            Map.entry("workspace", List.of("model", "store", "analysis", "text", "team")),
             Map.entry("chart", List.of("model", "text")),
             Map.entry("sample", List.of("model", "store", "importer")),
             Map.entry("bench", List.of("model", "store", "importer", "analysis")),

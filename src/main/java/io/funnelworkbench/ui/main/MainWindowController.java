@@ -21,6 +21,7 @@ import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectScreen;
+import io.funnelworkbench.ui.team.NewTeamProjectController;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,6 +68,8 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     @FXML private ListView<Path> recentList;
     @FXML private Label projectName;
     @FXML private Label projectFacts;
+    @FXML private Label connectedNotice;
+    @FXML private Button importButton;
     @FXML private ListView<Goal> macroGoals;
     @FXML private ListView<Goal> milestoneGoals;
     @FXML private ListView<Goal> secondaryGoals;
@@ -222,8 +225,20 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         projectName.setText(overview.name());
         String range = overview.firstEvent() == null ? "no events yet"
                 : Dates.dayRange(overview.firstEvent(), overview.lastEvent());
-        projectFacts.setText(GoalText.eventCounts(overview.events(), overview.users()) + " · " + range + " · "
-                + overview.file());
+        projectFacts.setText(overview.connection() != null
+                ? "Connected to " + overview.connection().address() + " · " + overview.file()
+                : GoalText.eventCounts(overview.events(), overview.users()) + " · " + range + " · " + overview.file());
+        connectedNotice.setText(overview.connectedNotice().orElse(""));
+        connectedNotice.setVisible(overview.connection() != null);
+        connectedNotice.setManaged(overview.connection() != null);
+        // A connected project's events stay on the cluster: nothing to import, nothing counted here yet.
+        importButton.setVisible(overview.connection() == null);
+        importButton.setManaged(overview.connection() == null);
+        Label placeholder = new Label(overview.connection() != null
+                ? "The events are on the team's Spark; the app does not count them yet."
+                : "No events yet: use Import events… or drop a CSV here.");
+        placeholder.setWrapText(true);
+        eventTable.setPlaceholder(placeholder);
         eventTable.getItems().setAll(overview.eventCounts());
         importList.getItems().setAll(overview.imports());
     }
@@ -384,6 +399,11 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     private void onNewProject() {
         leaveProjectThen(() -> dialogs.saveFile(FileKinds.project("New project", "my-project"))
                 .ifPresent(viewModel::createProject));
+    }
+
+    @FXML
+    private void onNewTeamProject() {
+        leaveProjectThen(() -> NewTeamProjectController.open(screens, window(), viewModel.newTeamProject()));
     }
 
     @FXML

@@ -18,6 +18,7 @@ import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
+import io.funnelworkbench.ui.team.NewTeamProjectViewModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -143,6 +144,11 @@ public final class MainWindowViewModel {
                 this::adopt);
     }
 
+    /** The New team project dialog's state; the project it creates is opened here. */
+    public NewTeamProjectViewModel newTeamProject() {
+        return new NewTeamProjectViewModel(runner, System.getenv(), forwardedErrors, this::openProject);
+    }
+
     /** The import wizard for {@code files}, importing into the open project. */
     public ImportWizardViewModel importWizard(List<Path> files) {
         ProjectStore target = store;
@@ -250,8 +256,10 @@ public final class MainWindowViewModel {
         show(overview);
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
-        report(overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
-                + Numbers.counted(overview.users(), "user"));
+        report(overview.connection() != null
+                ? overview.name() + ": connected to " + overview.connection().address()
+                : overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
+                        + Numbers.counted(overview.users(), "user"));
     }
 
     private <T> BackgroundRunner.Running start(String title, BackgroundRunner.Work<T> work, Consumer<T> onSuccess) {

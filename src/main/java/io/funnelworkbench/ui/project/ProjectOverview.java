@@ -6,19 +6,40 @@ import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.model.TeamConnection;
 import io.funnelworkbench.store.ImportRecord;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.store.TeamConnections;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * What the project screens start from: the project's name, its data at a glance, goals and funnels, and the
- * analysis snapshot itself.
+ * What the project screens start from: the project's name, its data at a glance, goals and funnels, the
+ * analysis snapshot itself, and for a connected project its {@link TeamConnection} (null for imported events).
  */
 public record ProjectOverview(String name, Path file, long events, long users, Instant firstEvent,
                               Instant lastEvent, List<EventCount> eventCounts, List<Goal> goals,
-                              List<FunnelDefinition> funnels, List<ImportRecord> imports, EventLog log) {
+                              List<FunnelDefinition> funnels, List<ImportRecord> imports, EventLog log,
+                              TeamConnection connection) {
+
+    /** A project whose events were imported (or that has none yet). */
+    public ProjectOverview(String name, Path file, long events, long users, Instant firstEvent, Instant lastEvent,
+                           List<EventCount> eventCounts, List<Goal> goals, List<FunnelDefinition> funnels,
+                           List<ImportRecord> imports, EventLog log) {
+        this(name, file, events, users, firstEvent, lastEvent, eventCounts, goals, funnels, imports, log, null);
+    }
+
+    /**
+     * For a connected project, the one sentence the views that compute on this computer show instead of results:
+     * the app does not compute on the team's Spark yet (docs/ARCHITECTURE.md, "Team scale").
+     */
+    public Optional<String> connectedNotice() {
+        return Optional.ofNullable(connection).map(c -> "The events of " + name + " stay on the team's Spark ("
+                + c.address() + ", " + c.describeSource() + "). The app does not compute on them yet: its funnels"
+                + " and goals are computed there by the command line (funnel, goal, chart).");
+    }
 
     /** Reads everything from the project; runs in the background. */
     public static ProjectOverview load(ProjectStore store, Progress progress) {
@@ -26,7 +47,8 @@ public record ProjectOverview(String name, Path file, long events, long users, I
         EventLog log = store.snapshots().load(progress);
         return new ProjectOverview(store.name(), store.databaseFile(), log.size(), log.activeUserCount(),
                 log.size() == 0 ? null : instant(log.firstTime()), log.size() == 0 ? null : instant(log.lastTime()),
-                EventStats.byName(log), store.goals().list(), store.funnels().list(), store.imports().list(), log);
+                EventStats.byName(log), store.goals().list(), store.funnels().list(), store.imports().list(), log,
+                TeamConnections.of(store).orElse(null));
     }
 
     private static Instant instant(long micros) {
