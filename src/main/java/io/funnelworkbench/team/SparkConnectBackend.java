@@ -220,8 +220,11 @@ public final class SparkConnectBackend implements FunnelBackend {
         try {
             Dataset<Row> among = group == null ? outcomes
                     : new SparkFunnelAggregation(session, this, spec).members(outcomes, group);
-            Dataset<Row> page = withOrder(atStep(among, spec, step, only)).orderBy(col(FIRST_USER_ROW))
-                    .offset((int) Math.min(offset, Integer.MAX_VALUE)).limit(limit);
+            Dataset<Row> listed = atStep(among, spec, step, only);
+            // The whole list needs no order on the cluster: the pulled events come in import order.
+            Dataset<Row> page = offset == 0 && limit == Integer.MAX_VALUE ? listed
+                    : withOrder(listed).orderBy(col(FIRST_USER_ROW)).offset((int) Math.min(offset, Integer.MAX_VALUE))
+                    .limit(limit);
             EventLog log = userEvents.of(page);
             FunnelOutcome outcome = new FunnelEngine(log).scanEndingAt(spec, end);
             return new StepExplanations(log, spec, outcome).explain(step).stream()
