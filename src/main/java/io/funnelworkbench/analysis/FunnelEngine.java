@@ -129,12 +129,17 @@ public final class FunnelEngine {
         }
         FunnelCalculator.Grouping grouping = new FunnelCalculator(AccountLogs.forSpec(log, spec), spec)
                 .grouping(outcome);
-        int wanted = groupIndex(grouping.groups(), group, false);
-        if (wanted < 0) {
-            wanted = groupIndex(grouping.groups(), group, true);
-        }
-        int index = wanted;
+        int index = groupIndex(grouping.groups(), group);
         return user -> index >= 0 && grouping.groupOf(user) == index;
+    }
+
+    /**
+     * The index of {@code group} (as a user names it: a value, a range, "(none)" or Other) among a breakdown's
+     * {@code groups}, or -1: by its exact label, else by its label typed loosely.
+     */
+    public static int groupIndex(List<BreakdownGroup> groups, BreakdownGroup group) {
+        int wanted = groupIndex(groups, group, false);
+        return wanted >= 0 ? wanted : groupIndex(groups, group, true);
     }
 
     /**

@@ -72,10 +72,7 @@ public final class Paths {
      * "other path".
      */
     public PathReport report(int step, PathKind kind, int depth, int top, Cancellation cancellation) {
-        check(step, kind, depth);
-        if (top < 1) {
-            throw new IllegalArgumentException("Show at least one path (top " + top + " was asked for).");
-        }
+        check(spec, step, kind, depth, top);
         Tree tree = assign(step, kind, depth, cancellation);
         List<PathRow> rows = new ArrayList<>();
         long users = 0;
@@ -85,12 +82,23 @@ public final class Paths {
                 users += tree.users[node];
             }
         }
-        if (tree.users[0] == 0 && users > 0) {
-            rows.add(new PathRow(List.of(), 0));
+        return ranked(step, kind, depth, top, rows, users);
+    }
+
+    /**
+     * The report of a step from its distinct paths and their users, ranked as {@link #report(int, PathKind, int,
+     * int, Cancellation)} says: the one home of the ranking, for this tree and for paths counted on a cluster.
+     * {@code rows} holds at least the first {@code top} paths in {@link #ORDER} and the empty path when it has
+     * users; {@code users} is the step's users (every path's, so the other paths are the rest).
+     */
+    public static PathReport ranked(int step, PathKind kind, int depth, int top, List<PathRow> rows, long users) {
+        List<PathRow> sorted = new ArrayList<>(rows);
+        if (users > 0 && sorted.stream().noneMatch(row -> row.events().isEmpty())) {
+            sorted.add(new PathRow(List.of(), 0));
         }
-        rows.sort(ORDER);
-        List<PathRow> shown = new ArrayList<>(rows.subList(0, Math.min(top, rows.size())));
-        List<PathRow> rest = rows.subList(shown.size(), rows.size());
+        sorted.sort(ORDER);
+        List<PathRow> shown = new ArrayList<>(sorted.subList(0, Math.min(top, sorted.size())));
+        List<PathRow> rest = sorted.subList(shown.size(), sorted.size());
         rest.stream().filter(row -> row.events().isEmpty()).findFirst().ifPresent(empty -> {
             int rank = 0;
             while (rank < shown.size() && ORDER.compare(shown.get(rank), empty) < 0) {
@@ -98,7 +106,7 @@ public final class Paths {
             }
             shown.add(rank, empty);
         });
-        long other = rest.stream().filter(row -> !row.events().isEmpty()).mapToLong(PathRow::users).sum();
+        long other = users - shown.stream().mapToLong(PathRow::users).sum();
         return new PathReport(step, kind, depth, users, shown, other);
     }
 
@@ -160,7 +168,29 @@ public final class Paths {
         return ids;
     }
 
+    /**
+     * Refuses what has no paths, in the words the commands show: a funnel in any order, with optional steps or
+     * counted by account, a step without a next one, a depth out of range, fewer than one path to list.
+     */
+    public static void check(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
+        if (spec.steps().stream().anyMatch(FunnelSpec.Step::optional)) {
+            throw new IllegalArgumentException("Paths are read between required steps: remove the optional steps.");
+        }
+        if (spec.countBy() != null) {
+            throw new IllegalArgumentException("Paths are per user: count the funnel by user, not by "
+                    + spec.countBy() + ".");
+        }
+        check(spec, step, kind, depth);
+        if (top < 1) {
+            throw new IllegalArgumentException("Show at least one path (top " + top + " was asked for).");
+        }
+    }
+
     private void check(int step, PathKind kind, int depth) {
+        check(spec, step, kind, depth);
+    }
+
+    private static void check(FunnelSpec spec, int step, PathKind kind, int depth) {
         int steps = spec.steps().size();
         if (spec.order() == OrderMode.ANY) {
             throw new IllegalArgumentException("Paths need an ordered funnel: in any order the steps have no before"

@@ -2,17 +2,13 @@ package io.funnelworkbench.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.funnelworkbench.analysis.FunnelEngine;
-import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
-import io.funnelworkbench.analysis.Paths;
-import io.funnelworkbench.model.Cancellation;
-import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
 import io.funnelworkbench.model.PathRow;
+import io.funnelworkbench.team.FunnelBackend;
 import io.funnelworkbench.text.PathText;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +76,10 @@ final class PathsCommand implements Callable<Integer> {
             FunnelDefinition definition = funnel.definition(analysis, goals, exclusions.exclusions(),
                     exclusions.dropFromThatPoint());
             FunnelSpec funnelSpec = funnel.spec(definition, goals);
-            EventLog log = analysis.log("Paths");
-            FunnelOutcome outcome = new FunnelEngine(log).scan(funnelSpec);
-            PathReport report = new Paths(log, funnelSpec, outcome)
-                    .report(step, kind.kind(), depth, top, Cancellation.NEVER);
+            FunnelBackend backend = analysis.backend();
+            PathReport report = backend.paths(funnelSpec, step, kind.kind(), depth, top);
             if (output == Output.Format.JSON) {
-                spec.commandLine().getOut().println(Json.write(toJson(report)));
+                spec.commandLine().getOut().println(Json.write(toJson(report).put("engine", backend.engine())));
             } else {
                 List<List<?>> rows = new ArrayList<>();
                 for (PathRow row : report.paths()) {

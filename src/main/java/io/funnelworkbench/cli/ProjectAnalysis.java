@@ -58,16 +58,6 @@ final class ProjectAnalysis implements AutoCloseable {
         return Optional.ofNullable(connection);
     }
 
-    /** The imported events in memory; a connected project has none here, so say what cannot be done there. */
-    EventLog log(String whatNeedsIt) {
-        if (log == null) {
-            throw new IllegalArgumentException(whatNeedsIt + " are not computed on Spark yet: the events of "
-                    + store.name() + " stay on the team's cluster (" + connection.address() + "). Import an export"
-                    + " of them into a project of its own to see them here.");
-        }
-        return log;
-    }
-
     /** Where this project's analyses run: opened on first use (for a connected project, a Spark session). */
     FunnelBackend backend() {
         if (backend == null) {

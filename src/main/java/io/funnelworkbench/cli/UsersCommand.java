@@ -45,6 +45,14 @@ final class UsersCommand implements Callable<Integer> {
             description = "all (default), went-on, dropped or completed.")
     private String outcome;
 
+    @Option(names = "--offset", defaultValue = "0", paramLabel = "M",
+            description = "Skip the first M users of the list (default 0).")
+    private long offset;
+
+    @Option(names = "--limit", paramLabel = "N",
+            description = "List at most N users (default: all); with --offset, one page at a time.")
+    private Integer limit;
+
     @Mixin
     private FormatOption format;
 
@@ -65,8 +73,8 @@ final class UsersCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--group needs a breakdown: give --by PROPERTY.");
             }
             FunnelBackend backend = analysis.backend();
-            List<Explanation> users = backend.explain(funnelSpec, step, group == null ? null : breakdownGroup(group))
-                    .stream().filter(e -> only == null || e.outcome() == only).toList();
+            List<Explanation> users = backend.explain(funnelSpec, step, group == null ? null : breakdownGroup(group),
+                    only, offset, limit == null ? Integer.MAX_VALUE : limit);
             if (output == Output.Format.JSON) {
                 spec.commandLine().getOut().println(Json.write(toJson(funnelSpec, users)
                         .put("engine", backend.engine())));

@@ -2,12 +2,15 @@ package io.funnelworkbench.team;
 
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.ImpactResult;
+import io.funnelworkbench.model.PathKind;
+import io.funnelworkbench.model.PathReport;
 import java.util.List;
 
 /**
@@ -38,7 +41,30 @@ public interface FunnelBackend extends AutoCloseable {
      * The users at a step of the funnel (1-based, optional steps counted) with their outcome and the reason;
      * {@code group} (null for every user) keeps the users of one breakdown group.
      */
-    List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group);
+    default List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group) {
+        return explain(spec, step, group, null, 0, Integer.MAX_VALUE);
+    }
+
+    /**
+     * One page of {@link #explain(FunnelSpec, int, BreakdownGroup)}: of the users at the step, in the local
+     * engine's user order (as they first appear in the events), those with the outcome {@code only} (null for
+     * every outcome), skipping the first {@code offset} and at most {@code limit} of them. A back-end reads only
+     * the page's users' events, so a step with millions of users is listed a page at a time.
+     */
+    List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group, Outcome only, long offset, int limit);
+
+    /**
+     * The paths of step {@code step} (1-based) of a funnel in sequential or strict order: after drop-off there or
+     * on the way to the next step, {@code depth} events long, the first {@code top} listed (analysis/Paths).
+     */
+    PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top);
+
+    /**
+     * Stops this back-end's calls in progress, from any thread: each ends soon with {@link
+     * io.funnelworkbench.model.Progress.CancelledException} (on a cluster, its running query is interrupted); calls
+     * made afterwards run as usual.
+     */
+    void cancel();
 
     /** The time of the first and of the last event, epoch microseconds (0 and 0 when there are none). */
     long[] dataRange();

@@ -4,9 +4,11 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -19,9 +21,12 @@ import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.analysis.ImpactStatistics;
+import io.funnelworkbench.analysis.Paths;
 import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
+import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
@@ -32,12 +37,18 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.ImpactRow;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
+import io.funnelworkbench.model.PathKind;
+import io.funnelworkbench.model.PathReport;
+import io.funnelworkbench.model.PathRow;
+import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.PropertyContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -66,6 +77,11 @@ public final class SparkConnectBackend implements FunnelBackend {
     private final SparkRules rules;
     private final SparkUserEvents userEvents;
     private final List<String> properties;
+    /** Every query of this back-end carries this tag, so that {@link #cancel()} can interrupt them. */
+    private final String tag = "funnel-workbench-" + UUID.randomUUID();
+    private final CallCancels cancels = new CallCancels();
+    /** The call in progress on this thread, so that a call made inside another belongs to it. */
+    private final ThreadLocal<Cancellation> current = new ThreadLocal<>();
 
     /**
      * A back-end on {@code table} through {@code session}; uploads the kernel's jar (made in {@code scratch} when
@@ -92,6 +108,10 @@ public final class SparkConnectBackend implements FunnelBackend {
      */
     @Override
     public FunnelResult compute(FunnelSpec spec) {
+        return call(() -> computeOnCluster(spec));
+    }
+
+    private FunnelResult computeOnCluster(FunnelSpec spec) {
         return new SparkFunnelAggregation(session, this, spec).compute();
     }
 
@@ -101,6 +121,10 @@ public final class SparkConnectBackend implements FunnelBackend {
      */
     @Override
     public GoalMetrics metrics(Goal goal) {
+        return call(() -> metricsOnCluster(goal));
+    }
+
+    private GoalMetrics metricsOnCluster(Goal goal) {
         Column matched = rules.matches(goal.rule());
         Column goalEvents = col("goal_events");
         Row counts = events.select(col(EventTable.USER).as("user"), col(EventTable.SESSION).as("session"),
@@ -126,6 +150,10 @@ public final class SparkConnectBackend implements FunnelBackend {
      */
     @Override
     public ImpactResult impact(Goal macro, List<Goal> goals) {
+        return call(() -> impactOnCluster(macro, goals));
+    }
+
+    private ImpactResult impactOnCluster(Goal macro, List<Goal> goals) {
         List<Goal> micros = goals.stream().filter(g -> g.kind() == GoalKind.MICRO).toList();
         Column at = struct(col(EventTable.TIME), col(EventTable.ROW));
         List<Column> firsts = new ArrayList<>();
@@ -155,6 +183,10 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     @Override
     public List<EventCount> events() {
+        return call(() -> eventsOnCluster());
+    }
+
+    private List<EventCount> eventsOnCluster() {
         List<EventCount> counts = new ArrayList<>();
         for (Row row : events.groupBy(col(EventTable.EVENT)).agg(count(lit(1)), countDistinct(col(EventTable.USER)))
                 .collectAsList()) {
@@ -165,32 +197,125 @@ public final class SparkConnectBackend implements FunnelBackend {
     }
 
     /**
-     * The users at the step come from the cluster's per-user kernel rows; their events are pulled and explained
-     * here by the local engine, with still-in-window judged against the whole table's end.
+     * The users at the step, of the group and with the outcome asked for, come from the cluster's per-user kernel
+     * rows; ordered there by their first event in import order (the local user order), the page is cut there, and
+     * only the page's users' events are pulled and explained here by the local engine, with still-in-window judged
+     * against the whole table's end.
      */
     @Override
-    public List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group) {
-        if (group != null) {
-            throw new UnsupportedOperationException("The Spark Connect back-end cannot list a breakdown group's users"
-                    + " yet; ask for every user at the step (no group).");
-        }
+    public List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group, Outcome only, long offset,
+                                     int limit) {
+        return call(() -> explainOnCluster(spec, step, group, only, offset, limit));
+    }
+
+    private List<Explanation> explainOnCluster(FunnelSpec spec, int step, BreakdownGroup group, Outcome only,
+                                               long offset, int limit) {
+        LocalBackend.checkPage(offset, limit);
         refuseAccounts(spec, "list users");
         if (step < 1 || step > spec.steps().size()) {
             throw new IllegalArgumentException("The funnel has no step " + step);
         }
-        if (spec.steps().get(step - 1).optional()) {
-            throw new UnsupportedOperationException("The Spark Connect back-end cannot list the users of an optional"
-                    + " step yet; ask for a required step.");
+        long end = dataEnd();
+        Dataset<Row> outcomes = group == null ? perUser(spec) : userOutcomes(spec, end, false).persist();
+        try {
+            Dataset<Row> among = group == null ? outcomes
+                    : new SparkFunnelAggregation(session, this, spec).members(outcomes, group);
+            Dataset<Row> listed = atStep(among, spec, step, only);
+            // The whole list needs no order on the cluster: the pulled events come in import order.
+            Dataset<Row> page = offset == 0 && limit == Integer.MAX_VALUE ? listed
+                    : withOrder(listed).orderBy(col(FIRST_USER_ROW)).offset((int) Math.min(offset, Integer.MAX_VALUE))
+                    .limit(limit);
+            EventLog log = userEvents.of(page);
+            FunnelOutcome outcome = new FunnelEngine(log).scanEndingAt(spec, end);
+            return new StepExplanations(log, spec, outcome).explain(step).stream()
+                    .filter(e -> only == null || e.outcome() == only).toList();
+        } finally {
+            if (group != null) {
+                outcomes.unpersist();
+            }
         }
-        int required = (int) spec.steps().subList(0, step).stream().filter(s -> !s.optional()).count();
-        Dataset<Row> atStep = perUser(spec).filter(col("reached").geq(required));
-        EventLog log = userEvents.of(atStep);
-        FunnelOutcome outcome = new FunnelEngine(log).scanEndingAt(spec, dataEnd());
-        return new StepExplanations(log, spec, outcome).explain(step);
+    }
+
+    /**
+     * The rows of the users {@code StepExplanations} lists at step {@code fullStep} with the outcome {@code only}:
+     * those whose counted attempt reached it (an optional step: did it), judged by the required step at or before
+     * it as the explanations are: went on past it, dropped there, or completed the last one.
+     */
+    private static Dataset<Row> atStep(Dataset<Row> outcomes, FunnelSpec spec, int fullStep, Outcome only) {
+        int required = (int) spec.steps().subList(0, fullStep).stream().filter(s -> !s.optional()).count();
+        int steps = spec.requiredOnly().steps().size();
+        Column reached = col("reached");
+        Column at = reached.geq(Math.max(required, 1));
+        if (spec.steps().get(fullStep - 1).optional()) {
+            int optional = (int) spec.steps().subList(0, fullStep - 1).stream().filter(FunnelSpec.Step::optional)
+                    .count();
+            at = at.and(col("optional_done").bitwiseAND(1L << optional).notEqual(0L));
+        }
+        if (only != null) {
+            at = at.and(switch (only) {
+                case COMPLETED -> lit(required == steps);
+                case WENT_ON -> lit(required < steps).and(reached.gt(required));
+                case DROPPED -> lit(required < steps).and(reached.equalTo(required));
+            });
+        }
+        return outcomes.filter(at);
+    }
+
+    /** {@code users} with the first import row of each ({@link #FIRST_USER_ROW}): the local engine's user order. */
+    private Dataset<Row> withOrder(Dataset<Row> users) {
+        Dataset<Row> firstRows = events.groupBy(col(EventTable.USER).as("first_user"))
+                .agg(min(col(EventTable.ROW)).as(FIRST_USER_ROW));
+        return users.join(firstRows, col("user").equalTo(col("first_user")), "inner").drop("first_user");
+    }
+
+    /**
+     * Each user's path is read next to the data ({@link PathPartition}: the kernel's counted attempt, then the
+     * user's events after the step), the paths are counted per distinct path on the cluster, and only the top
+     * ones, the empty path's users and the total come back; {@code Paths.ranked} ranks them as the local
+     * engine does. The top are cut on the cluster in the local order exactly: users, then the path name by name
+     * in Java's order of text (UTF-16 code units, as {@code encode(name, 'UTF-16BE')} compares).
+     */
+    @Override
+    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
+        return call(() -> pathsOnCluster(spec, step, kind, depth, top));
+    }
+
+    private PathReport pathsOnCluster(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
+        Paths.check(spec, step, kind, depth, top);
+        List<MatchRule> kernelRules = FunnelKernel.rules(spec);
+        Dataset<Row> counts = events.select(col(EventTable.USER).as("user"), col(EventTable.TIME).as("time"),
+                        mask(kernelRules).as(MASK), col(EventTable.EVENT).as("event"), col(EventTable.ROW).as("order"))
+                .repartition(col("user"))
+                .sortWithinPartitions(col("user"), col("time"), col("order"))
+                .select(col("user"), col("time"), col(MASK), col("event"))
+                .mapPartitions(new PathPartition(KernelShape.of(spec), step, kind == PathKind.AFTER_DROP_OFF, depth),
+                        Encoders.row(PathPartition.schema()))
+                .groupBy(col("path")).agg(count(lit(1)).as("users"))
+                .persist();
+        try {
+            List<PathRow> rows = new ArrayList<>();
+            for (Row row : counts.orderBy(col("users").desc(), expr("transform(path, n -> encode(n, 'UTF-16BE'))"))
+                    .limit(top).collectAsList()) {
+                rows.add(new PathRow(row.getList(0), row.getLong(1)));
+            }
+            Column empty = size(col("path")).equalTo(0);
+            Row totals = counts.agg(coalesce(sum(col("users")), lit(0L)),
+                    coalesce(sum(when(empty, col("users"))), lit(0L))).first();
+            if (totals.getLong(1) > 0 && rows.stream().noneMatch(row -> row.events().isEmpty())) {
+                rows.add(new PathRow(List.of(), totals.getLong(1)));
+            }
+            return Paths.ranked(step, kind, depth, top, rows, totals.getLong(0));
+        } finally {
+            counts.unpersist();
+        }
     }
 
     @Override
     public long[] dataRange() {
+        return call(() -> dataRangeOnCluster());
+    }
+
+    private long[] dataRangeOnCluster() {
         Row row = events.agg(min(col(EventTable.TIME)), max(col(EventTable.TIME))).first();
         return row.isNullAt(0) ? new long[] {0, 0} : new long[] {row.getLong(0), row.getLong(1)};
     }
@@ -199,8 +324,51 @@ public final class SparkConnectBackend implements FunnelBackend {
     public void close() {
     }
 
+    /** Interrupts the queries of the calls in progress on the cluster (by their tag); each call then ends. */
+    @Override
+    public void cancel() {
+        cancels.cancelAll();
+        session.interruptTag(tag);
+    }
+
+    /**
+     * Runs a call with its queries tagged (the client tags what a thread sends), so that {@link #cancel()} can
+     * interrupt them from another thread. A cancelled call ends with {@link Progress.CancelledException}, whether
+     * its query was interrupted or had just finished; a call made inside it (this back-end's own) ends it too.
+     */
+    private <T> T call(Supplier<T> work) {
+        Cancellation outer = current.get();
+        if (outer != null) {
+            outer.check();
+            return work.get();
+        }
+        Cancellation cancellation = cancels.startCall();
+        current.set(cancellation);
+        session.addTag(tag);
+        try {
+            T result = work.get();
+            cancellation.check();
+            return result;
+        } catch (Exception e) {
+            // Spark's own exceptions are checked ones that Scala throws undeclared: caught here too.
+            if (cancellation.requested() && !(e instanceof Progress.CancelledException)) {
+                Progress.CancelledException cancelled = new Progress.CancelledException();
+                cancelled.initCause(e);
+                throw cancelled;
+            }
+            throw e;
+        } finally {
+            session.removeTag(tag);
+            current.remove();
+        }
+    }
+
     @Override
     public FunnelCounts counts(FunnelSpec spec) {
+        return call(() -> countsOnCluster(spec));
+    }
+
+    private FunnelCounts countsOnCluster(FunnelSpec spec) {
         int steps = new FunnelKernel(spec).stepCount();
         Column reached = col("reached");
         // Counts read neither the breakdown nor the values: the outcomes are made without them.

@@ -19,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.funnelworkbench.analysis.ExactSum;
 import io.funnelworkbench.analysis.FunnelAssembly;
+import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.FunnelResult;
@@ -88,6 +89,18 @@ final class SparkFunnelAggregation {
         } finally {
             outcomes.unpersist();
         }
+    }
+
+    /**
+     * The per-user outcomes ({@link SparkConnectBackend#userOutcomes}, on the cluster) of the users the breakdown
+     * puts in {@code group}, the groups decided as {@link #compute()} decides them (the same ranking and ranges);
+     * empty when the breakdown has no such group. {@code outcomes} are this funnel's, persisted by the caller
+     * as they are read more than once.
+     */
+    Dataset<Row> members(Dataset<Row> outcomes, BreakdownGroup group) {
+        Grouping grouping = grouping(outcomes, tableFacts().numeric());
+        int wanted = FunnelEngine.groupIndex(grouping.groups(), group);
+        return grouping.assigned().filter(col(GROUP_INDEX).equalTo(wanted)).drop(GROUP_INDEX);
     }
 
     private FunnelResult compute(FunnelAssembly assembly, Dataset<Row> outcomes, boolean numeric) {

@@ -180,6 +180,10 @@ class AnalysisCommandsTest {
         CliRun any = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--order", "any", "--step",
                 "1", "--between");
         assertThat(any.err()).contains("Paths need an ordered funnel");
+        CliRun accounts = cli("paths", "--project", project, "--steps", "lead,closed_deal", "--count-by", "origin",
+                "--step", "1", "--between");
+        assertThat(accounts.exitCode()).isEqualTo(1);
+        assertThat(accounts.err().strip()).isEqualTo("Paths are per user: count the funnel by user, not by origin.");
     }
 
     @Test
@@ -228,6 +232,14 @@ class AnalysisCommandsTest {
         CliRun bad = cli("users", "--project", project, "--steps", "lead,closed_deal", "--step", "3");
         assertThat(bad.exitCode()).isEqualTo(1);
         assertThat(bad.err().strip()).isEqualTo("--step 3 is not a step of this funnel: give 1 to 2.");
+        JsonNode page = cli("users", "--project", project, "--steps", "lead,closed_deal", "--window", "30d",
+                "--step", "1", "--outcome", "went-on", "--offset", "540", "--limit", "10").json();
+        List<JsonNode> wentOn = users.stream().filter(u -> u.get("outcome").asText().equals("went-on")).toList();
+        assertThat(page.get("users")).as("the last 6 of the 546").containsExactlyElementsOf(wentOn.subList(540, 546));
+        CliRun empty = cli("users", "--project", project, "--steps", "lead,closed_deal", "--step", "1", "--limit",
+                "0");
+        assertThat(empty.exitCode()).isEqualTo(1);
+        assertThat(empty.err()).contains("holds at least one user");
     }
 
     @Test

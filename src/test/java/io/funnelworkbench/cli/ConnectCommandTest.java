@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.OrderMode;
@@ -262,15 +263,35 @@ class ConnectCommandTest {
     }
 
     @Test
-    void aConnectedProjectRefusesWhatItCannotDoYet() {
-        Path project = dir.resolve("refusing");
+    void pathsAndPagesOfUsersAreTheLocalImports() throws Exception {
+        Path project = dir.resolve("paths");
         assertThat(connect(project).exitCode()).isZero();
-        CliRun paths = CliRun.of("paths", "--project", project.toString(), "--steps", "page_view,purchase",
-                "--step", "1", "--after-drop-off");
-        assertThat(paths.exitCode()).as(paths.out()).isEqualTo(1);
-        assertThat(paths.err()).startsWith("Paths are not computed on Spark yet");
+        String steps = String.join(",", CHECKOUT);
+        for (String[] command : List.of(
+                new String[] {"paths", "--steps", steps, "--step", "2", "--after-drop-off", "--top", "3"},
+                new String[] {"paths", "--steps", steps, "--step", "3", "--between", "--depth", "2"},
+                new String[] {"users", "--steps", steps, "--step", "2", "--outcome", "dropped", "--offset", "4",
+                    "--limit", "6"})) {
+            CliRun local = run(imported, command);
+            CliRun connected = run(project, command);
+            assertThat(local.exitCode()).as(local.err()).isZero();
+            assertThat(connected.exitCode()).as(connected.err()).isZero();
+            ObjectNode expected = (ObjectNode) local.json();
+            ObjectNode actual = (ObjectNode) connected.json();
+            assertThat(expected.remove("engine").asText()).isEqualTo("local");
+            assertThat(actual.remove("engine").asText()).isEqualTo("spark-connect 4.0.1");
+            assertThat(actual).as(String.join(" ", command)).isEqualTo(expected);
+            assertThat(expected.get(command[0])).as("something is listed").isNotEmpty();
+        }
         CliRun importing = CliRun.of("import", "--project", project.toString(), csv.toString());
         assertThat(importing.exitCode()).isEqualTo(1);
         assertThat(importing.err()).contains("is connected to the team's Spark");
+    }
+
+    /** {@code command} on {@code project}, as JSON. */
+    private static CliRun run(Path project, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of("--project", project.toString(), "--window", "7d", "--format", "json"));
+        return CliRun.of(args.toArray(String[]::new));
     }
 }

@@ -1,12 +1,10 @@
 package io.funnelworkbench.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
-import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.EventLog;
@@ -123,8 +121,6 @@ class SparkGoalsTest extends SparkSessionTest {
         assertThat(cluster.userEvents().sample(150, 14L)).as("the same sample for the same seed")
                 .isEqualTo(cluster.userEvents().sample(150, 14L))
                 .isNotEqualTo(cluster.userEvents().sample(150, 15L));
-        assertThatThrownBy(() -> cluster.explain(spec, 1, new BreakdownGroup("mobile", false, List.of(), List.of())))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("breakdown group");
     }
 
     private static FunnelSpec.Step step(List<Goal> goals, String name) {
