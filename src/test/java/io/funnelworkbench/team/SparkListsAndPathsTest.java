@@ -19,7 +19,6 @@ import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
 import io.funnelworkbench.model.Progress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,47 +33,29 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.connect.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * User lists (a breakdown group, an optional step, pages) and paths on the Spark Connect back-end against the local
  * engine on the same events: a random log with tied times, 40 campaigns (so a top 25 and Other), a numeric score
  * (ranges) and event names whose order differs between UTF-8 and UTF-16. And a cancelled call's query stops.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkListsAndPathsTest {
+class SparkListsAndPathsTest extends SparkSessionTest {
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "x", "y", "\uFF21", "\uD83D\uDE00");
 
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
     private static LocalBackend local;
     private static SparkConnectBackend cluster;
 
     @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        spark = SparkSession.builder().remote(server.remote()).create();
+    static void makeTheTable() {
         EventLog log = randomLog(new Random(1_414L));
         local = new LocalBackend(new FunnelEngine(log));
         cluster = new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve("events.json")),
                 dir.resolve("artifact"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
     }
 
     @Test
