@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.function.IntToDoubleFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -93,26 +92,22 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     /** The partition's users, each run through the kernel when asked for; users outside the funnel are skipped. */
-    private final class Users implements Iterator<Row> {
+    private final class Users extends UserRows {
         private final FunnelKernel kernel;
         private final UserOutcome outcome;
         private final UserEvents events = new UserEvents();
-        private final Iterator<Row> rows;
         private final int steps;
         private final int valueColumns;
-        private Row pending;
-        private Row ready;
         private long[] masks = new long[64];
         private long[] times = new long[64];
         private String[] groups = new String[64];
         private double[][] values;
 
         Users(FunnelKernel kernel, Iterator<Row> rows) {
+            super(rows);
             this.kernel = kernel;
             this.outcome = kernel.newOutcome();
-            this.rows = rows;
             this.steps = kernel.stepCount();
-            this.pending = rows.hasNext() ? rows.next() : null;
             this.values = new double[steps][];
             IntToDoubleFunction[] byId = new IntToDoubleFunction[steps];
             int columns = 0;
@@ -130,29 +125,13 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
             }
         }
 
-        @Override
-        public boolean hasNext() {
-            while (ready == null && pending != null) {
-                ready = nextUser();
-            }
-            return ready != null;
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = ready;
-            ready = null;
-            return row;
-        }
-
         /** Runs the kernel on the next user's rows: the user's row, or null when the user is not in the funnel. */
-        private Row nextUser() {
-            String user = pending.getString(0);
+        @Override
+        Row nextUser() {
+            String user = pending().getString(0);
             int count = 0;
-            while (pending != null && user.equals(pending.getString(0))) {
+            while (pendingIsOf(user)) {
+                Row pending = pending();
                 if (count == masks.length) {
                     grow(count * 2);
                 }
@@ -170,7 +149,7 @@ final class KernelPartition implements MapPartitionsFunction<Row, Row> {
                     }
                 }
                 count++;
-                pending = rows.hasNext() ? rows.next() : null;
+                advance();
             }
             kernel.run(events.slice(masks, times, null, 0, count), outcome);
             int reached = outcome.reached();

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -52,51 +51,31 @@ final class PathPartition implements MapPartitionsFunction<Row, Row> {
     }
 
     /** The partition's users, each run through the kernel when asked for; users not of the step are skipped. */
-    private final class Users implements Iterator<Row> {
+    private final class Users extends UserRows {
         private final FunnelKernel kernel;
         private final UserOutcome outcome;
         private final UserEvents events = new UserEvents();
-        private final Iterator<Row> rows;
         /** Event names as codes for {@link FunnelKernel#path}, per partition. */
         private final Map<String, Integer> codes = new HashMap<>();
         private final List<String> names = new ArrayList<>();
         private final int[] path = new int[depth];
-        private Row pending;
-        private Row ready;
         private long[] masks = new long[64];
         private long[] times = new long[64];
         private int[] eventCodes = new int[64];
 
         Users(FunnelKernel kernel, Iterator<Row> rows) {
+            super(rows);
             this.kernel = kernel;
             this.outcome = kernel.newOutcome();
-            this.rows = rows;
-            this.pending = rows.hasNext() ? rows.next() : null;
-        }
-
-        @Override
-        public boolean hasNext() {
-            while (ready == null && pending != null) {
-                ready = nextUser();
-            }
-            return ready != null;
-        }
-
-        @Override
-        public Row next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            Row row = ready;
-            ready = null;
-            return row;
         }
 
         /** The next user's path row, or null when the user is not of the step. */
-        private Row nextUser() {
-            String user = pending.getString(0);
+        @Override
+        Row nextUser() {
+            String user = pending().getString(0);
             int count = 0;
-            while (pending != null && user.equals(pending.getString(0))) {
+            while (pendingIsOf(user)) {
+                Row pending = pending();
                 if (count == masks.length) {
                     masks = Arrays.copyOf(masks, count * 2);
                     times = Arrays.copyOf(times, count * 2);
@@ -109,7 +88,7 @@ final class PathPartition implements MapPartitionsFunction<Row, Row> {
                     return names.size() - 1;
                 });
                 count++;
-                pending = rows.hasNext() ? rows.next() : null;
+                advance();
             }
             // Events that match no rule carry an empty mask, which the kernel passes over in every order.
             kernel.run(events.slice(masks, times, null, 0, count), outcome);
