@@ -402,11 +402,15 @@ public final class SparkConnectBackend implements FunnelBackend {
         return userEvents;
     }
 
-    /** Refuses a funnel counted by account: the kernel rows here are per user. */
+    /**
+     * Refuses, in a sentence (bad input, exit 1 on the command line), a funnel counted by account: the users'
+     * order and events pulled here are per user.
+     */
     static void refuseAccounts(FunnelSpec spec, String what) {
         if (spec.countBy() != null) {
-            throw new UnsupportedOperationException("The Spark Connect back-end cannot " + what + " for a funnel"
-                    + " counted by " + spec.countBy() + " yet; only per user.");
+            throw new IllegalArgumentException("The Spark Connect back-end cannot " + what + " for a funnel counted"
+                    + " by " + spec.countBy() + " yet: leave out --count-by to work per user, or import an export"
+                    + " of the events to do it by account here.");
         }
     }
 
