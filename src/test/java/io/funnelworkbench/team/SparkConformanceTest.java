@@ -8,7 +8,6 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.FunnelSemanticsTest;
 import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -69,9 +68,8 @@ class SparkConformanceTest extends SparkSessionTest {
     }
 
     private FunnelBackend[] backendsOf(EventLog log) {
-        Path file = dir.resolve("log-" + System.identityHashCode(log) + ".json");
-        return new FunnelBackend[] {new LocalBackend(log),
-            new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, file), dir.resolve("artifact"))};
+        String file = "log-" + System.identityHashCode(log) + ".json";
+        return new FunnelBackend[] {new LocalBackend(log), onSpark(log, file)};
     }
 
     private static TestExecutionSummary runConformanceTests() {

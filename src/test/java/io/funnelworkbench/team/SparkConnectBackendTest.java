@@ -9,11 +9,7 @@ import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
-import io.funnelworkbench.model.Progress;
-import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.testing.FixtureProject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,51 +17,20 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Spark Connect back-end against the local engine on the same events: the fixture project's log and a
  * tie-heavy random log, in all three orders, users per step and still in window equal.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkConnectBackendTest {
+class SparkConnectBackendTest extends SparkSessionTest {
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "x");
 
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-    private static long started;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        started = System.nanoTime();
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-        System.out.println("SparkConnectBackendTest took " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
-
     @Test
     void fixtureFunnelsEqualTheLocalEngineInEveryOrder() throws IOException {
-        EventLog log;
-        try (ProjectStore store = ProjectStore.openForReading(FixtureProject.create(dir.resolve("fixture")))) {
-            log = store.snapshots().load(Progress.NONE);
-        }
-        Backends backends = backends(log, "fixture.json");
+        Backends backends = backends(fixtureLog(), "fixture.json");
         List<FunnelSpec.Step> checkout = Stream.of("page_view", "view_product", "add_to_cart", "begin_checkout",
                 "purchase").map(FunnelSpec.Step::event).toList();
         for (OrderMode order : OrderMode.values()) {
@@ -119,9 +84,7 @@ class SparkConnectBackendTest {
     }
 
     private static Backends backends(EventLog log, String file) {
-        return new Backends(new LocalBackend(new FunnelEngine(log)),
-                new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve(file)),
-                        dir.resolve("artifact")));
+        return new Backends(new LocalBackend(new FunnelEngine(log)), onSpark(log, file));
     }
 
     /**

@@ -12,12 +12,8 @@ import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.GoalValue;
 import io.funnelworkbench.model.MatchRule;
 import io.funnelworkbench.model.OrderMode;
-import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.TrendPeriod;
-import io.funnelworkbench.store.ProjectStore;
-import io.funnelworkbench.testing.FixtureProject;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,55 +22,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.spark.sql.connect.SparkSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code SparkConnectBackend.compute} against the local engine on the same events: the whole FunnelResult equal
  * as records (steps, conversion intervals, time statistics, values, breakdown groups with their trends, headline
  * steps, excluded and still-in-window users), for the fixture project and a tie-heavy random log with properties.
- * The values here are fixed amounts (amount × users on both sides) and means are exact sums divided once, so no
- * tolerance is needed; a value read from a property is summed in another order on the cluster and may differ in
- * its last bits.
+ * Fixed amounts are amount × users on both sides, values read from a property exact sums (analysis/ExactSum) and
+ * means exact sums divided once, so no tolerance is needed.
  */
-@Tag("spark")
-@ExtendWith(LocalSparkConnect.class)
-class SparkFunnelComputeTest {
+class SparkFunnelComputeTest extends SparkSessionTest {
     private static final long SECOND = 1_000_000L;
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "x");
 
-    @TempDir
-    static Path dir;
-    private static SparkSession spark;
-    private static long started;
-
-    @BeforeAll
-    static void connect(LocalSparkConnectServer server) {
-        started = System.nanoTime();
-        spark = SparkSession.builder().remote(server.remote()).create();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (spark != null) {
-            spark.close();
-        }
-        System.out.println("SparkFunnelComputeTest took " + (System.nanoTime() - started) / 1_000_000 + " ms");
-    }
-
     @Test
     void fixtureFunnelsEqualTheLocalEngineInEveryOrder() throws IOException {
-        EventLog log;
-        try (ProjectStore store = ProjectStore.openForReading(FixtureProject.create(dir.resolve("fixture")))) {
-            log = store.snapshots().load(Progress.NONE);
-        }
-        Backends backends = backends(log, "fixture.json");
+        Backends backends = backends(fixtureLog(), "fixture.json");
         FunnelSpec.Step purchase = new FunnelSpec.Step("purchase", MatchRule.event("purchase"), GoalValue.fixed(19.99));
         List<FunnelSpec.Step> checkout = List.of(FunnelSpec.Step.event("page_view"),
                 FunnelSpec.Step.event("view_product"), FunnelSpec.Step.event("add_to_cart").asOptional(),
@@ -141,9 +105,7 @@ class SparkFunnelComputeTest {
     }
 
     private static Backends backends(EventLog log, String file) {
-        return new Backends(new LocalBackend(new FunnelEngine(log)),
-                new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve(file)),
-                        dir.resolve("artifact")));
+        return new Backends(new LocalBackend(new FunnelEngine(log)), onSpark(log, file));
     }
 
     /**

@@ -47,7 +47,7 @@ class SparkGoalsTest extends SparkSessionTest {
             goals = store.goals().list();
         }
         LocalBackend local = new LocalBackend(new FunnelEngine(log));
-        SparkConnectBackend cluster = backend(log, "fixture.json");
+        SparkConnectBackend cluster = onSpark(log, "fixture.json");
         Goal purchase = goals.stream().filter(g -> g.name().equals("Purchase")).findFirst().orElseThrow();
         List<Goal> checked = new ArrayList<>(goals);
         checked.add(new Goal("Big phone orders", GoalKind.MACRO, null, null, new MatchRule(List.of("purchase"),
@@ -90,7 +90,7 @@ class SparkGoalsTest extends SparkSessionTest {
         Random random = new Random(1_400L);
         EventLog log = randomLog(random);
         LocalBackend local = new LocalBackend(new FunnelEngine(log));
-        SparkConnectBackend cluster = backend(log, "random.json");
+        SparkConnectBackend cluster = onSpark(log, "random.json");
         Goal buy = goal("buy", GoalKind.MACRO, "c", Condition.of("amount", Operator.GREATER_OR_EQUAL, "0.5"),
                 GoalValue.fromProperty("amount"), Counting.USER);
         List<Goal> goals = List.of(buy,
@@ -132,11 +132,6 @@ class SparkGoalsTest extends SparkSessionTest {
                              Counting counting) {
         return new Goal(name, kind, GoalCategory.defaultFor(kind), null, new MatchRule(List.of(event),
                 condition == null ? List.of() : List.of(condition)), value, counting);
-    }
-
-    private static SparkConnectBackend backend(EventLog log, String file) {
-        return new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve(file)),
-                dir.resolve("artifact"));
     }
 
     /**

@@ -54,8 +54,7 @@ class SparkListsAndPathsTest extends SparkSessionTest {
     static void makeTheTable() {
         EventLog log = randomLog(new Random(1_414L));
         local = new LocalBackend(new FunnelEngine(log));
-        cluster = new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve("events.json")),
-                dir.resolve("artifact"));
+        cluster = onSpark(log, "events.json");
     }
 
     @Test

@@ -28,8 +28,7 @@ class SparkRandomizedTest extends SparkSessionTest {
         Random random = new Random(14_014L);
         for (OrderMode order : OrderMode.values()) {
             EventLog log = FunnelEngineRandomizedTest.randomLog(random, 400);
-            SparkConnectBackend onSpark = new SparkConnectBackend(spark,
-                    SparkTables.fromLog(spark, log, dir.resolve(order + ".json")), dir.resolve("artifact"));
+            SparkConnectBackend onSpark = onSpark(log, order + ".json");
             LocalBackend local = new LocalBackend(log);
             for (int f = 0; f < FUNNELS_PER_ORDER; f++) {
                 FunnelSpec spec = FunnelEngineRandomizedTest.randomSpec(random, order);

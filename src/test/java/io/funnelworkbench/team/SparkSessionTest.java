@@ -1,5 +1,10 @@
 package io.funnelworkbench.team;
 
+import io.funnelworkbench.model.EventLog;
+import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.testing.FixtureProject;
+import java.io.IOException;
 import java.nio.file.Path;
 import org.apache.spark.sql.connect.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +27,19 @@ abstract class SparkSessionTest {
     @BeforeAll
     static void connect(LocalSparkConnectServer server) {
         spark = SparkSession.builder().remote(server.remote()).create();
+    }
+
+    /** The Spark back-end on {@code log}, written to {@code file} in the class's folder and read as a table. */
+    static SparkConnectBackend onSpark(EventLog log, String file) {
+        return new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, dir.resolve(file)),
+                dir.resolve("artifact"));
+    }
+
+    /** The fixture project's events (testing/FixtureProject), made in the class's folder. */
+    static EventLog fixtureLog() throws IOException {
+        try (ProjectStore store = ProjectStore.openForReading(FixtureProject.create(dir.resolve("fixture")))) {
+            return store.snapshots().load(Progress.NONE);
+        }
     }
 
     @AfterAll
