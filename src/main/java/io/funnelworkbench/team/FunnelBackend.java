@@ -4,6 +4,7 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
+import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.Goal;
@@ -12,6 +13,7 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Where a project's analyses are computed: on this machine ({@link LocalBackend}) or on a team's Spark through
@@ -65,6 +67,14 @@ public interface FunnelBackend extends AutoCloseable {
      * made afterwards run as usual.
      */
     void cancel();
+
+    /**
+     * Runs {@code work}, calls of this back-end made on this thread, for a caller who may stop wanting them (the
+     * app's latest-wins work): once {@code cancellation} is requested they end soon with {@link
+     * io.funnelworkbench.model.Progress.CancelledException} (on a cluster, their queries are interrupted), while
+     * other callers' calls go on. {@link #cancel()} still stops them too.
+     */
+    <T> T whileWanted(Cancellation cancellation, Supplier<T> work);
 
     /** The time of the first and of the last event, epoch microseconds (0 and 0 when there are none). */
     long[] dataRange();

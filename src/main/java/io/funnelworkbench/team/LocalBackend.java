@@ -21,6 +21,7 @@ import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
 import io.funnelworkbench.model.StepResult;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.function.IntPredicate;
 
 /** The desktop's engine as a back-end: every analysis computed on this machine's snapshot. */
@@ -112,6 +113,11 @@ public final class LocalBackend implements FunnelBackend {
     private static <T> T checked(T result, Cancellation cancellation) {
         cancellation.check();
         return result;
+    }
+
+    @Override
+    public <T> T whileWanted(Cancellation cancellation, Supplier<T> work) {
+        return cancels.whileWanted(cancellation, work);
     }
 
     @Override

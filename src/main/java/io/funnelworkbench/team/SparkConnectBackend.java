@@ -48,6 +48,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -71,6 +76,13 @@ public final class SparkConnectBackend implements FunnelBackend {
     /** Where a user's events go among equal times of an account: the user's first row in import order. */
     private static final String USER_ORDER = "_fw_user_order";
     private static final String FIRST_USER_ROW = "_fw_first_user_row";
+    private static final long CALLER_CHECK_MILLIS = 100;
+    /** One daemon thread for every back-end: it only looks at flags and sends interrupts. */
+    private static final ScheduledExecutorService CALLER_WATCH = Executors.newSingleThreadScheduledExecutor(work -> {
+        Thread watcher = new Thread(work, "spark-connect-cancel-watch");
+        watcher.setDaemon(true);
+        return watcher;
+    });
 
     private final SparkSession session;
     private final Dataset<Row> events;
@@ -80,6 +92,7 @@ public final class SparkConnectBackend implements FunnelBackend {
     /** Every query of this back-end carries this tag, so that {@link #cancel()} can interrupt them. */
     private final String tag = "funnel-workbench-" + UUID.randomUUID();
     private final CallCancels cancels = new CallCancels();
+    private final AtomicLong callNumbers = new AtomicLong();
     /** The call in progress on this thread, so that a call made inside another belongs to it. */
     private final ThreadLocal<Cancellation> current = new ThreadLocal<>();
 
@@ -331,10 +344,17 @@ public final class SparkConnectBackend implements FunnelBackend {
         session.interruptTag(tag);
     }
 
+    @Override
+    public <T> T whileWanted(Cancellation cancellation, Supplier<T> work) {
+        return cancels.whileWanted(cancellation, work);
+    }
+
     /**
      * Runs a call with its queries tagged (the client tags what a thread sends), so that {@link #cancel()} can
-     * interrupt them from another thread. A cancelled call ends with {@link Progress.CancelledException}, whether
-     * its query was interrupted or had just finished; a call made inside it (this back-end's own) ends it too.
+     * interrupt them from another thread, and with a tag of its own, which a watcher interrupts once the caller's
+     * cancellation ({@link #whileWanted}) is requested. A cancelled call ends with {@link
+     * Progress.CancelledException}, whether its query was interrupted or had just finished; a call made inside it
+     * (this back-end's own) ends it too.
      */
     private <T> T call(Supplier<T> work) {
         Cancellation outer = current.get();
@@ -343,8 +363,11 @@ public final class SparkConnectBackend implements FunnelBackend {
             return work.get();
         }
         Cancellation cancellation = cancels.startCall();
+        String callTag = tag + "-call-" + callNumbers.incrementAndGet();
         current.set(cancellation);
         session.addTag(tag);
+        session.addTag(callTag);
+        ScheduledFuture<?> watch = watchCaller(cancels.caller(), callTag);
         try {
             T result = work.get();
             cancellation.check();
@@ -358,9 +381,25 @@ public final class SparkConnectBackend implements FunnelBackend {
             }
             throw e;
         } finally {
+            if (watch != null) {
+                watch.cancel(false);
+            }
+            session.removeTag(callTag);
             session.removeTag(tag);
             current.remove();
         }
+    }
+
+    /** Interrupts the call's queries once its caller stops wanting them; null when the caller never does. */
+    private ScheduledFuture<?> watchCaller(Cancellation caller, String callTag) {
+        if (caller == Cancellation.NEVER) {
+            return null;
+        }
+        return CALLER_WATCH.scheduleWithFixedDelay(() -> {
+            if (caller.requested()) {
+                session.interruptTag(callTag);
+            }
+        }, CALLER_CHECK_MILLIS, CALLER_CHECK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override

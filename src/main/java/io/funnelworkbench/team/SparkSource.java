@@ -133,7 +133,7 @@ public final class SparkSource implements AutoCloseable {
     }
 
     /** A back-end computing on this source's events; closing it leaves this source open. */
-    public FunnelBackend backend() {
+    public SparkConnectBackend backend() {
         return new SparkConnectBackend(session, events(), scratch);
     }
 

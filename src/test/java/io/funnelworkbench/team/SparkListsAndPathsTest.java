@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
@@ -137,18 +138,8 @@ class SparkListsAndPathsTest extends SparkSessionTest {
 
     @Test
     void aLongQueryIsInterruptedByCancel() throws Exception {
-        // A hundred billion generated events: the first query's first stage (the time range) runs far longer than
-        // this test waits, so the cancel lands while it runs (not while Spark submits its next stage, which a
-        // cancel can miss).
-        Dataset<Row> rows = spark.range(0, 100_000_000_000L, 1, 2).select(
-                concat(lit("u"), col("id").mod(1_000_000L).cast(DataTypes.StringType)).as(EventTable.USER),
-                when(col("id").mod(3L).equalTo(0L), "a").otherwise("b").as(EventTable.EVENT),
-                col("id").as(EventTable.TIME), col("id").as(EventTable.ROW),
-                lit(null).cast(DataTypes.StringType).as(EventTable.SESSION));
-        SparkConnectBackend big = new SparkConnectBackend(spark, new EventTable(rows, List.of()),
-                dir.resolve("artifact"));
-        FunnelSpec spec = FunnelSpec.of(List.of(FunnelSpec.Step.event("a"), FunnelSpec.Step.event("b")),
-                Duration.ofSeconds(20), OrderMode.SEQUENTIAL);
+        SparkConnectBackend big = hundredBillionEvents();
+        FunnelSpec spec = aThenB();
         ExecutorService caller = Executors.newSingleThreadExecutor();
         try {
             Future<FunnelCounts> counts = caller.submit(() -> big.counts(spec));
@@ -165,6 +156,48 @@ class SparkListsAndPathsTest extends SparkSessionTest {
         }
         assertThat(cluster.counts(spec).usersPerStep()).as("the session goes on").isEqualTo(
                 local.counts(spec).usersPerStep());
+    }
+
+    @Test
+    void aCallerThatStopsWantingItsCallEndsOnlyThatCall() throws Exception {
+        SparkConnectBackend big = hundredBillionEvents();
+        FunnelSpec spec = aThenB();
+        AtomicBoolean firstWanted = new AtomicBoolean(true);
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<FunnelCounts> first = callers.submit(() -> big.whileWanted(() -> !firstWanted.get(),
+                    () -> big.counts(spec)));
+            Future<FunnelCounts> second = callers.submit(() -> big.whileWanted(() -> false, () -> big.counts(spec)));
+            Thread.sleep(8_000);
+            assertThat(first).as("still running").isNotDone();
+            firstWanted.set(false);
+            assertThatThrownBy(() -> first.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(Progress.CancelledException.class);
+            assertThat(second).as("the other caller's call goes on").isNotDone();
+            big.cancel();
+            assertThatThrownBy(() -> second.get(60, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(Progress.CancelledException.class);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    /**
+     * A hundred billion generated events: the first query's first stage (the time range) runs far longer than a
+     * test waits, so a cancel lands while it runs (not while Spark submits its next stage, which a cancel can miss).
+     */
+    private static SparkConnectBackend hundredBillionEvents() {
+        Dataset<Row> rows = spark.range(0, 100_000_000_000L, 1, 2).select(
+                concat(lit("u"), col("id").mod(1_000_000L).cast(DataTypes.StringType)).as(EventTable.USER),
+                when(col("id").mod(3L).equalTo(0L), "a").otherwise("b").as(EventTable.EVENT),
+                col("id").as(EventTable.TIME), col("id").as(EventTable.ROW),
+                lit(null).cast(DataTypes.StringType).as(EventTable.SESSION));
+        return new SparkConnectBackend(spark, new EventTable(rows, List.of()), dir.resolve("artifact"));
+    }
+
+    private static FunnelSpec aThenB() {
+        return FunnelSpec.of(List.of(FunnelSpec.Step.event("a"), FunnelSpec.Step.event("b")),
+                Duration.ofSeconds(20), OrderMode.SEQUENTIAL);
     }
 
     /**
