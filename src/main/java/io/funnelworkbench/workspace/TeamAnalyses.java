@@ -14,6 +14,7 @@ import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
 import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.TeamConnection;
+import io.funnelworkbench.team.LocalBackend;
 import io.funnelworkbench.team.SparkConnectBackend;
 import io.funnelworkbench.team.SparkSource;
 import io.funnelworkbench.team.Verification;
@@ -28,6 +29,9 @@ import java.util.function.Supplier;
  * No JavaFX here; the screens never see Spark's classes.
  */
 public final class TeamAnalyses implements AutoCloseable {
+    /** The engine of a project whose events were imported, as results and captions name it. */
+    public static final String LOCAL_ENGINE = LocalBackend.ENGINE;
+
     private final TeamConnection connection;
     private final SparkSource source;
     private final SparkConnectBackend backend;

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.funnelworkbench.importer.ImportOptions;
 import io.funnelworkbench.importer.ImportService;
 import io.funnelworkbench.model.Progress;
+import io.funnelworkbench.model.TeamConnection;
+import io.funnelworkbench.model.TeamConnection.SourceFormat;
 import io.funnelworkbench.store.DefinitionCodec;
 import io.funnelworkbench.store.ProjectStore;
+import io.funnelworkbench.workspace.TeamProjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -33,10 +36,32 @@ public final class FixtureProject {
         try (ProjectStore store = ProjectStore.create(dir.resolve("shop"))) {
             new ImportService(store).importFiles(List.of(FOLDER.resolve("events.csv")), null, ImportOptions.DEFAULT,
                     Progress.NONE);
+            saveDefinitions(store);
+            return store.databaseFile();
+        }
+    }
+
+    /**
+     * The same project connected to the Spark Connect server at {@code address} (a test's local one), reading the
+     * same events.csv there: {@code dir/shop-connected.mv.db}, whose results must equal {@link #create}'s.
+     */
+    public static Path connect(Path dir, String address) {
+        TeamConnection connection = TeamConnection.at(address, false, null, null,
+                FOLDER.resolve("events.csv").toAbsolutePath().toString(), SourceFormat.CSV, "user_id", "event",
+                "time", null, null);
+        Path project = dir.resolve("shop-connected");
+        TeamProjects.connect(project, connection);
+        try (ProjectStore store = ProjectStore.open(project)) {
+            saveDefinitions(store);
+            return store.databaseFile();
+        }
+    }
+
+    private static void saveDefinitions(ProjectStore store) {
+        try {
             JsonNode definitions = new ObjectMapper().readTree(FOLDER.resolve("project.json").toFile());
             definitions.path("goals").forEach(g -> store.goals().save(DefinitionCodec.goalFromJson(g)));
             definitions.path("funnels").forEach(f -> store.funnels().save(DefinitionCodec.funnelFromJson(f)));
-            return store.databaseFile();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the fixture project's definitions", e);
         }

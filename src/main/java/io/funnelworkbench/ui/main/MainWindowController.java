@@ -20,6 +20,7 @@ import io.funnelworkbench.ui.dialogs.Dialogs;
 import io.funnelworkbench.ui.dialogs.FileKinds;
 import io.funnelworkbench.ui.importing.ImportWizardController;
 import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.ProjectScreen;
 import io.funnelworkbench.ui.team.NewTeamProjectController;
 import java.io.File;
@@ -225,18 +226,21 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         projectName.setText(overview.name());
         String range = overview.firstEvent() == null ? "no events yet"
                 : Dates.dayRange(overview.firstEvent(), overview.lastEvent());
-        projectFacts.setText(overview.connection() != null
-                ? "Connected to " + overview.connection().address() + " · " + overview.file()
-                : GoalText.eventCounts(overview.events(), overview.users()) + " · " + range + " · " + overview.file());
-        connectedNotice.setText(overview.connectedNotice().orElse(""));
-        connectedNotice.setVisible(overview.connection() != null);
-        connectedNotice.setManaged(overview.connection() != null);
-        // A connected project's events stay on the cluster: nothing to import, nothing counted here yet.
-        importButton.setVisible(overview.connection() == null);
-        importButton.setManaged(overview.connection() == null);
-        Label placeholder = new Label(overview.connection() != null
-                ? "The events are on the team's Spark; the app does not count them yet."
-                : "No events yet: use Import events… or drop a CSV here.");
+        boolean connected = overview.connection() != null;
+        String facts = GoalText.eventCounts(overview.events(), overview.users()) + " · " + range;
+        ProjectSession session = viewModel.sessionProperty().get();
+        boolean reached = session != null && session.team().isPresent();
+        projectFacts.setText(!connected ? facts + " · " + overview.file()
+                : "Connected to " + overview.connection().address() + (reached ? " · " + facts : "") + " · "
+                        + overview.file());
+        connectedNotice.setText(session == null ? "" : session.clusterNotice().orElse(""));
+        connectedNotice.setVisible(connected);
+        connectedNotice.setManaged(connected);
+        // A connected project's events stay on the cluster: nothing to import.
+        importButton.setVisible(!connected);
+        importButton.setManaged(!connected);
+        Label placeholder = new Label(!connected ? "No events yet: use Import events… or drop a CSV here."
+                : reached ? "The cluster holds no events for this project." : "The cluster could not be reached.");
         placeholder.setWrapText(true);
         eventTable.setPlaceholder(placeholder);
         eventTable.getItems().setAll(overview.eventCounts());

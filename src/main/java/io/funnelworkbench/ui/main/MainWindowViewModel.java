@@ -16,6 +16,7 @@ import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel;
 import io.funnelworkbench.ui.importing.ImportWizardViewModel.ImportRequest;
+import io.funnelworkbench.ui.project.ClusterLink;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.team.NewTeamProjectViewModel;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -62,6 +64,9 @@ public final class MainWindowViewModel {
     private final ObservableList<Path> recentProjects = FXCollections.observableArrayList();
     private final ObservableList<SampleProjects.Sample> samples = FXCollections.observableArrayList();
     private ProjectStore store;
+    /** A connected project's link to its cluster; null for a project whose events were imported. */
+    private ClusterLink cluster;
+    private final Map<String, String> environment;
     private BackgroundRunner.Running running;
     private final List<Job> jobs = new ArrayList<>();
     private ErrorDisplay errorSink = ErrorDisplay.NONE;
@@ -74,6 +79,13 @@ public final class MainWindowViewModel {
     }
 
     public MainWindowViewModel(BackgroundRunner runner, AppSettings settings, StatusTimer timer) {
+        this(runner, settings, timer, System.getenv());
+    }
+
+    /** {@code environment} holds the variables a connected project's token is read from. */
+    public MainWindowViewModel(BackgroundRunner runner, AppSettings settings, StatusTimer timer,
+                               Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
         this.runner = runner;
         this.timer = timer;
         this.settings = settings;
@@ -146,7 +158,7 @@ public final class MainWindowViewModel {
 
     /** The New team project dialog's state; the project it creates is opened here. */
     public NewTeamProjectViewModel newTeamProject() {
-        return new NewTeamProjectViewModel(runner, System.getenv(), forwardedErrors, this::openProject);
+        return new NewTeamProjectViewModel(runner, environment, forwardedErrors, this::openProject);
     }
 
     /** The import wizard for {@code files}, importing into the open project. */
@@ -210,6 +222,7 @@ public final class MainWindowViewModel {
             store = null;
         }
         session.set(null);
+        closeCluster();
         project.set(null);
         projectEpoch++;
         status.set(READY);
@@ -217,10 +230,11 @@ public final class MainWindowViewModel {
 
     /** Shows a (re)loaded project: a new snapshot means a new session for the screens. */
     private void show(ProjectOverview overview) {
-        ProjectSession opened = new ProjectSession(store, overview, runner);
+        ProjectSession opened = new ProjectSession(store, overview, runner, cluster);
         opened.setErrorSink(forwardedErrors);
-        project.set(overview);
+        // The session first: the project's header reads where its results are computed from it.
         session.set(opened);
+        project.set(overview);
     }
 
     /** The open project as the goal and funnel screens share it; null on the welcome screen. */
@@ -234,16 +248,29 @@ public final class MainWindowViewModel {
         }
     }
 
-    private static Opened load(ProjectStore opened, Progress p) {
+    /** Reads the project and, for a connected one, links it to its cluster (whose events it then describes). */
+    private Opened load(ProjectStore opened, Progress p) {
         try {
-            return new Opened(opened, ProjectOverview.load(opened, p));
+            ProjectOverview overview = ProjectOverview.load(opened, p);
+            if (overview.connection() == null) {
+                return new Opened(opened, overview, null);
+            }
+            ClusterLink link = ClusterLink.open(overview.connection(), environment, p);
+            return new Opened(opened, overview.withCluster(link), link);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
         }
     }
 
-    private record Opened(ProjectStore store, ProjectOverview overview) {
+    private record Opened(ProjectStore store, ProjectOverview overview, ClusterLink cluster) {
+    }
+
+    private void closeCluster() {
+        if (cluster != null) {
+            cluster.close();
+            cluster = null;
+        }
     }
 
     private void adopt(Opened opened) {
@@ -251,13 +278,20 @@ public final class MainWindowViewModel {
             store.close();
         }
         store = opened.store();
+        ClusterLink previous = cluster;
+        cluster = opened.cluster();
         projectEpoch++;
         ProjectOverview overview = opened.overview();
         show(overview);
+        // After the screens moved to the new session: nothing computes on the old cluster any more.
+        if (previous != null) {
+            previous.close();
+        }
         settings.addRecentProject(overview.file());
         recentProjects.setAll(settings.recentProjects());
         report(overview.connection() != null
-                ? overview.name() + ": connected to " + overview.connection().address()
+                ? overview.name() + (opened.cluster().reached().isPresent() ? ": connected to " : ": could not reach ")
+                        + overview.connection().address()
                 : overview.name() + ": " + Numbers.counted(overview.events(), "event") + " from "
                         + Numbers.counted(overview.users(), "user"));
     }

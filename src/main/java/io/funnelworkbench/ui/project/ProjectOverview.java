@@ -13,7 +13,6 @@ import io.funnelworkbench.store.TeamConnections;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What the project screens start from: the project's name, its data at a glance, goals and funnels, the
@@ -32,13 +31,15 @@ public record ProjectOverview(String name, Path file, long events, long users, I
     }
 
     /**
-     * For a connected project, the one sentence the views that compute on this computer show instead of results:
-     * the app does not compute on the team's Spark yet (docs/ARCHITECTURE.md, "Team scale").
+     * This overview with what the cluster of a connected project holds: the events per name and their time range
+     * (users are not counted across event names there; the header names the connection instead).
      */
-    public Optional<String> connectedNotice() {
-        return Optional.ofNullable(connection).map(c -> "The events of " + name + " stay on the team's Spark ("
-                + c.address() + ", " + c.describeSource() + "). The app does not compute on them yet: its funnels"
-                + " and goals are computed there by the command line (funnel, goal, chart).");
+    public ProjectOverview withCluster(ClusterLink link) {
+        long total = link.eventCounts().stream().mapToLong(EventCount::events).sum();
+        boolean none = total == 0;
+        return new ProjectOverview(name, file, total, users, none ? null : instant(link.dataRange()[0]),
+                none ? null : instant(link.dataRange()[1]), link.eventCounts(), goals, funnels, imports, log,
+                connection);
     }
 
     /** Reads everything from the project; runs in the background. */

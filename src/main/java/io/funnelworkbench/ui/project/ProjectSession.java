@@ -5,6 +5,7 @@ import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Failures;
 import io.funnelworkbench.model.FunnelDefinition;
 import io.funnelworkbench.model.Goal;
+import io.funnelworkbench.model.TeamConnection;
 import io.funnelworkbench.store.ProjectStore;
 import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
@@ -14,9 +15,11 @@ import io.funnelworkbench.workspace.FunnelDeleted;
 import io.funnelworkbench.workspace.FunnelSaved;
 import io.funnelworkbench.workspace.GoalDeleted;
 import io.funnelworkbench.workspace.GoalSaved;
+import io.funnelworkbench.workspace.TeamAnalyses;
 import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -36,12 +39,20 @@ public final class ProjectSession {
     private final Workspace workspace;
     private final UndoHistory history = new UndoHistory();
     private final List<BiConsumer<String, String>> goalRenameListeners = new ArrayList<>();
+    private final ClusterLink cluster;
     private ErrorDisplay errors = ErrorDisplay.NONE;
 
     public ProjectSession(ProjectStore store, ProjectOverview overview, BackgroundRunner runner) {
+        this(store, overview, runner, null);
+    }
+
+    /** A session on a connected project's {@code cluster} link (null for a project whose events were imported). */
+    public ProjectSession(ProjectStore store, ProjectOverview overview, BackgroundRunner runner,
+                          ClusterLink cluster) {
         this.store = store;
         this.overview = overview;
         this.runner = runner;
+        this.cluster = cluster;
         this.workspace = new Workspace(store, overview.goals(), overview.funnels(), this::persist);
         goals.setAll(overview.goals());
         funnels.setAll(overview.funnels());
@@ -71,6 +82,41 @@ public final class ProjectSession {
 
     public List<EventCount> eventCounts() {
         return overview.eventCounts();
+    }
+
+    /**
+     * A connected project's analyses on the team's Spark, when it was reached; empty for a project whose events
+     * were imported (computed here from {@link #log()}) and for a cluster out of reach ({@link #clusterNotice()}).
+     */
+    public Optional<TeamAnalyses> team() {
+        return cluster == null ? Optional.empty() : cluster.reached();
+    }
+
+    /** Whether the events stay on a team's cluster (reached or not): nothing here computes on {@link #log()}. */
+    public boolean isConnected() {
+        return overview.connection() != null;
+    }
+
+    /** Where the results shown are computed, as results and captions name it: "local" or "spark-connect 4.0.1". */
+    public String engine() {
+        return team().map(TeamAnalyses::engine).orElse(TeamAnalyses.LOCAL_ENGINE);
+    }
+
+    /**
+     * For a connected project, the sentence under its header: where its results are computed, or why the cluster
+     * could not be reached and what to do.
+     */
+    public Optional<String> clusterNotice() {
+        TeamConnection connection = overview.connection();
+        if (connection == null) {
+            return Optional.empty();
+        }
+        String where = connection.address() + ", " + connection.describeSource();
+        return Optional.of(team().isPresent()
+                ? "The events of " + overview.name() + " stay on the team's Spark (" + where + "): funnels, goals"
+                        + " and user lists are computed there, on " + engine() + "."
+                : "Could not reach the team's Spark (" + where + "): " + cluster.problem() + " The goals and"
+                        + " funnels can be read and edited; open the project again to compute them.");
     }
 
     public BackgroundRunner runner() {
