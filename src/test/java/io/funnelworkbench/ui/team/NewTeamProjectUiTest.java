@@ -83,7 +83,8 @@ class NewTeamProjectUiTest extends FxTestBase {
         Label notice = lookup("#connectedNotice").queryAs(Label.class);
         assertThat(notice.isVisible()).isTrue();
         assertThat(notice.getText()).startsWith("The events of team stay on the team's Spark (" + server.remote()
-                + ", the CSV files at " + csv + "): funnels, goals and user lists are computed there, on spark-connect 4.0.1.");
+                + ", the CSV files at " + csv + "): funnels, goals and user lists are computed there, on"
+                + " spark-connect 4.0.1.");
         assertThat(lookup("#eventTable").queryTableView().getItems()).as("the events counted on the cluster")
                 .isNotEmpty();
         assertThat(lookup("#importButton").queryButton().isVisible()).isFalse();
