@@ -93,11 +93,23 @@ public final class SparkSource implements AutoCloseable {
             session.version();
         } catch (Exception e) {
             session.close();
-            throw new SparkSourceException("The Spark Connect server at " + connection.address() + " did not"
-                    + " answer" + (connection.tls() ? " over TLS" : " (without TLS: does it need --tls?)") + ": "
-                    + firstLine(e) + ".", e);
+            throw new SparkSourceException(unanswered(connection, e), e);
         }
         return new SparkSource(connection, session, scratch);
+    }
+
+    /** Why the server did not answer, in a sentence: its refusal of the token apart from other failures. */
+    private static String unanswered(TeamConnection connection, Exception e) {
+        String server = "The Spark Connect server at " + connection.address();
+        if (String.valueOf(e.getMessage()).contains("UNAUTHENTICATED")) {
+            return connection.tokenEnv() == null
+                    ? server + " asks for a token: name the environment variable that holds it (--token-env NAME,"
+                            + " or Token variable in New team project)."
+                    : server + " refused the token in " + connection.tokenEnv() + ": check the variable holds the"
+                            + " token the cluster's administrator gave.";
+        }
+        return server + " did not answer" + (connection.tls() ? " over TLS" : " (without TLS: does it need --tls?)")
+                + ": " + firstLine(e) + ".";
     }
 
     private static String token(TeamConnection connection, Map<String, String> environment) {
