@@ -192,7 +192,6 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         importList.setCellFactory(list -> new TextCell<>(r -> r.fileName() + "   ·   "
                 + Numbers.counted(r.rowsImported(), "event")
                 + (r.rowsRejected() > 0 ? ", " + Numbers.count(r.rowsRejected()) + " rejected" : "")));
-        importList.setPlaceholder(new Label("Nothing imported yet"));
     }
 
     /** A goal as its name over a muted line saying what completes it. */
@@ -227,7 +226,9 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         String range = overview.firstEvent() == null ? "no events yet"
                 : Dates.dayRange(overview.firstEvent(), overview.lastEvent());
         boolean connected = overview.connection() != null;
-        String facts = GoalText.eventCounts(overview.events(), overview.users()) + " · " + range;
+        // Users are counted per event name on a cluster, not across names: a connected header counts events only.
+        String facts = (connected ? Numbers.counted(overview.events(), "event")
+                : GoalText.eventCounts(overview.events(), overview.users())) + " · " + range;
         ProjectSession session = viewModel.sessionProperty().get();
         boolean reached = session != null && session.team().isPresent();
         projectFacts.setText(!connected ? facts + " · " + overview.file()
@@ -244,6 +245,8 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         placeholder.setWrapText(true);
         eventTable.setPlaceholder(placeholder);
         eventTable.getItems().setAll(overview.eventCounts());
+        importList.setPlaceholder(new Label(connected ? "Nothing is imported: the events stay on the cluster"
+                : "Nothing imported yet"));
         importList.getItems().setAll(overview.imports());
     }
 
