@@ -298,14 +298,23 @@ public final class FunnelAssembly {
      */
     public static List<BreakdownGroup> rangeGroups(double[] numbers, long[] entered, int[] groupOfValue) {
         NumericBuckets buckets = NumericBuckets.of(numbers, entered);
-        List<BreakdownGroup> groups = new ArrayList<>();
-        buckets.labels().forEach(label -> groups.add(new BreakdownGroup(label, false, List.of())));
-        int none = groups.size();
+        int none = buckets.labels().size();
         boolean anyNone = false;
         for (int v = 0; v < entered.length; v++) {
             groupOfValue[v] = buckets.bucketOf(v) >= 0 ? buckets.bucketOf(v) : none;
             anyNone |= buckets.bucketOf(v) < 0 && entered[v] > 0;
         }
+        return rangeGroups(buckets.labels(), anyNone);
+    }
+
+    /**
+     * The groups of a numeric breakdown from its ranges (for a back-end that counts the users per range where the
+     * numbers are): one per range with users, in range order, then "(none)" when {@code anyNone} (users without a
+     * number entered).
+     */
+    public static List<BreakdownGroup> rangeGroups(List<String> labels, boolean anyNone) {
+        List<BreakdownGroup> groups = new ArrayList<>();
+        labels.forEach(label -> groups.add(new BreakdownGroup(label, false, List.of())));
         if (anyNone) {
             groups.add(new BreakdownGroup(null, false, List.of()));
         }

@@ -94,13 +94,13 @@ public final class FunnelKernel {
     }
 
     /** Epoch microseconds of the start of the entry range (inclusive), or MIN_VALUE. */
-    static long entryFrom(FunnelSpec spec) {
+    public static long entryFrom(FunnelSpec spec) {
         return spec.entryFrom() == null ? Long.MIN_VALUE
                 : spec.entryFrom().atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000;
     }
 
     /** Epoch microseconds of the end of the entry range (inclusive), or MAX_VALUE. */
-    static long entryTo(FunnelSpec spec) {
+    public static long entryTo(FunnelSpec spec) {
         return spec.entryTo() == null ? Long.MAX_VALUE
                 : spec.entryTo().plusDays(1).atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 1_000_000 - 1;
     }

@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
  * from its lower edge (included) to the next (excluded). Ranges without users are left out. Six: few enough to
  * compare at a glance, enough to show a trend across the values.
  */
-final class NumericBuckets {
+public final class NumericBuckets {
     static final int MAX_SINGLE_VALUES = 6;
     private static final int PARTS = 6;
     private static final int ENOUGH_EDGES = 4;
@@ -49,33 +49,90 @@ final class NumericBuckets {
         int[] ids = IntStream.range(0, numbers.length).filter(v -> users[v] > 0 && !Double.isNaN(numbers[v]))
                 .boxed().sorted(Comparator.comparingDouble(v -> numbers[v])).mapToInt(Integer::intValue).toArray();
         double[] distinct = Arrays.stream(ids).mapToDouble(v -> numbers[v]).distinct().toArray();
-        double[] edges = distinct.length <= MAX_SINGLE_VALUES ? distinct : edges(ids, numbers, users);
-        boolean single = distinct.length <= MAX_SINGLE_VALUES;
-        long[] usersPerRange = new long[edges.length + 1];
+        Edges edges = distinct.length <= MAX_SINGLE_VALUES ? Edges.single(distinct)
+                : Edges.rounded(numbers[ids[0]], quantiles(ids, numbers, users));
+        long[] usersPerRange = new long[edges.ranges()];
         int[] rangeOfValue = new int[numbers.length];
         Arrays.fill(rangeOfValue, -1);
         for (int v : ids) {
-            // The number of edges at or below the value: 0 is the range below the first edge.
-            int range = upperBound(edges, numbers[v]);
-            rangeOfValue[v] = range;
-            usersPerRange[range] += users[v];
+            rangeOfValue[v] = edges.rangeOf(numbers[v]);
+            usersPerRange[rangeOfValue[v]] += users[v];
         }
-        int[] kept = new int[usersPerRange.length];
-        List<String> labels = new ArrayList<>();
-        for (int range = 0; range < usersPerRange.length; range++) {
-            kept[range] = usersPerRange[range] > 0 ? labels.size() : -1;
-            if (usersPerRange[range] > 0) {
-                labels.add(single ? plain(edges[range - 1]) : label(edges, range, numbers[ids[0]]));
+        Ranges ranges = Ranges.of(edges, usersPerRange);
+        int[] bucketOfValue = Arrays.stream(rangeOfValue).map(r -> r < 0 ? -1 : ranges.bucketOfRange()[r])
+                .toArray();
+        return new NumericBuckets(ranges.labels(), bucketOfValue);
+    }
+
+    /**
+     * Where the ranges are cut: the distinct numbers themselves when there are at most 6 ({@code single}), else
+     * the rounded quantile edges strictly above the {@code lowest} number. Range r holds the numbers with r edges
+     * at or below them (range 0: below the first edge). A team back-end computes the quantiles where the numbers
+     * are and decides the edges here.
+     */
+    public record Edges(double[] values, boolean single, double lowest) {
+        /** The distinct numbers of the users (at most 6), each its own range. */
+        public static Edges single(double[] distinct) {
+            return new Edges(distinct.clone(), true, distinct.length == 0 ? 0 : distinct[0]);
+        }
+
+        /**
+         * More than 6 distinct numbers: {@code quantiles} are the numbers of the ceil(k * n / 6)-th of the n users
+         * in number order, k = 1 to 5 ({@link #atQuantile}), {@code lowest} the lowest number.
+         */
+        public static Edges rounded(double lowest, double[] quantiles) {
+            return new Edges(edges(quantiles, lowest), false, lowest);
+        }
+
+        /** How many ranges the edges make (some may have no users). */
+        public int ranges() {
+            return values.length + 1;
+        }
+
+        /** The range of {@code number}: how many edges are at or below it. */
+        public int rangeOf(double number) {
+            return upperBound(values, number);
+        }
+    }
+
+    /** The labels of the ranges with users, and each range's index among them (-1 for a range without users). */
+    public record Ranges(List<String> labels, int[] bucketOfRange) {
+        /** The ranges {@code edges} make, {@code usersPerRange} users in each. */
+        public static Ranges of(Edges edges, long[] usersPerRange) {
+            int[] kept = new int[usersPerRange.length];
+            List<String> labels = new ArrayList<>();
+            for (int range = 0; range < usersPerRange.length; range++) {
+                kept[range] = usersPerRange[range] > 0 ? labels.size() : -1;
+                if (usersPerRange[range] > 0) {
+                    labels.add(edges.single() ? plain(edges.values()[range - 1])
+                            : label(edges.values(), range, edges.lowest()));
+                }
             }
+            return new Ranges(List.copyOf(labels), kept);
         }
-        int[] bucketOfValue = Arrays.stream(rangeOfValue).map(r -> r < 0 ? -1 : kept[r]).toArray();
-        return new NumericBuckets(labels, bucketOfValue);
+    }
+
+    /**
+     * Whether the users' numbers {@code before} (exclusive) to {@code through} (inclusive) in number order, of
+     * {@code total}, hold the k-th quantile (the ceil(k * total / 6)-th user), k = 1 to 5: the rule of
+     * {@link #quantiles}, for a team back-end that counts the users per number where they are.
+     */
+    public static boolean atQuantile(int k, long before, long through, long total) {
+        return through * PARTS >= total * k && before * PARTS < total * k;
+    }
+
+    /** How many quantiles decide the edges (5: the sixths). */
+    public static int quantileCount() {
+        return PARTS - 1;
+    }
+
+    /** Above this many distinct numbers, the numbers are cut at rounded quantiles. */
+    public static int maxSingleValues() {
+        return MAX_SINGLE_VALUES;
     }
 
     /** The rounded quantile edges strictly above the lowest value, with the fewest digits that give enough. */
-    private static double[] edges(int[] ids, double[] numbers, long[] users) {
-        double[] quantiles = quantiles(ids, numbers, users);
-        double lowest = numbers[ids[0]];
+    private static double[] edges(double[] quantiles, double lowest) {
         double[] best = new double[0];
         for (int digits = 1; digits <= MAX_DIGITS && best.length < ENOUGH_EDGES; digits++) {
             TreeSet<Double> rounded = new TreeSet<>();
@@ -97,12 +154,13 @@ final class NumericBuckets {
         long total = Arrays.stream(ids).mapToLong(v -> users[v]).sum();
         double[] quantiles = new double[PARTS - 1];
         long seen = 0;
-        int k = 1;
         for (int v : ids) {
+            long before = seen;
             seen += users[v];
-            while (k < PARTS && seen * PARTS >= total * k) {
-                quantiles[k - 1] = numbers[v];
-                k++;
+            for (int k = 1; k < PARTS; k++) {
+                if (atQuantile(k, before, seen, total)) {
+                    quantiles[k - 1] = numbers[v];
+                }
             }
         }
         return quantiles;

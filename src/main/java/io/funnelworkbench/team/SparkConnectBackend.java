@@ -491,14 +491,8 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     /** The outcomes; without {@code withValues}, every v column is 0 and no value is read. */
     private Dataset<Row> userOutcomes(FunnelSpec spec, long dataEnd, boolean withValues) {
-        Dataset<Row> table = spec.countBy() == null ? events : byAccount(spec.countBy());
         List<MatchRule> rules = FunnelKernel.rules(spec);
-        Dataset<Row> read = table;
-        if (spec.order() != OrderMode.STRICT) {
-            Set<String> names = new LinkedHashSet<>();
-            rules.forEach(rule -> names.addAll(rule.eventNames()));
-            read = read.filter(col(EventTable.EVENT).isin(names.toArray()));
-        }
+        Dataset<Row> read = kernelEvents(spec);
         List<FunnelSpec.Step> steps = spec.requiredOnly().steps();
         // The kernel's input, in KernelPartition's column order; the import order only sorts.
         List<Column> columns = new ArrayList<>(List.of(col(EventTable.USER).as("user"),
@@ -524,6 +518,31 @@ public final class SparkConnectBackend implements FunnelBackend {
                 .select(kernelInput.toArray(Column[]::new))
                 .mapPartitions(new KernelPartition(KernelShape.of(spec), valued, dataEnd),
                         Encoders.row(KernelPartition.schema(steps.size())));
+    }
+
+    /**
+     * The events the kernel reads for {@code spec}, filtered before the shuffle: by the event names its rules need
+     * (strict order keeps every event: the others are its "other" markers) and, with an entry range, by time to
+     * [start of the first day, end of the last day + window]. Exact (docs/ARCHITECTURE.md, "Team scale"): every
+     * event a counted attempt, its exclusions, its "other" markers and a first-touch value read lies between its
+     * step-1 event (in the range) and that event + the window; still in window is judged against the whole
+     * table's end, passed to the kernel apart; by account the user order is taken from the whole table first.
+     */
+    Dataset<Row> kernelEvents(FunnelSpec spec) {
+        Dataset<Row> read = spec.countBy() == null ? events : byAccount(spec.countBy());
+        if (spec.order() != OrderMode.STRICT) {
+            Set<String> names = new LinkedHashSet<>();
+            FunnelKernel.rules(spec).forEach(rule -> names.addAll(rule.eventNames()));
+            read = read.filter(col(EventTable.EVENT).isin(names.toArray()));
+        }
+        if (spec.entryFrom() != null) {
+            read = read.filter(col(EventTable.TIME).geq(FunnelKernel.entryFrom(spec)));
+        }
+        long window = KernelShape.of(spec).windowMicros();
+        if (spec.entryTo() != null && window <= Long.MAX_VALUE - FunnelKernel.entryTo(spec)) {
+            read = read.filter(col(EventTable.TIME).leq(FunnelKernel.entryTo(spec) + window));
+        }
+        return read;
     }
 
     /**

@@ -367,40 +367,30 @@ final class SparkFunnelAggregation {
     }
 
     private Grouping grouping(Dataset<Row> outcomes, boolean numeric) {
+        if (numeric) {
+            SparkNumericRanges.Decided ranges = SparkNumericRanges.decide(outcomes);
+            return new Grouping(ranges.groups(), outcomes.withColumn(GROUP_INDEX, ranges.groupIndex()));
+        }
         Dataset<Row> perValue = outcomes.filter(col("reached").gt(0)).groupBy(col("group"))
                 .agg(count(lit(1)).as("entered"));
         List<String> values = new ArrayList<>();
         List<Long> entered = new ArrayList<>();
-        int[] groupOfValue;
-        List<BreakdownGroup> groups;
-        if (numeric) {
-            for (Row row : perValue.collectAsList()) {
-                values.add(row.getString(0));
-                entered.add(row.getLong(1));
-            }
-            double[] numbers = values.stream().map(FunnelAssembly::number)
-                    .mapToDouble(n -> n == null ? Double.NaN : n).toArray();
-            groupOfValue = new int[values.size()];
-            groups = FunnelAssembly.rangeGroups(numbers, entered.stream().mapToLong(Long::longValue).toArray(),
-                    groupOfValue);
-        } else {
-            // Ties go to the value that first appeared in the table's import order, the missing value first.
-            Dataset<Row> firstSeen = backend.eventRows()
-                    .select(backend.breakdownValue(spec.breakdownProperty()).as("value"), col(EventTable.ROW))
-                    .filter(col("value").isNotNull()).groupBy(col("value")).agg(min(col(EventTable.ROW)).as("first"));
-            Column tieOrder = when(col("group").isNull(), lit(-1L)).otherwise(col("first"));
-            List<Row> top = perValue.join(firstSeen, col("group").equalTo(col("value")), "left")
-                    .select(col("group"), col("entered"), tieOrder.as("tie"))
-                    .orderBy(col("entered").desc(), col("tie").asc()).limit(RANKED_VALUES).collectAsList();
-            List<Row> inTieOrder = top.stream().sorted(Comparator.comparingLong(row -> row.getLong(2))).toList();
-            inTieOrder.forEach(row -> {
-                values.add(row.getString(0));
-                entered.add(row.getLong(1));
-            });
-            groupOfValue = new int[values.size()];
-            groups = FunnelAssembly.rankedGroups(values::get,
-                    entered.stream().mapToLong(Long::longValue).toArray(), groupOfValue);
-        }
+        // Ties go to the value that first appeared in the table's import order, the missing value first.
+        Dataset<Row> firstSeen = backend.eventRows()
+                .select(backend.breakdownValue(spec.breakdownProperty()).as("value"), col(EventTable.ROW))
+                .filter(col("value").isNotNull()).groupBy(col("value")).agg(min(col(EventTable.ROW)).as("first"));
+        Column tieOrder = when(col("group").isNull(), lit(-1L)).otherwise(col("first"));
+        List<Row> top = perValue.join(firstSeen, col("group").equalTo(col("value")), "left")
+                .select(col("group"), col("entered"), tieOrder.as("tie"))
+                .orderBy(col("entered").desc(), col("tie").asc()).limit(RANKED_VALUES).collectAsList();
+        List<Row> inTieOrder = top.stream().sorted(Comparator.comparingLong(row -> row.getLong(2))).toList();
+        inTieOrder.forEach(row -> {
+            values.add(row.getString(0));
+            entered.add(row.getLong(1));
+        });
+        int[] groupOfValue = new int[values.size()];
+        List<BreakdownGroup> groups = FunnelAssembly.rankedGroups(values::get,
+                entered.stream().mapToLong(Long::longValue).toArray(), groupOfValue);
         return new Grouping(groups, assign(outcomes, values, groupOfValue, groups));
     }
 
