@@ -13,13 +13,17 @@ import io.funnelworkbench.team.LocalSparkConnectServer;
 import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.funnel.FunnelBuilderViewModel;
+import io.funnelworkbench.ui.main.AppSettings;
+import io.funnelworkbench.ui.main.MainWindowViewModel;
 import io.funnelworkbench.ui.main.VerificationViewModel;
 import io.funnelworkbench.ui.project.ClusterLink;
 import io.funnelworkbench.ui.project.ConnectedSession;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -91,15 +95,21 @@ class ConnectedGoalsTest {
 
     @Test
     void verifyRecomputesTheSavedFunnelHereAndFindsItEqual(LocalSparkConnectServer server) {
-        try (ConnectedSession connected = ConnectedSession.open(dir, server.remote(), new SynchronousRunner())) {
-            assertThat(VerificationViewModel.canVerify(connected.session())).isTrue();
-            VerificationViewModel.Report report = VerificationViewModel.of(connected.session()).run(Progress.NONE);
+        MainWindowViewModel main = new MainWindowViewModel(new SynchronousRunner(),
+                new AppSettings(dir.resolve("settings.properties")), (delay, fade) -> { }, Map.of());
+        main.openProject(FixtureProject.connect(dir, server.remote()));
+        assertThat(main.canVerify().get()).isTrue();
+        List<VerificationViewModel.Report> reports = new ArrayList<>();
+        main.verifyOnThisComputer(reports::add);
+        main.closeProject();
 
-            assertThat(report.passed()).isTrue();
-            assertThat(report.checks()).extracting(VerificationViewModel.Check::sentence)
-                    .containsExactly("Purchase funnel: 120 users recomputed here: all equal.");
-            assertThat(report.summary()).isEqualTo("Verified: 1 funnel recomputed here as on spark-connect 4.0.1.");
-        }
+        assertThat(reports).hasSize(1);
+        VerificationViewModel.Report report = reports.get(0);
+        assertThat(report.passed()).isTrue();
+        assertThat(report.checks()).extracting(VerificationViewModel.Check::sentence)
+                .containsExactly("Purchase funnel: 120 users recomputed here: all equal.");
+        assertThat(report.summary()).isEqualTo("Verified: 1 funnel recomputed here as on spark-connect 4.0.1.");
+        assertThat(main.canVerify().get()).isFalse();
     }
 
     @Test
