@@ -37,6 +37,23 @@ public final class ImpactExplanation {
                 + "” and " + GoalAnalysis.MIN_GROUP_USERS + " who did not.";
     }
 
+    /**
+     * Why the table is empty when only the table is known (computed on a cluster, where the groups of a hidden
+     * micro goal are not kept): each hidden micro goal left one of its two groups too small.
+     */
+    public static String whyEmpty(Goal macro, List<Goal> goals, ImpactResult result) {
+        if (!result.rows().isEmpty()) {
+            return "";
+        }
+        if (goals.stream().noneMatch(g -> g.kind() == GoalKind.MICRO)) {
+            return NO_MICRO_GOALS;
+        }
+        String hidden = String.join(", ", result.hidden().stream().map(name -> "“" + name + "”").toList());
+        return "Nothing to compare: for " + hidden + ", fewer than " + GoalAnalysis.MIN_GROUP_USERS + " users did"
+                + " it before “" + macro.name() + "”, or fewer than " + GoalAnalysis.MIN_GROUP_USERS + " did not. A"
+                + " comparison needs at least " + GoalAnalysis.MIN_GROUP_USERS + " users on each side.";
+    }
+
     private static String reason(ImpactRow row, String macro) {
         String did = " did “" + row.microGoal() + "” before “" + macro + "”";
         if (row.usersWithout() < GoalAnalysis.MIN_GROUP_USERS) {

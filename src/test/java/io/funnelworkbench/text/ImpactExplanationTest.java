@@ -8,6 +8,7 @@ import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalCategory;
 import io.funnelworkbench.model.GoalKind;
+import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.MatchRule;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,17 @@ class ImpactExplanationTest {
     void saysHowFewUsersDidARareMicroGoal() {
         assertThat(whyEmpty(List.of(PURCHASE, VIEW, DEMO))).contains("every user did “Product view”")
                 .contains("only 2 users did “Demo video” before “Purchase”");
+    }
+
+    @Test
+    void fromATableAloneNamesTheHiddenMicroGoals() {
+        // A cluster's table keeps only the names of the micro goals it hides, not their groups.
+        ImpactResult empty = new ImpactResult("Purchase", 40, 38, List.of(), List.of("Product view", "Demo video"));
+        assertThat(ImpactExplanation.whyEmpty(PURCHASE, List.of(PURCHASE, VIEW, DEMO), empty)).isEqualTo(
+                "Nothing to compare: for “Product view”, “Demo video”, fewer than 25 users did it before"
+                        + " “Purchase”, or fewer than 25 did not. A comparison needs at least 25 users on each side.");
+        assertThat(ImpactExplanation.whyEmpty(PURCHASE, List.of(PURCHASE), empty))
+                .isEqualTo(ImpactExplanation.NO_MICRO_GOALS);
     }
 
     @Test

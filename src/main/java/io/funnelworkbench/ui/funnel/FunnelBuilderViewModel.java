@@ -3,7 +3,6 @@ package io.funnelworkbench.ui.funnel;
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
-import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.analysis.PeriodComparison;
 import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.WindowCheck;
@@ -27,7 +26,6 @@ import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
 import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
-import io.funnelworkbench.text.ImpactExplanation;
 import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.text.PropertyText;
 import io.funnelworkbench.text.WindowAdviceText;
@@ -35,6 +33,7 @@ import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.background.LatestWins;
+import io.funnelworkbench.ui.goals.GoalComputation;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
 import io.funnelworkbench.workspace.NameRules;
@@ -45,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
@@ -78,7 +78,7 @@ public final class FunnelBuilderViewModel {
 
     private ProjectSession session;
     private LatestWins<Checked> funnelRun;
-    private LatestWins<ExplainedImpact> impactRun;
+    private LatestWins<GoalComputation.ExplainedImpact> impactRun;
     private LatestWins<DrillDown> drillDownRun;
     private LatestWins<PropertyCatalog> catalogRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
@@ -739,19 +739,20 @@ public final class FunnelBuilderViewModel {
             impactExplanation.set(session == null ? "" : NO_MACRO_GOAL);
             return;
         }
-        EventLog log = session.log();
+        // Here on the imported events, or on the team's Spark for a connected project (Cancel interrupts it there).
+        GoalComputation computation = GoalComputation.of(session);
+        Optional<String> outOfReach = computation.outOfReach("impact tables");
+        if (outOfReach.isPresent()) {
+            impactRun.cancel();
+            impact.set(null);
+            impactExplanation.set(outOfReach.get());
+            return;
+        }
         List<Goal> goals = List.copyOf(session.goals());
-        impactRun.request(p -> {
-            GoalAnalysis analysis = new GoalAnalysis(log);
-            ImpactResult computed = analysis.impact(macro, goals);
-            return new ExplainedImpact(computed, ImpactExplanation.whyEmpty(analysis, macro, goals, computed));
-        }, computed -> {
+        impactRun.request(p -> computation.impact(macro, goals, p), computed -> {
             impact.set(computed.result());
             impactExplanation.set(computed.whyEmpty());
         }, failure -> notice.set("Could not compute the impact table: " + failure));
-    }
-
-    private record ExplainedImpact(ImpactResult result, String whyEmpty) {
     }
 
     /** Lists the users who reached step {@code step} (1-based) of the shown result, what they did next and why. */

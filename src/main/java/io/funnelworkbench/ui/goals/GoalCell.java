@@ -4,6 +4,7 @@ import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.text.GoalText;
 import io.funnelworkbench.text.Numbers;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -29,6 +30,7 @@ final class GoalCell extends ListCell<Goal> {
     static final double HEIGHT = 50;
 
     private final Function<Goal, GoalMetrics> metrics;
+    private final BooleanSupplier computable;
     private final Label name = new Label();
     private final Label rule = new Label();
     private final Label users = new Label();
@@ -40,8 +42,13 @@ final class GoalCell extends ListCell<Goal> {
     private final Label valueSource = new Label();
     private final HBox row;
 
-    GoalCell(Function<Goal, GoalMetrics> metrics) {
+    /**
+     * @param metrics    a goal's metrics, or null while they are computed
+     * @param computable whether they can be (not on a cluster out of reach: the panel says so in a sentence)
+     */
+    GoalCell(Function<Goal, GoalMetrics> metrics, BooleanSupplier computable) {
         this.metrics = metrics;
+        this.computable = computable;
         name.getStyleClass().add("goal-name");
         rule.getStyleClass().addAll("text-muted", "text-small", "goal-rule");
         users.getStyleClass().add("goal-number");
@@ -112,9 +119,9 @@ final class GoalCell extends ListCell<Goal> {
     private void showMetrics(Goal goal, GoalMetrics m) {
         valueSource.setText(GoalText.valueSource(goal));
         if (m == null) {
-            for (Label label : new Label[] {users, rate, value}) {
-                label.setText("…");
-            }
+            users.setText("");
+            value.setText("");
+            rate.setText(computable.getAsBoolean() ? "computing…" : "");
             completions.setText("");
             rateCounts.setText("");
             rateBar.setProgress(0);

@@ -1,6 +1,5 @@
 package io.funnelworkbench.ui.goals;
 
-import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.Counting;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
@@ -24,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javafx.beans.InvalidationListener;
@@ -62,6 +62,8 @@ public final class GoalEditorViewModel {
 
     private static final int FREQUENT_VALUES = 15;
 
+    private final GoalComputation computation;
+    /** The imported events, for the properties' values; empty on a connected project, which offers none. */
     private final EventLog log;
     private final Set<String> otherNames;
     private final Goal original;
@@ -105,14 +107,24 @@ public final class GoalEditorViewModel {
      */
     public GoalEditorViewModel(EventLog log, List<EventCount> eventCounts, Collection<String> otherNames,
                                BackgroundRunner runner, ErrorDisplay errors, Goal original) {
-        this.log = log;
+        this(GoalComputation.local(log), eventCounts, otherNames, runner, errors, original);
+    }
+
+    /** A dialog whose preview and property names come from {@code computation} (here, or the team's Spark). */
+    public GoalEditorViewModel(GoalComputation computation, List<EventCount> eventCounts,
+                               Collection<String> otherNames, BackgroundRunner runner, ErrorDisplay errors,
+                               Goal original) {
+        this.computation = computation;
+        this.log = computation.localLog().orElse(EventLog.empty());
         this.runner = runner;
         this.errors = errors;
         this.otherNames = otherNames.stream().map(NameRules::key).collect(Collectors.toSet());
         this.original = original;
         this.previewRun = new LatestWins<>(runner, "counting the matching events", errors);
-        this.propertyNames = Arrays.stream(log.propertyNames()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
-        this.numericProperties = propertyNames.stream().filter(this::isNumericProperty).toList();
+        this.propertyNames = computation.propertyNames();
+        // A cluster's values are not read here: every column is offered, and the cluster sums the numbers.
+        this.numericProperties = computation.isConnected() ? propertyNames
+                : propertyNames.stream().filter(this::isNumericProperty).toList();
         kind.addListener((obs, old, now) -> offerCategories());
         offerCategories();
         eventSearch.addListener((obs, old, text) -> filterEvents(text));
@@ -288,8 +300,13 @@ public final class GoalEditorViewModel {
         }
         Goal probe = new Goal("preview", GoalKind.MICRO, null, null, new MatchRule(selectedEventNames(),
                 conditions.stream().map(ConditionRow::toCondition).toList()), GoalValue.NONE, Counting.EVENT);
+        Optional<String> outOfReach = computation.outOfReach("matches");
+        if (outOfReach.isPresent()) {
+            showPreview(outOfReach.get());
+            return;
+        }
         previewBusy.set(true);
-        previewRun.request(p -> new GoalAnalysis(log).metrics(probe), m -> showPreview(matches(m)),
+        previewRun.request(p -> computation.metrics(probe, p), m -> showPreview(matches(m)),
                 failure -> showPreview("Cannot count matches: " + failure));
     }
 
@@ -298,10 +315,10 @@ public final class GoalEditorViewModel {
         preview.set(text);
     }
 
-    private static String matches(GoalMetrics metrics) {
+    private String matches(GoalMetrics metrics) {
         return "Matches " + Numbers.counted(metrics.completions(), "event") + " from "
                 + Numbers.counted(metrics.users(), "user") + " · " + Numbers.percent(metrics.conversionRate())
-                + " of all users";
+                + " of all users" + (computation.isConnected() ? " (counted on " + computation.engine() + ")" : "");
     }
 
     private void watchProperty(ConditionRow row) {

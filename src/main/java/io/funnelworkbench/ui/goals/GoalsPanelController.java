@@ -53,6 +53,7 @@ public final class GoalsPanelController implements ProjectScreen {
     @FXML private Button editGoalButton;
     @FXML private Button deleteGoalButton;
     @FXML private Label goalsNotice;
+    @FXML private Label metricsNotice;
     @FXML private ProgressIndicator computingIndicator;
     @FXML private TextField goalsEventSearch;
     @FXML private ListView<EventCount> goalsEventList;
@@ -84,6 +85,9 @@ public final class GoalsPanelController implements ProjectScreen {
         goalsEventList.setCellFactory(view -> new EventCell());
         goalsEventList.setFixedCellSize(44);
         goalsEventList.setPlaceholder(new Label("No events"));
+        // Only a connected project has a sentence here (where its metrics are computed, or why they are not).
+        metricsNotice.managedProperty().bind(metricsNotice.textProperty().isNotEmpty());
+        metricsNotice.visibleProperty().bind(metricsNotice.managedProperty());
         root.setDisable(true);
     }
 
@@ -103,6 +107,7 @@ public final class GoalsPanelController implements ProjectScreen {
         editGoalButton.disableProperty().bind(model.selectedProperty().isNull());
         deleteGoalButton.disableProperty().bind(model.selectedProperty().isNull());
         goalsNotice.textProperty().bind(model.noticeProperty());
+        metricsNotice.setText(model.metricsNotice());
         computingIndicator.visibleProperty().bind(model.computingProperty());
         root.setDisable(false);
     }
@@ -139,7 +144,8 @@ public final class GoalsPanelController implements ProjectScreen {
         ListView<Goal> view = new ListView<>();
         view.setId(list.id() + "List");
         view.getStyleClass().add("goal-list");
-        view.setCellFactory(v -> new GoalCell(goal -> model == null ? null : model.metrics().get(goal)));
+        view.setCellFactory(v -> new GoalCell(goal -> model == null ? null : model.metrics().get(goal),
+                () -> model != null && model.canComputeMetrics()));
         Label hint = new Label(EMPTY_HINTS.get(list));
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);

@@ -1,8 +1,6 @@
 package io.funnelworkbench.ui.goals;
 
-import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.model.EventCount;
-import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
 import io.funnelworkbench.model.Progress;
@@ -46,6 +44,8 @@ public final class GoalsPanelViewModel {
     private final ObjectProperty<Goal> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final GoalComputation computation;
+    private final String metricsNotice;
     private final LatestWins<Map<Goal, GoalMetrics>> metricsRun;
     private final ListChangeListener<Goal> goalsChanged = change -> goalsChanged();
     private boolean acting;
@@ -58,6 +58,9 @@ public final class GoalsPanelViewModel {
         events = new FilteredList<>(FXCollections.observableArrayList(session.eventCounts()));
         eventSearch.addListener((obs, old, text) -> filterEvents(text));
         metricsRun = new LatestWins<>(session.runner(), "computing goal metrics", session.errors());
+        computation = GoalComputation.of(session);
+        metricsNotice = computation.outOfReach("goal metrics").orElse(computation.isConnected()
+                ? "Users, conversion and value computed on " + computation.engine() + "." : "");
         session.goals().addListener(goalsChanged);
         refreshMetrics();
     }
@@ -89,6 +92,19 @@ public final class GoalsPanelViewModel {
 
     public ObjectProperty<Goal> selectedProperty() {
         return selected;
+    }
+
+    /** Whether the metrics can be computed: not for a connected project whose cluster was out of reach. */
+    public boolean canComputeMetrics() {
+        return computation.outOfReach("goal metrics").isEmpty();
+    }
+
+    /**
+     * Where the metrics are computed, for a connected project ("… computed on spark-connect 4.0.1."), or the
+     * sentence that stands in for them when its cluster was out of reach; blank for an imported project.
+     */
+    public String metricsNotice() {
+        return metricsNotice;
     }
 
     public ReadOnlyBooleanProperty computingProperty() {
@@ -124,7 +140,7 @@ public final class GoalsPanelViewModel {
 
     private GoalEditorViewModel editor(Goal original) {
         List<String> otherNames = session.goals().stream().filter(g -> g != original).map(Goal::name).toList();
-        return new GoalEditorViewModel(session.log(), session.eventCounts(), otherNames, session.runner(),
+        return new GoalEditorViewModel(computation, session.eventCounts(), otherNames, session.runner(),
                 session.errors(), original);
     }
 
@@ -231,14 +247,13 @@ public final class GoalsPanelViewModel {
     private void refreshMetrics() {
         metrics.keySet().retainAll(session.goals());
         List<Goal> missing = session.goals().stream().filter(g -> !metrics.containsKey(g)).toList();
-        if (missing.isEmpty()) {
+        if (missing.isEmpty() || !canComputeMetrics()) {
             metricsRun.cancel();
             computing.set(false);
             return;
         }
         computing.set(true);
-        EventLog log = session.log();
-        metricsRun.request(progress -> compute(log, missing, progress), computed -> {
+        metricsRun.request(progress -> compute(computation, missing, progress), computed -> {
             computing.set(false);
             computed.forEach((goal, result) -> {
                 if (session.goals().contains(goal)) {
@@ -251,13 +266,13 @@ public final class GoalsPanelViewModel {
         });
     }
 
-    private static Map<Goal, GoalMetrics> compute(EventLog log, List<Goal> goals, Progress progress) {
-        GoalAnalysis analysis = new GoalAnalysis(log);
+    /** One goal at a time: on a cluster, one query per goal (each interrupted by Cancel). */
+    private static Map<Goal, GoalMetrics> compute(GoalComputation computation, List<Goal> goals, Progress progress) {
         Map<Goal, GoalMetrics> computed = new HashMap<>();
         for (int i = 0; i < goals.size(); i++) {
             progress.checkCancelled();
             progress.report(i, goals.size(), "Computing " + goals.get(i).name());
-            computed.put(goals.get(i), analysis.metrics(goals.get(i)));
+            computed.put(goals.get(i), computation.metrics(goals.get(i), progress));
         }
         return computed;
     }

@@ -63,6 +63,7 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     @FXML private MenuItem importItem;
     @FXML private MenuItem exportItem;
     @FXML private MenuItem closeItem;
+    @FXML private MenuItem verifyItem;
     @FXML private VBox welcomePane;
     @FXML private VBox projectPane;
     @FXML private VBox sampleCards;
@@ -117,6 +118,7 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
         projectPane.visibleProperty().bind(model.projectOpen());
         exportItem.disableProperty().bind(model.projectOpen().not().or(model.busyProperty()));
         closeItem.disableProperty().bind(model.projectOpen().not());
+        verifyItem.disableProperty().bind(model.canVerify().not().or(model.busyProperty()));
         importItem.disableProperty().bind(model.busyProperty());
         statusLabel.textProperty().bind(model.statusProperty());
         progressBar.progressProperty().bind(model.progressProperty());
@@ -431,6 +433,12 @@ public final class MainWindowController implements BoundScreen<MainWindowViewMod
     private void onExport() {
         String name = viewModel.projectProperty().get().name() + "-events.csv";
         dialogs.saveFile(FileKinds.csvTable("Export event table", name)).ifPresent(viewModel::exportEventTable);
+    }
+
+    @FXML
+    private void onVerify() {
+        viewModel.verifyOnThisComputer(report -> dialogs.info("Verify on this computer", report.summary(),
+                report.details()));
     }
 
     @FXML

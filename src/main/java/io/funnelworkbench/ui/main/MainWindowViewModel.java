@@ -216,6 +216,27 @@ public final class MainWindowViewModel {
         }, written -> report("Exported " + written.getFileName()), failure -> reportFailure("Exporting", failure));
     }
 
+    /** Whether Project › Verify on This Computer… applies: a connected project whose cluster was reached. */
+    public BooleanBinding canVerify() {
+        return Bindings.createBooleanBinding(() -> VerificationViewModel.canVerify(session.get()), session);
+    }
+
+    /**
+     * Recomputes a sample of users of every saved funnel here and compares them with the cluster, as a job the
+     * status bar follows (with Cancel); {@code show} gets the report while the project is still the one open.
+     */
+    public void verifyOnThisComputer(Consumer<VerificationViewModel.Report> show) {
+        if (!VerificationViewModel.canVerify(session.get())) {
+            errorSink.show("Verify applies to a connected project whose cluster was reached: open one first.");
+            return;
+        }
+        VerificationViewModel verification = VerificationViewModel.of(session.get());
+        startForProject("Verifying on this computer", verification::run, verified -> {
+            report(verified.summary());
+            show.accept(verified);
+        }, failure -> reportFailure("Verifying on this computer", failure));
+    }
+
     public void closeProject() {
         if (store != null) {
             store.close();

@@ -72,6 +72,17 @@ class MainWindowViewModelTest {
         assertThat(model.projectOpen().get()).isFalse();
     }
 
+    @Test
+    void onlyAConnectedProjectCanBeVerified() {
+        model.createProject(dir.resolve("shop"));
+        assertThat(model.canVerify().get()).isFalse();
+        List<VerificationViewModel.Report> reports = new ArrayList<>();
+        model.verifyOnThisComputer(reports::add);
+        assertThat(reports).isEmpty();
+        assertThat(errors).containsExactly(
+                "Verify applies to a connected project whose cluster was reached: open one first.");
+    }
+
     /** GTK preselects "NAME.mv" of "NAME.mv.db"; typing over it left "olist-funnel.db.mv.db" before. */
     @Test
     void aNameTypedOverTheDialogsPreselectionGivesACleanProject() {
