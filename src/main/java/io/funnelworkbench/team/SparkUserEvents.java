@@ -92,11 +92,13 @@ public final class SparkUserEvents {
     }
 
     /**
-     * The rows' user order, second order, import order, user, event, time, session and properties, sorted by
+     * The rows' user order, account order (0 when listing users), import order, user, event, time, session and properties, sorted by
      * user order then import order: the order in which the log's builder must see them.
      */
-    private List<Row> read(Dataset<Row> rows, Column userOrder, Column second) {
-        List<Column> columns = new ArrayList<>(List.of(userOrder, second, col(EventTable.ROW), col(EventTable.USER),
+    private List<Row> read(Dataset<Row> rows, Column userOrder, Column accountOrder) {
+        // Named, as two literal columns would both be named "0", which the client cannot read apart.
+        List<Column> columns = new ArrayList<>(List.of(userOrder.as("_fw_read_user_order"),
+                accountOrder.as("_fw_read_account_order"), col(EventTable.ROW), col(EventTable.USER),
                 col(EventTable.EVENT), col(EventTable.TIME), col(EventTable.SESSION)));
         table.properties().forEach(p -> columns.add(SparkRules.property(p)));
         List<Row> events = new ArrayList<>(rows.select(columns.toArray(Column[]::new)).collectAsList());

@@ -36,6 +36,7 @@ class SparkAccountListsTest extends SparkSessionTest {
     private static final long BASE = 1_780_000_000L * SECOND;
     private static final List<String> NAMES = List.of("a", "b", "c", "x");
     private static final int TEAMS = 60;
+    private static final int SECONDS = 20;
 
     @Test
     void fixtureListsByAccountEqualTheLocalEngineInEveryOrder() throws IOException {
@@ -69,9 +70,9 @@ class SparkAccountListsTest extends SparkSessionTest {
 
     @Test
     void tieHeavyRandomListsByAccountEqualTheLocalEngine() {
-        EventLog log = randomLog(new Random(14_140L));
-        LocalBackend local = new LocalBackend(new FunnelEngine(log));
-        SparkConnectBackend cluster = onSpark(log, "random.json");
+        Imported imported = randomLog(new Random(14_140L));
+        LocalBackend local = new LocalBackend(new FunnelEngine(imported.log()));
+        SparkConnectBackend cluster = onSpark(imported.log(), imported.importRows(), "random.json");
         FunnelSpec.Step a = FunnelSpec.Step.event("a");
         FunnelSpec.Step b = FunnelSpec.Step.event("b");
         FunnelSpec.Step c = FunnelSpec.Step.event("c");
@@ -137,20 +138,24 @@ class SparkAccountListsTest extends SparkSessionTest {
         return builder.build();
     }
 
+    /** A log and, for each of its rows, the place of its event in the import. */
+    private record Imported(EventLog log, long[] importRows) {
+    }
+
     /**
-     * 300 users, each on one of four days, times on a grid of seconds (a few a microsecond off), the import order of a user's events
-     * shuffled among equal times. Each user has a home team of 60 on most events, another team on some and none
-     * on a few, so teams share users and a user's first event may carry another team; a plan of 30 values.
-     * Imported user by user in time order, so the import order is the log's row order.
+     * 300 users, each on one of four days, times on a grid of seconds (a few a microsecond off). Each user has a
+     * home team of 60 on most events, another team on some and none on a few, so teams share users and a user's
+     * first event may carry another team; a plan of 30 values. Imported in time order, equal times shuffled, as a
+     * time-ordered export interleaves users: an account's users then first appear in the project in another order
+     * than among the account's own events, and equal times of an account come from several users.
      */
-    private static EventLog randomLog(Random random) {
+    private static Imported randomLog(Random random) {
         List<Object[]> events = new ArrayList<>();
         for (int u = 1; u <= 300; u++) {
             int n = random.nextInt(9);
             int home = random.nextInt(TEAMS);
-            long day = random.nextInt(4) * 86_400L * SECOND;
             for (int i = 0; i < n; i++) {
-                long time = BASE + day + random.nextInt(7) * SECOND + (random.nextInt(12) == 0 ? 1 : 0);
+                long time = BASE + random.nextInt(SECONDS) * SECOND + (random.nextInt(12) == 0 ? 1 : 0);
                 String name = NAMES.get(random.nextInt(random.nextInt(6) == 0 ? NAMES.size() : NAMES.size() - 1));
                 Map<String, String> props = new HashMap<>();
                 int pick = random.nextInt(20);
@@ -160,17 +165,34 @@ class SparkAccountListsTest extends SparkSessionTest {
                 if (random.nextInt(8) != 0) {
                     props.put("plan", "p" + Math.min(random.nextInt(30), random.nextInt(30)));
                 }
-                events.add(new Object[] {u, name, time, props});
+                events.add(new Object[] {"u" + u, name, time, props});
             }
         }
         Collections.shuffle(events, random);
-        events.sort(Comparator.<Object[]>comparingInt(e -> (int) e[0]).thenComparingLong(e -> (long) e[2]));
+        events.sort(Comparator.comparingLong(e -> (long) e[2]));
         EventLogBuilder builder = new EventLogBuilder();
+        Map<String, Integer> userOrder = new HashMap<>();
         for (Object[] e : events) {
             @SuppressWarnings("unchecked")
             Map<String, String> props = (Map<String, String>) e[3];
-            builder.add("u" + e[0], (String) e[1], (long) e[2], null, props);
+            builder.add((String) e[0], (String) e[1], (long) e[2], null, props);
+            userOrder.putIfAbsent((String) e[0], userOrder.size());
         }
-        return builder.build();
+        EventLog log = builder.build();
+        // The builder's rows: by user (in order of first appearance), then time, equal times in import order.
+        List<Integer> imported = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            imported.add(i);
+        }
+        imported.sort(Comparator.<Integer>comparingInt(i -> userOrder.get((String) events.get(i)[0]))
+                .thenComparingLong(i -> (long) events.get(i)[2]));
+        long[] importRows = new long[log.size()];
+        for (int row = 0; row < importRows.length; row++) {
+            Object[] event = events.get(imported.get(row));
+            assertThat(log.userId(log.user(row)) + log.eventName(log.event(row)) + log.time(row))
+                    .as("row " + row).isEqualTo("" + event[0] + event[1] + event[2]);
+            importRows[row] = imported.get(row);
+        }
+        return new Imported(log, importRows);
     }
 }
