@@ -92,8 +92,8 @@ public final class SparkUserEvents {
     }
 
     /**
-     * The rows' user order, account order (0 when listing users), import order, user, event, time, session and properties, sorted by
-     * user order then import order: the order in which the log's builder must see them.
+     * The rows' user order, account order (0 when listing users), import order, user, event, time, session and
+     * properties, sorted by user order then import order: the order in which the log's builder must see them.
      */
     private List<Row> read(Dataset<Row> rows, Column userOrder, Column accountOrder) {
         // Named, as two literal columns would both be named "0", which the client cannot read apart.
