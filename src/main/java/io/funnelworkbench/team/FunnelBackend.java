@@ -49,9 +49,10 @@ public interface FunnelBackend extends AutoCloseable {
 
     /**
      * One page of {@link #explain(FunnelSpec, int, BreakdownGroup)}: of the users at the step, in the local
-     * engine's user order (as they first appear in the events), those with the outcome {@code only} (null for
-     * every outcome), skipping the first {@code offset} and at most {@code limit} of them. A back-end reads only
-     * the page's users' events, so a step with millions of users is listed a page at a time.
+     * engine's user order (as they first appear in the events; counted by account, the accounts as their values
+     * first appear), those with the outcome {@code only} (null for every outcome), skipping the first {@code
+     * offset} and at most {@code limit} of them. A back-end reads only the page's users' (accounts') events, so a
+     * step with millions of users is listed a page at a time.
      */
     List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group, Outcome only, long offset, int limit);
 

@@ -44,6 +44,7 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.PropertyContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -213,7 +214,9 @@ public final class SparkConnectBackend implements FunnelBackend {
      * The users at the step, of the group and with the outcome asked for, come from the cluster's per-user kernel
      * rows; ordered there by their first event in import order (the local user order), the page is cut there, and
      * only the page's users' events are pulled and explained here by the local engine, with still-in-window judged
-     * against the whole table's end.
+     * against the whole table's end. Counted by account, the same with accounts: ordered by each account's first
+     * event in import order (the order in which the import met its value, the local account order), and the
+     * events pulled are those of the page's accounts.
      */
     @Override
     public List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group, Outcome only, long offset,
@@ -224,7 +227,6 @@ public final class SparkConnectBackend implements FunnelBackend {
     private List<Explanation> explainOnCluster(FunnelSpec spec, int step, BreakdownGroup group, Outcome only,
                                                long offset, int limit) {
         LocalBackend.checkPage(offset, limit);
-        refuseAccounts(spec, "list users");
         if (step < 1 || step > spec.steps().size()) {
             throw new IllegalArgumentException("The funnel has no step " + step);
         }
@@ -234,11 +236,13 @@ public final class SparkConnectBackend implements FunnelBackend {
             Dataset<Row> among = group == null ? outcomes
                     : new SparkFunnelAggregation(session, this, spec).members(outcomes, group);
             Dataset<Row> listed = atStep(among, spec, step, only);
+            boolean whole = offset == 0 && limit == Integer.MAX_VALUE;
+            if (spec.countBy() != null) {
+                Dataset<Row> ordered = withOrder(listed, SparkRules.property(propertyColumn(spec.countBy())));
+                return explainAccounts(spec, step, only, whole ? ordered : page(ordered, offset, limit), end);
+            }
             // The whole list needs no order on the cluster: the pulled events come in import order.
-            Dataset<Row> page = offset == 0 && limit == Integer.MAX_VALUE ? listed
-                    : withOrder(listed).orderBy(col(FIRST_USER_ROW)).offset((int) Math.min(offset, Integer.MAX_VALUE))
-                    .limit(limit);
-            EventLog log = userEvents.of(page);
+            EventLog log = userEvents.of(whole ? listed : page(withOrder(listed, col(EventTable.USER)), offset, limit));
             FunnelOutcome outcome = new FunnelEngine(log).scanEndingAt(spec, end);
             return new StepExplanations(log, spec, outcome).explain(step).stream()
                     .filter(e -> only == null || e.outcome() == only).toList();
@@ -247,6 +251,30 @@ public final class SparkConnectBackend implements FunnelBackend {
                 outcomes.unpersist();
             }
         }
+    }
+
+    /** The rows from {@code offset} on, at most {@code limit}, in the order of {@link #FIRST_USER_ROW}. */
+    private static Dataset<Row> page(Dataset<Row> ordered, long offset, int limit) {
+        return ordered.orderBy(col(FIRST_USER_ROW)).offset((int) Math.min(offset, Integer.MAX_VALUE)).limit(limit);
+    }
+
+    /**
+     * The accounts' explanations: their events pulled here (in an order that keeps the local engine's ties within
+     * an account), explained by the local engine, and listed in the accounts' order.
+     */
+    private List<Explanation> explainAccounts(FunnelSpec spec, int step, Outcome only, Dataset<Row> accounts,
+                                              long end) {
+        SparkUserEvents.AccountEvents pulled = userEvents.ofAccounts(
+                accounts.select(col("user"), col(FIRST_USER_ROW).as("first_row")), propertyColumn(spec.countBy()));
+        if (pulled.order().isEmpty()) {
+            // No account: the pulled log would not even know the property to count by.
+            return List.of();
+        }
+        FunnelOutcome outcome = new FunnelEngine(pulled.log()).scanEndingAt(spec, end);
+        return new StepExplanations(pulled.log(), spec, outcome).explain(step).stream()
+                .filter(e -> (only == null || e.outcome() == only) && pulled.order().containsKey(e.user()))
+                .sorted(Comparator.comparingLong(e -> pulled.order().get(e.user())))
+                .toList();
     }
 
     /**
@@ -274,9 +302,13 @@ public final class SparkConnectBackend implements FunnelBackend {
         return outcomes.filter(at);
     }
 
-    /** {@code users} with the first import row of each ({@link #FIRST_USER_ROW}): the local engine's user order. */
-    private Dataset<Row> withOrder(Dataset<Row> users) {
-        Dataset<Row> firstRows = events.groupBy(col(EventTable.USER).as("first_user"))
+    /**
+     * {@code users} with the first import row of each ({@link #FIRST_USER_ROW}), the row where {@code key} (the
+     * user, or the account's property) first took the row's {@code user}: the local engine's user (or account)
+     * order.
+     */
+    private Dataset<Row> withOrder(Dataset<Row> users, Column key) {
+        Dataset<Row> firstRows = events.groupBy(key.as("first_user"))
                 .agg(min(col(EventTable.ROW)).as(FIRST_USER_ROW));
         return users.join(firstRows, col("user").equalTo(col("first_user")), "inner").drop("first_user");
     }
@@ -442,8 +474,8 @@ public final class SparkConnectBackend implements FunnelBackend {
     }
 
     /**
-     * Refuses, in a sentence (bad input, exit 1 on the command line), a funnel counted by account: the users'
-     * order and events pulled here are per user.
+     * Refuses, in a sentence (bad input, exit 1 on the command line), a funnel counted by account: what {@code
+     * what} pulls here is per user.
      */
     static void refuseAccounts(FunnelSpec spec, String what) {
         if (spec.countBy() != null) {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's proof: a project connected with {@code connect} to a local Spark Connect server gives the same
- * {@code funnel}, {@code impact}, {@code users}, {@code events} and {@code goal list} output as the same export
- * imported here (apart from the engine field), for the bundled sample's export and for a 1M-event export, and
- * {@code verify} passes on both.
+ * {@code funnel}, {@code impact}, {@code users} (per user, and per account on the sample), {@code events} and
+ * {@code goal list} output as the same export imported here (apart from the engine field), for the bundled
+ * sample's export and for a 1M-event export, and {@code verify} passes on both.
  */
 @Tag("spark")
 @ExtendWith(LocalSparkConnect.class)
@@ -74,7 +74,10 @@ class ConnectedProjectTest {
                 List.of("funnel", "--name", "Purchase funnel", "--by", "device"),
                 List.of("funnel", "--name", "Purchase funnel", "--by", "revenue", "--trend", "month"),
                 List.of("impact", "--macro", "Purchase"),
-                List.of("users", "--name", "Purchase funnel", "--step", "3")));
+                List.of("users", "--name", "Purchase funnel", "--step", "3"),
+                // Counted by account: products, a page of them (only their events come from the cluster).
+                List.of("users", "--name", "Purchase funnel", "--step", "2", "--count-by", "product", "--offset", "1",
+                        "--limit", "4")));
         assertVerifies(connected, 2_000);
     }
 

@@ -131,9 +131,6 @@ class SparkListsAndPathsTest extends SparkSessionTest {
         }
         assertThat(cluster.explain(funnel, 1, null, Outcome.WENT_ON, 5, 9))
                 .isEqualTo(local.explain(funnel, 1, null, Outcome.WENT_ON, 5, 9)).hasSize(9);
-        // Not computed on Spark yet: refused in a sentence the command line prints as bad input (exit 1).
-        assertThatThrownBy(() -> cluster.explain(funnel.withCountBy("team"), 1, null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("counted by team yet");
     }
 
     @Test

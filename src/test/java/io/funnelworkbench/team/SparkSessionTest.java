@@ -35,6 +35,12 @@ abstract class SparkSessionTest {
                 dir.resolve("artifact"));
     }
 
+    /** As {@link #onSpark(EventLog, String)}, row {@code r} of the log imported as the {@code importRows[r]}-th. */
+    static SparkConnectBackend onSpark(EventLog log, long[] importRows, String file) {
+        return new SparkConnectBackend(spark, SparkTables.fromLog(spark, log, importRows, dir.resolve(file)),
+                dir.resolve("artifact"));
+    }
+
     /** The fixture project's events (testing/FixtureProject), made in the class's folder. */
     static EventLog fixtureLog() throws IOException {
         try (ProjectStore store = ProjectStore.openForReading(FixtureProject.create(dir.resolve("fixture")))) {

@@ -17,7 +17,7 @@ import org.apache.spark.sql.connect.SparkSession;
 /**
  * A local event log as an {@link EventTable} on the test's Spark Connect server: written as JSON lines (which
  * keep a missing property apart from an empty one) and read back with the table's schema. The import order is the
- * log's row order.
+ * log's row order unless given.
  */
 final class SparkTables {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +26,16 @@ final class SparkTables {
     }
 
     static EventTable fromLog(SparkSession spark, EventLog log, Path file) {
+        long[] rows = new long[log.size()];
+        Arrays.setAll(rows, row -> row);
+        return fromLog(spark, log, rows, file);
+    }
+
+    /**
+     * As {@link #fromLog(SparkSession, EventLog, Path)}, with row {@code r} of the log imported as the {@code
+     * importRows[r]}-th event (an import that interleaves users, a time-ordered export's, say).
+     */
+    static EventTable fromLog(SparkSession spark, EventLog log, long[] importRows, Path file) {
         List<String> properties = Arrays.asList(log.propertyNames());
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int row = 0; row < log.size(); row++) {
@@ -33,7 +43,7 @@ final class SparkTables {
                 line.put(EventTable.USER, log.userId(log.user(row)));
                 line.put(EventTable.EVENT, log.eventName(log.event(row)));
                 line.put(EventTable.TIME, log.time(row));
-                line.put(EventTable.ROW, (long) row);
+                line.put(EventTable.ROW, importRows[row]);
                 if (log.session(row) != EventLog.NO_SESSION) {
                     line.put(EventTable.SESSION, Integer.toString(log.session(row)));
                 }
