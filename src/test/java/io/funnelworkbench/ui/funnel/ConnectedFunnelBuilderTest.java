@@ -12,12 +12,14 @@ import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.ui.DeferredRunner;
 import io.funnelworkbench.ui.FxTestBase;
 import io.funnelworkbench.ui.SynchronousRunner;
+import io.funnelworkbench.ui.project.ClusterLink;
 import io.funnelworkbench.ui.project.ConnectedSession;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.Tag;
@@ -104,6 +106,29 @@ class ConnectedFunnelBuilderTest extends FxTestBase {
             runner.runAll();
             assertThat(model.resultProperty().get().breakdown()).hasSize(2);
             assertThat(model.placeholderProperty().get()).isEqualTo(FunnelBuilderViewModel.NO_RESULT_YET);
+        } finally {
+            model.close();
+        }
+    }
+
+    @Test
+    void aClusterOutOfReachComputesNothingAndSaysWhy() {
+        Path project = FixtureProject.connect(projectDir, "sc://127.0.0.1:1");
+        FunnelBuilderViewModel model = new FunnelBuilderViewModel();
+        SynchronousRunner runner = new SynchronousRunner();
+        try (ProjectStore store = ProjectStore.open(project)) {
+            ProjectOverview overview = ProjectOverview.load(store, Progress.NONE);
+            ClusterLink link = ClusterLink.open(overview.connection(), Map.of(), Progress.NONE);
+            ProjectSession session = new ProjectSession(store, overview.withCluster(link), runner, link);
+            model.open(session);
+
+            assertThat(model.funnelNameProperty().get()).isEqualTo("Purchase funnel");
+            assertThat(model.resultProperty().get()).isNull();
+            assertThat(model.computingProperty().get()).isFalse();
+            assertThat(model.problemProperty().get()).isEqualTo(session.clusterNotice().orElseThrow())
+                    .startsWith("Could not reach the team's Spark (sc://127.0.0.1:1");
+            assertThat(model.propertyNames()).isEmpty();
+            assertThat(model.computedOnProperty().get()).isEmpty();
         } finally {
             model.close();
         }
