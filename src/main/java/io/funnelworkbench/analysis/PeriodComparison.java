@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A funnel computed for a second entry range beside its own, and per step the difference of conversion from
@@ -115,10 +116,19 @@ public final class PeriodComparison {
      */
     public static Compared computeWith(FunnelEngine engine, FunnelSpec spec, Range compared,
                                        Cancellation cancellation) {
+        return computeWith(specs -> engine.computeTogether(specs, cancellation), spec, compared);
+    }
+
+    /**
+     * As above, for any engine: {@code computeAll} computes funnels, its results in the order of its specs (a
+     * cluster computes them one after the other).
+     */
+    public static Compared computeWith(Function<List<FunnelSpec>, List<FunnelResult>> computeAll, FunnelSpec spec,
+                                       Range compared) {
         checkApart(spec, compared);
         FunnelSpec other = spec.withBreakdown(null, null).withTrendPeriod(null)
                 .withEntryRange(compared.from(), compared.to());
-        List<FunnelResult> results = engine.computeTogether(List.of(spec, other), cancellation);
+        List<FunnelResult> results = computeAll.apply(List.of(spec, other));
         FunnelResult result = results.get(0);
         FunnelResult before = results.get(1);
         Comparison comparison = new Comparison(compared.from(), compared.to(), before, differences(result, before));

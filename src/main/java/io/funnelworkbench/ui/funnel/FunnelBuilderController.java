@@ -107,6 +107,9 @@ public final class FunnelBuilderController implements ProjectScreen {
     @FXML private Label headline;
     @FXML private Label problemLabel;
     @FXML private HBox updatingBox;
+    @FXML private Label updatingLabel;
+    @FXML private Button cancelComputing;
+    @FXML private Label computedOn;
     @FXML private MenuButton exportMenu;
     @FXML private Button copyChartButton;
     @FXML private TabPane resultTabs;
@@ -176,6 +179,10 @@ public final class FunnelBuilderController implements ProjectScreen {
     public void open(ProjectSession session) {
         savedFunnels.setItems(session.funnels());
         model.open(session);
+        // A cluster may take seconds: say where the funnel is computed and offer to stop it.
+        updatingLabel.setText(model.computingText());
+        cancelComputing.setVisible(session.isConnected());
+        cancelComputing.setManaged(session.isConnected());
         syncSavedChoice();
     }
 
@@ -300,6 +307,11 @@ public final class FunnelBuilderController implements ProjectScreen {
                 model.suggestedWindowProperty().get() == null ? ""
                         : "Use a " + Times.window(model.suggestedWindowProperty().get()) + " window",
                 model.suggestedWindowProperty()));
+    }
+
+    @FXML
+    private void onCancelComputing() {
+        model.cancelComputing();
     }
 
     @FXML
@@ -448,10 +460,18 @@ public final class FunnelBuilderController implements ProjectScreen {
             return problem == null || problem.equals(FunnelBuilderViewModel.NO_STEPS) ? "" : problem;
         }, model.problemProperty()));
         problemLabel.managedProperty().bind(problemLabel.textProperty().isNotEmpty());
+        computedOn.textProperty().bind(model.computedOnProperty());
+        computedOn.visibleProperty().bind(model.computedOnProperty().isNotEmpty());
+        computedOn.managedProperty().bind(computedOn.visibleProperty());
         // Only the indicator changes while computing; the previous result stays in place until the new one.
         updatingBox.visibleProperty().bind(model.computingProperty());
+        // Only the Cancel button takes clicks: the rest of the indicator lets them through to the tabs below.
+        updatingBox.setPickOnBounds(false);
         noticeLabel.textProperty().bind(model.noticeProperty());
-        resultPlaceholder.visibleProperty().bind(model.resultProperty().isNull());
+        resultPlaceholder.textProperty().bind(model.placeholderProperty());
+        // The problem line says why there is no result when there is one to say.
+        resultPlaceholder.visibleProperty().bind(model.resultProperty().isNull().and(problemLabel.textProperty()
+                .isEmpty()));
         resultTabs.visibleProperty().bind(model.resultProperty().isNotNull());
         funnelChart.headlineVisibleProperty().set(false);
         SegmentedToggles.fill(shapeToggles, FunnelShape.values(), FunnelShape::label, model.funnelShapeProperty(),
@@ -716,8 +736,9 @@ public final class FunnelBuilderController implements ProjectScreen {
         ProjectOverview overview = model.session().overview();
         Tab shown = resultTabs.getSelectionModel().getSelectedItem();
         boolean drawsBreakdown = shown == breakdownTab || shown == trendTab && TrendChart.drawsBreakdown(result);
-        ChartCaption funnel = ChartText.caption(result, model.title(), spec.entryFrom(), spec.entryTo(),
-                overview.firstEvent(), overview.lastEvent(), drawsBreakdown);
+        // Impact and comparison captions keep the funnel's data range, and with it where it was computed.
+        ChartCaption funnel = model.withEngine(ChartText.caption(result, model.title(), spec.entryFrom(),
+                spec.entryTo(), overview.firstEvent(), overview.lastEvent(), drawsBreakdown));
         ImpactResult impact = model.impactProperty().get();
         if (resultTabs.getSelectionModel().getSelectedItem() == impactTab && impact != null) {
             return ChartText.impactCaption(impact, funnel.dataRange());

@@ -10,7 +10,6 @@ import io.funnelworkbench.chart.FunnelShape;
 import io.funnelworkbench.export.CsvTableWriter;
 import io.funnelworkbench.model.Attribution;
 import io.funnelworkbench.model.BreakdownGroup;
-import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.Comparison;
 import io.funnelworkbench.model.EventCount;
 import io.funnelworkbench.model.EventLog;
@@ -24,6 +23,7 @@ import io.funnelworkbench.model.ImpactResult;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.StepResult;
 import io.funnelworkbench.model.TrendPeriod;
+import io.funnelworkbench.text.ChartCaption;
 import io.funnelworkbench.text.ChartText;
 import io.funnelworkbench.text.FunnelHeadline;
 import io.funnelworkbench.text.Numbers;
@@ -34,11 +34,14 @@ import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.background.LatestWins;
 import io.funnelworkbench.ui.goals.GoalComputation;
+import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
 import io.funnelworkbench.workspace.NameRules;
+import io.funnelworkbench.workspace.TeamAnalyses;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -46,6 +49,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -73,6 +77,7 @@ public final class FunnelBuilderViewModel {
     static final String NO_STEPS = "Drag goals or events here to build a funnel.";
     static final String NO_MACRO_GOAL = "No macro goal yet: define one on the Goals tab to see which micro goals"
             + " lift it.";
+    static final String NO_RESULT_YET = "Drag goals or events into the steps to see where visitors drop out.";
     static final String EXCLUSIONS_LEFT_OUT = "Exclusions are left out in any order: steps have no between. They"
             + " apply again in an ordered funnel.";
 
@@ -115,6 +120,10 @@ public final class FunnelBuilderViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(NO_STEPS);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper windowAdvice = new ReadOnlyStringWrapper("");
+    // Where the result shown was computed, for a connected project: "Computed on spark-connect 4.0.1".
+    private final ReadOnlyStringWrapper computedOn = new ReadOnlyStringWrapper("");
+    // What the results area says while it has no result: how to start, or that the computation was cancelled.
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(NO_RESULT_YET);
     // Written and read on the compute lane; volatile because that lane has two threads.
     private volatile LastCheck lastCheck;
     // The counting unit: null counts users, a property name counts its values (accounts).
@@ -163,7 +172,7 @@ public final class FunnelBuilderViewModel {
         session.goals().addListener(goalsChanged);
         session.addGoalRenameListener(goalRenamed);
         catalogRun = new LatestWins<>(session.runner(), "describing the properties", session.errors());
-        propertyNames.setAll(Arrays.stream(session.log().propertyNames()).sorted().toList());
+        propertyNames.setAll(propertyNamesOf(session));
         describeProperties();
         rebuildPalette();
         macroGoals.setAll(macros());
@@ -193,6 +202,8 @@ public final class FunnelBuilderViewModel {
         drillDown.set(null);
         // A notice speaks of this project ("Saved Lead -> Deal."): it must not follow into the next one.
         notice.set("");
+        computedOn.set("");
+        placeholder.set(NO_RESULT_YET);
     }
 
     private void goalsChanged() {
@@ -279,13 +290,24 @@ public final class FunnelBuilderViewModel {
 
     // ---- breakdown list ------------------------------------------------------------------------------
 
+    /** The events' properties, sorted: the source's columns on a connected project's cluster, else the log's. */
+    private static List<String> propertyNamesOf(ProjectSession session) {
+        List<String> names = session.team().map(TeamAnalyses::propertyNames)
+                .orElseGet(() -> Arrays.asList(session.log().propertyNames()));
+        return names.stream().sorted().toList();
+    }
+
     /**
      * Lists the properties plainly at once, then, once the catalog of the session's log is computed (once per
-     * opened project, in the background), grouped by kind with the events that carry each.
+     * opened project, in the background), grouped by kind with the events that carry each. A connected project's
+     * log is empty: its list stays plain.
      */
     private void describeProperties() {
         breakdownChoices.setAll(propertyNames.stream().map(name -> BreakdownChoice.property(name, "")).toList());
         countChoices.setAll(CountChoices.of(propertyNames, null));
+        if (session.isConnected()) {
+            return;
+        }
         EventLog log = session.log();
         catalogRun.request(p -> PropertyCatalog.of(log, p::isCancelled),
                 catalog -> {
@@ -554,24 +576,22 @@ public final class FunnelBuilderViewModel {
             }
             return;
         }
+        if (session.isConnected() && session.team().isEmpty()) {
+            // The events stay on a cluster out of reach, and the log here is empty: say why there is no result.
+            funnelRun.cancel();
+            computing.set(false);
+            showResult(null, null);
+            problem.set(session.clusterNotice().orElseThrow());
+            return;
+        }
         start(spec, compareTo.range(spec));
     }
 
     /** Computes the funnel, and beside it the funnel over {@code compared} when a comparison is chosen. */
     private void start(FunnelSpec spec, PeriodComparison.Range compared) {
-        EventLog log = session.log();
         computing.set(true);
-        funnelRun.request(p -> {
-            FunnelEngine engine = new FunnelEngine(log);
-            if (compared == null) {
-                FunnelResult computed = engine.compute(spec, p::isCancelled);
-                return new Checked(computed, windowAdvice(engine, spec, computed, p::isCancelled), null);
-            }
-            // Both periods in one pass over the log.
-            PeriodComparison.Compared both = PeriodComparison.computeWith(engine, spec, compared, p::isCancelled);
-            return new Checked(both.result(), windowAdvice(engine, spec, both.result(), p::isCancelled),
-                    both.comparison());
-        }, checked -> {
+        placeholder.set(NO_RESULT_YET);
+        funnelRun.request(computation(spec, compared), checked -> {
             computing.set(false);
             // Before the result: whoever follows the result finds the comparison made with it.
             comparison.show(checked.comparison());
@@ -583,24 +603,74 @@ public final class FunnelBuilderViewModel {
         });
     }
 
+    /** The funnel's work: on the team's cluster for a connected project, else on this computer from the log. */
+    private BackgroundRunner.Work<Checked> computation(FunnelSpec spec, PeriodComparison.Range compared) {
+        Optional<TeamAnalyses> team = session.team();
+        if (team.isPresent()) {
+            return onCluster(team.get(), session.overview(), spec, compared);
+        }
+        EventLog log = session.log();
+        return p -> {
+            FunnelEngine engine = new FunnelEngine(log);
+            Function<FunnelSpec, FunnelResult> compute = other -> engine.compute(other, p::isCancelled);
+            DataSpan span = new DataSpan(log, log.firstTime(), log.lastTime());
+            if (compared == null) {
+                FunnelResult computed = engine.compute(spec, p::isCancelled);
+                return new Checked(computed, windowAdvice(span, compute, spec, computed), null);
+            }
+            // Both periods in one pass over the log.
+            PeriodComparison.Compared both = PeriodComparison.computeWith(engine, spec, compared, p::isCancelled);
+            return new Checked(both.result(), windowAdvice(span, compute, spec, both.result()), both.comparison());
+        };
+    }
+
+    /**
+     * The same on the cluster: each funnel (the compared period's, the window check's) is one more computation
+     * there, each interrupted on the cluster when the work is cancelled.
+     */
+    private BackgroundRunner.Work<Checked> onCluster(TeamAnalyses team, ProjectOverview overview, FunnelSpec spec,
+                                                     PeriodComparison.Range compared) {
+        DataSpan span = new DataSpan(team, micros(overview.firstEvent()), micros(overview.lastEvent()));
+        return p -> {
+            Function<FunnelSpec, FunnelResult> compute = other -> team.compute(other, p::isCancelled);
+            if (compared == null) {
+                FunnelResult computed = compute.apply(spec);
+                return new Checked(computed, windowAdvice(span, compute, spec, computed), null);
+            }
+            PeriodComparison.Compared both = PeriodComparison.computeWith(
+                    specs -> specs.stream().map(compute).toList(), spec, compared);
+            return new Checked(both.result(), windowAdvice(span, compute, spec, both.result()), both.comparison());
+        };
+    }
+
+    private static long micros(Instant time) {
+        return time == null ? 0 : Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L),
+                time.getNano() / 1_000);
+    }
+
+    /** Where the events are (the log, or the cluster's analyses) and their first and last time, epoch micros. */
+    private record DataSpan(Object events, long firstTime, long lastTime) {
+    }
+
     /**
      * The window check's advice, reused while only the view changes (breakdown, attribution, trend period): the
      * check's second funnel ignores them, so computing it again would only repeat the same scan.
      */
-    private WindowCheck.Advice windowAdvice(FunnelEngine engine, FunnelSpec spec, FunnelResult computed,
-                                            Cancellation cancellation) {
+    private WindowCheck.Advice windowAdvice(DataSpan span, Function<FunnelSpec, FunnelResult> compute,
+                                            FunnelSpec spec, FunnelResult computed) {
         FunnelSpec key = spec.withBreakdown(null, null).withTrendPeriod(null);
         LastCheck last = lastCheck;
-        if (last != null && last.log() == engine.log() && last.key().equals(key)) {
+        if (last != null && last.events() == span.events() && last.key().equals(key)) {
             return last.advice();
         }
-        WindowCheck.Advice advice = WindowCheck.check(engine, spec, computed, cancellation).orElse(null);
-        lastCheck = new LastCheck(engine.log(), key, advice);
+        WindowCheck.Advice advice = WindowCheck.check(compute, span.firstTime(), span.lastTime(), spec, computed)
+                .orElse(null);
+        lastCheck = new LastCheck(span.events(), key, advice);
         return advice;
     }
 
-    /** The last window check, by the log and the funnel it was made for. */
-    private record LastCheck(EventLog log, FunnelSpec key, WindowCheck.Advice advice) {
+    /** The last window check, by the events (log or cluster) and the funnel it was made for. */
+    private record LastCheck(Object events, FunnelSpec key, WindowCheck.Advice advice) {
     }
 
     /**
@@ -645,6 +715,7 @@ public final class FunnelBuilderViewModel {
             comparison.show(null);
         }
         resultSpec.set(spec);
+        computedOn.set(computed == null || !session.isConnected() ? "" : "Computed on " + session.engine());
         result.set(computed);
         stepRows.setAll(computed == null ? List.of() : computed.steps());
         headline.set(computed == null ? "" : FunnelHeadline.text(computed));
@@ -652,6 +723,44 @@ public final class FunnelBuilderViewModel {
         if (computed == null || selected == null || selected > computed.steps().size()) {
             selectedStep.set(computed == null || computed.steps().isEmpty() ? null : computed.steps().size());
         }
+    }
+
+    /**
+     * Stops the funnel under way (on a cluster its queries are interrupted there): the result it would replace no
+     * longer matches the draft, so none is shown, and the results area says why.
+     */
+    public void cancelComputing() {
+        if (session == null || !computing.get()) {
+            return;
+        }
+        funnelRun.cancel();
+        computing.set(false);
+        showResult(null, null);
+        placeholder.set("Cancelled: the funnel was not computed" + (session.isConnected() ? " on "
+                + session.engine() : "") + ". Any change to it computes it again.");
+    }
+
+    /**
+     * {@code caption} as the CLI's captions end: for a connected project with where its numbers were computed,
+     * "computed on spark-connect 4.0.1"; a local project's caption is left as it is.
+     */
+    public ChartCaption withEngine(ChartCaption caption) {
+        return session != null && session.isConnected() ? caption.computedOn(session.engine()) : caption;
+    }
+
+    /** What the results area says while computing: where the funnel is computed, for a connected project. */
+    public String computingText() {
+        return session != null && session.isConnected() ? "Computing on " + session.engine() + "…" : "Updating…";
+    }
+
+    /** "Computed on spark-connect 4.0.1" beside a connected project's result; "" for a local one or no result. */
+    public ReadOnlyStringProperty computedOnProperty() {
+        return computedOn.getReadOnlyProperty();
+    }
+
+    /** What the results area says without a result: how to start, or that the computation was cancelled. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     /** The chart's title: the saved name, or the steps joined by arrows. */
