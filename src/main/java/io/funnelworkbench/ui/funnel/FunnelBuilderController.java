@@ -474,7 +474,8 @@ public final class FunnelBuilderController implements ProjectScreen {
         model.comparison().comparisonProperty().addListener((obs, old, comparison) -> showComparison());
         model.resultSpecProperty().addListener((obs, old, spec) -> showComparison());
         model.drillDownProperty().addListener((obs, old, users) -> {
-            if (users != null) {
+            // A connected project's list grown by a page shows in its open dialog.
+            if (users != null && !users.continues(old)) {
                 DrillDownDialog.show(window(), dialogs, users, model);
             }
         });
