@@ -70,7 +70,7 @@ public abstract class FxTestBase extends FxRobot {
     protected void openProject(Path project) throws Exception {
         interact(() -> viewModel().openProject(project));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !viewModel().busyProperty().get()
-                && viewModel().sessionProperty().get() != null
+                && viewModel().sessionProperty().get() != null && viewModel().projectProperty().get() != null
                 && project.toAbsolutePath().equals(viewModel().projectProperty().get().file().toAbsolutePath()));
         WaitForAsyncUtils.waitForFxEvents();
     }
