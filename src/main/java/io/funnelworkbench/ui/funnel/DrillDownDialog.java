@@ -21,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -153,6 +154,27 @@ final class DrillDownDialog {
         bar.setPadding(new Insets(0, 0, 8, 0));
         bar.setVisible(shown.get().paging() != null);
         bar.setManaged(bar.isVisible());
+        return bar;
+    }
+
+    /**
+     * On the Funnels tab, beside its notices: while a connected project's users are listed on the cluster, what is
+     * listed ("Listing the users at Add to cart on spark-connect 4.0.1…"), a spinner and Cancel; hidden otherwise.
+     */
+    static HBox listingBar(FunnelBuilderViewModel model) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        Label doing = new Label();
+        doing.textProperty().bind(model.listingUsersProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("listingUsersCancel");
+        cancel.setOnAction(e -> model.cancelDrillDown());
+        HBox bar = new HBox(6, spinner, doing, cancel);
+        bar.setId("listingUsers");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.visibleProperty().bind(model.listingUsersProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
         return bar;
     }
 
