@@ -106,39 +106,58 @@ public record DrillDown(int step, String stepName, String nextStepName, String g
             throw new IllegalStateException("The cluster listed a user whose events it did not return");
         }
         DrillDownColumns.Columns columns = DrillDownColumns.of(events, spec, outcome, timelines, step, indexes);
-        if (spec.breakdownProperty() != null && !columns.names().isEmpty()
-                && columns.names().get(0).equals(spec.breakdownProperty())) {
-            columns = withGroupColumn(columns, paging.asked());
+        if (spec.breakdownProperty() != null) {
+            columns = withGroupColumn(columns, spec.breakdownProperty(), paging.asked());
         }
         return new DrillDown(step, spec.steps().get(step - 1).name(), nextStepName(spec, step), group, users,
                 Listed.of(users, columns, indexes, timelines), paging);
     }
 
-    /** The breakdown column (the first) holding {@code group}'s label, or left out when no group was asked. */
-    private static DrillDownColumns.Columns withGroupColumn(DrillDownColumns.Columns columns, BreakdownGroup group) {
-        List<String> names = group == null ? columns.names().subList(1, columns.names().size()) : columns.names();
+    /**
+     * The breakdown column {@code property} (the first, when the page's events hold the property) holding {@code
+     * group}'s label, or left out when no group was asked.
+     */
+    private static DrillDownColumns.Columns withGroupColumn(DrillDownColumns.Columns columns, String property,
+                                                            BreakdownGroup group) {
+        boolean present = !columns.names().isEmpty() && columns.names().get(0).equals(property);
+        List<String> names = new ArrayList<>(present ? columns.names().subList(1, columns.names().size())
+                : columns.names());
+        if (group != null) {
+            names.add(0, property);
+        }
         List<List<String>> values = columns.values().stream().map(row -> {
-            List<String> rest = row.subList(1, row.size());
-            if (group == null) {
-                return rest;
+            List<String> cells = new ArrayList<>(present ? row.subList(1, row.size()) : row);
+            if (group != null) {
+                cells.add(0, group.label());
             }
-            List<String> labelled = new ArrayList<>(List.of(group.label()));
-            labelled.addAll(rest);
-            return List.copyOf(labelled);
+            return List.copyOf(cells);
         }).toList();
         return new DrillDownColumns.Columns(names, values);
     }
 
-    /** This list followed by the next page {@code next} (same step, group and columns). */
+    /**
+     * This list followed by the next page {@code next} (same step and group). A page has a column only for the
+     * properties its users' events hold, so the columns are lined up by name, a column of one page alone left
+     * blank in the other's rows.
+     */
     DrillDown followedBy(DrillDown next) {
         List<Explanation> all = new ArrayList<>(users);
         all.addAll(next.users());
-        List<List<String>> values = new ArrayList<>(listed.columns().values());
-        values.addAll(next.listed().columns().values());
+        List<String> names = new ArrayList<>(columnNames());
+        next.columnNames().stream().filter(name -> !names.contains(name)).forEach(names::add);
+        List<List<String>> values = new ArrayList<>();
+        for (DrillDown page : List.of(this, next)) {
+            for (List<String> row : page.listed().columns().values()) {
+                values.add(names.stream().map(name -> {
+                    int at = page.columnNames().indexOf(name);
+                    return at < 0 ? "" : row.get(at);
+                }).toList());
+            }
+        }
         List<TimelineAt> timelines = new ArrayList<>(listed.timelines());
         timelines.addAll(next.listed().timelines());
         return new DrillDown(step, stepName, nextStepName, group, all,
-                Listed.of(all, new DrillDownColumns.Columns(columnNames(), values), timelines), next.paging());
+                Listed.of(all, new DrillDownColumns.Columns(names, values), timelines), next.paging());
     }
 
     /** Whether this list is {@code earlier} with further pages read: the same list, grown (its dialog shows it). */
