@@ -44,6 +44,7 @@ import io.funnelworkbench.model.Progress;
 import io.funnelworkbench.model.PropertyContainers;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -466,6 +467,14 @@ public final class SparkConnectBackend implements FunnelBackend {
     /** The latest time of the whole table, as the local engine judges still-in-window against its log's end. */
     long dataEnd() {
         return dataRange()[1];
+    }
+
+    /**
+     * Every event of {@code users} (a few: a page of a drill-down), pulled here into a log in import order, as
+     * {@link #explain} reads them: a user's timeline and property values then come from the local engine.
+     */
+    public EventLog userEvents(Collection<String> users) {
+        return call(() -> userEvents.of(users));
     }
 
     /** The table's users' events, for pulling a few users' events here. */

@@ -6,6 +6,7 @@ import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
 import io.funnelworkbench.model.Cancellation;
 import io.funnelworkbench.model.EventCount;
+import io.funnelworkbench.model.EventLog;
 import io.funnelworkbench.model.FunnelResult;
 import io.funnelworkbench.model.Goal;
 import io.funnelworkbench.model.GoalMetrics;
@@ -97,6 +98,11 @@ public final class TeamAnalyses implements AutoCloseable {
     public List<Explanation> explain(FunnelSpec spec, int step, BreakdownGroup group, Outcome only, long offset,
                                      int limit, Cancellation cancellation) {
         return wanted(cancellation, () -> backend.explain(spec, step, group, only, offset, limit));
+    }
+
+    /** Every event of {@code users} (a page of a drill-down's users), in a log on this computer. */
+    public EventLog userEvents(List<String> users, Cancellation cancellation) {
+        return wanted(cancellation, () -> backend.userEvents(users));
     }
 
     public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top,

@@ -8,18 +8,24 @@ import io.funnelworkbench.text.Numbers;
 import io.funnelworkbench.ui.SegmentedToggles;
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -48,7 +54,10 @@ final class DrillDownDialog {
         ALL, CONTINUED, DROPPED
     }
 
-    /** Shows the users of {@code users}, not blocking {@code owner}. */
+    /**
+     * Shows the users of {@code users}, not blocking {@code owner}. A connected project's list grows a page at a
+     * time ("Show more", while the model's list {@link DrillDown#continues} this one).
+     */
     static void show(Window owner, Dialogs dialogs, DrillDown users, FunnelBuilderViewModel model) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(owner);
@@ -58,9 +67,10 @@ final class DrillDownDialog {
                 + (users.group() == null ? "" : " · " + users.group()));
         dialog.setHeaderText(null);
 
-        TableView<Explanation> table = table(users);
+        ObjectProperty<DrillDown> shown = new SimpleObjectProperty<>(users);
+        TableView<Explanation> table = table(shown);
         ObjectProperty<Filter> filter = new SimpleObjectProperty<>(Filter.ALL);
-        filter.addListener((obs, old, now) -> table.getItems().setAll(users.with(outcomeOf(now, users))));
+        filter.addListener((obs, old, now) -> table.getItems().setAll(shown.get().with(outcomeOf(now, users))));
         HBox filters = new HBox();
         // At the last step nobody drops: everyone who reached it completed the funnel.
         Filter[] choices = users.nextStepName() == null ? new Filter[] {Filter.ALL, Filter.CONTINUED} : Filter.values();
@@ -79,14 +89,26 @@ final class DrillDownDialog {
         summary.getStyleClass().add("headline");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
+        HBox more = moreBar(shown, model);
+
+        ChangeListener<DrillDown> grown = (obs, old, now) -> {
+            if (now != null && now.continues(shown.get())) {
+                shown.set(now);
+                table.getItems().setAll(now.with(outcomeOf(filter.get(), now)));
+                summary.setText(summary(now));
+                filters.getChildren().forEach(t -> ((ToggleButton) t).setText(label((Filter) t.getUserData(), now)));
+            }
+        };
+        model.drillDownProperty().addListener(grown);
 
         UserTimelineViewModel timelines = model.timelines();
-        table.getSelectionModel().selectedItemProperty().addListener((obs, old, user) -> timelines.select(users, user));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, user) ->
+                timelines.select(shown.get(), user));
         VBox timeline = TimelinePane.of(dialogs, timelines, users);
         SplitPane lists = new SplitPane(table, timeline);
         lists.setOrientation(Orientation.VERTICAL);
         lists.setDividerPositions(LIST_SHARE);
-        VBox content = new VBox(10, summary, bar, lists);
+        VBox content = new VBox(10, summary, bar, lists, more);
         VBox.setVgrow(lists, Priority.ALWAYS);
         // Fits the 1280 x 800 screen with its title bar and Close button; resizable beyond that.
         content.setPrefSize(1120, 640);
@@ -99,6 +121,7 @@ final class DrillDownDialog {
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.setOnHidden(e -> {
+            model.drillDownProperty().removeListener(grown);
             timelines.stop();
             model.clearDrillDown();
         });
@@ -106,6 +129,53 @@ final class DrillDownDialog {
         if (!table.getItems().isEmpty()) {
             table.getSelectionModel().selectFirst();
         }
+    }
+
+    /**
+     * Under a connected project's list: "Show 200 more" while the cluster may hold further users, and while a page
+     * is being read, what is read and a Cancel. Absent (not managed) for a complete list.
+     */
+    private static HBox moreBar(ObjectProperty<DrillDown> shown, FunnelBuilderViewModel model) {
+        Button showMore = new Button("Show " + Numbers.count(ConnectedDrillDown.PAGE_SIZE) + " more");
+        showMore.setId("drillDownMore");
+        showMore.setOnAction(e -> model.showMoreUsers());
+        Label listing = new Label();
+        listing.setId("drillDownListing");
+        listing.textProperty().bind(model.listingUsersProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("drillDownCancel");
+        cancel.setOnAction(e -> model.cancelDrillDown());
+        BooleanBinding busy = model.listingUsersProperty().isNotEmpty();
+        cancel.visibleProperty().bind(busy);
+        showMore.disableProperty().bind(busy);
+        showMore.visibleProperty().bind(Bindings.createBooleanBinding(() -> shown.get().hasMore(), shown));
+        HBox bar = new HBox(8, showMore, listing, cancel);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+        bar.setVisible(shown.get().paging() != null);
+        bar.setManaged(bar.isVisible());
+        return bar;
+    }
+
+    /**
+     * On the Funnels tab, beside its notices: while a connected project's users are listed on the cluster, what is
+     * listed ("Listing the users at Add to cart on spark-connect 4.0.1…"), a spinner and Cancel; hidden otherwise.
+     */
+    static HBox listingBar(FunnelBuilderViewModel model) {
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(14, 14);
+        Label doing = new Label();
+        doing.textProperty().bind(model.listingUsersProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("listingUsersCancel");
+        cancel.setOnAction(e -> model.cancelDrillDown());
+        HBox bar = new HBox(6, spinner, doing, cancel);
+        bar.setId("listingUsers");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setMinWidth(Region.USE_PREF_SIZE);
+        bar.visibleProperty().bind(model.listingUsersProperty().isNotEmpty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     /** A column wide enough for its header (about 8 px a character plus the sort arrow), at least {@code least}. */
@@ -117,7 +187,8 @@ final class DrillDownDialog {
         return column < values.size() ? values.get(column) : "";
     }
 
-    private static TableView<Explanation> table(DrillDown users) {
+    private static TableView<Explanation> table(ObjectProperty<DrillDown> shown) {
+        DrillDown users = shown.get();
         TableView<Explanation> table = new TableView<>();
         table.setId("drillDownTable");
         // Unconstrained: property columns may run past the width, and the table then scrolls sideways.
@@ -137,8 +208,8 @@ final class DrillDownDialog {
         for (int c = 0; c < names.size(); c++) {
             int column = c;
             TableColumn<Explanation, String> property = new TableColumn<>(names.get(c));
-            property.setCellValueFactory(row -> new ReadOnlyStringWrapper(valueAt(users.valuesOf(row.getValue()),
-                    column)));
+            property.setCellValueFactory(row -> new ReadOnlyStringWrapper(valueAt(shown.get()
+                    .valuesOf(row.getValue()), column)));
             property.setPrefWidth(widthFor(names.get(c), PROPERTY_WIDTH));
             property.getStyleClass().add("property-column");
             table.getColumns().add(property);
@@ -146,8 +217,14 @@ final class DrillDownDialog {
         return table;
     }
 
-    /** "1,749 users (with device = mobile) reached Add to cart: 1,190 went on to Checkout started and 559 ..." */
+    /**
+     * "1,749 users (with device = mobile) reached Add to cart: 1,190 went on to Checkout started and 559 dropped
+     * out."; on a connected project, the users shown of how many and where they were listed.
+     */
     private static String summary(DrillDown users) {
+        if (users.paging() != null) {
+            return pagedSummary(users);
+        }
         String reached = Numbers.count(users.users().size()) + " users"
                 + (users.group() == null ? "" : " with " + users.group()) + " reached " + users.stepName();
         if (users.nextStepName() == null) {
@@ -155,6 +232,22 @@ final class DrillDownDialog {
         }
         return reached + ": " + Numbers.count(users.with(Outcome.WENT_ON).size()) + " went on to "
                 + users.nextStepName() + " and " + Numbers.count(users.dropped().size()) + " dropped out.";
+    }
+
+    /** "The first 200 of 1,749 users who reached Add to cart, listed on spark-connect 4.0.1; ..." */
+    private static String pagedSummary(DrillDown users) {
+        DrillDown.Paging paging = users.paging();
+        long listed = users.users().size();
+        String whose = " users" + (users.group() == null ? "" : " with " + users.group()) + " who reached "
+                + users.stepName();
+        String which = users.hasMore() ? "The first " + Numbers.count(listed) + " of "
+                + (paging.total() < 0 ? "the" : Numbers.count(paging.total())) + whose
+                : "All " + Numbers.count(listed) + whose;
+        String breakdown = users.group() == null && paging.spec().breakdownProperty() != null
+                ? " Each user's " + paging.spec().breakdownProperty() + " group shows in that group's own list."
+                : "";
+        return which + ", listed on " + paging.engine() + (users.hasMore()
+                ? "; the filters and the export cover the users shown." : ".") + breakdown;
     }
 
     private static Outcome outcomeOf(Filter filter, DrillDown users) {
@@ -168,7 +261,7 @@ final class DrillDownDialog {
     private static String label(Filter filter, DrillDown users) {
         Outcome outcome = outcomeOf(filter, users);
         String name = outcome == null ? "All" : outcome.label();
-        return name + " · " + Numbers.count(users.with(outcome).size());
+        return name + " · " + Numbers.count(users.with(outcome).size()) + (users.hasMore() ? " shown" : "");
     }
 
     private static void exportCsv(Dialogs dialogs, DrillDown users, FunnelBuilderViewModel model) {

@@ -70,6 +70,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -493,8 +494,12 @@ public final class FunnelBuilderController implements ProjectScreen {
         // The legend names the entry range of the result's spec, which may change while the numbers do not.
         model.comparison().comparisonProperty().addListener((obs, old, comparison) -> showComparison());
         model.resultSpecProperty().addListener((obs, old, spec) -> showComparison());
+        // A connected project's users are listed on the cluster: what is listed, with Cancel, beside the notices.
+        Pane notices = (Pane) noticeLabel.getParent();
+        notices.getChildren().add(notices.getChildren().indexOf(noticeLabel), DrillDownDialog.listingBar(model));
         model.drillDownProperty().addListener((obs, old, users) -> {
-            if (users != null) {
+            // A connected project's list grown by a page shows in its open dialog.
+            if (users != null && !users.continues(old)) {
                 DrillDownDialog.show(window(), dialogs, users, model);
             }
         });

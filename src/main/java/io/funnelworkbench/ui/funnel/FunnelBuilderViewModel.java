@@ -138,6 +138,7 @@ public final class FunnelBuilderViewModel {
     private final ObjectProperty<Goal> impactMacro = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ImpactResult> impact = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<DrillDown> drillDown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper listingUsers = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper impactExplanation = new ReadOnlyStringWrapper("");
 
@@ -877,6 +878,10 @@ public final class FunnelBuilderViewModel {
             return;
         }
         selectedStep.set(step);
+        if (session.isConnected()) {
+            drillDownOnCluster(spec, step, group);
+            return;
+        }
         EventLog log = session.log();
         drillDownRun.request(p -> {
             FunnelOutcome outcome = new FunnelEngine(log).scan(spec, p::isCancelled);
@@ -885,7 +890,54 @@ public final class FunnelBuilderViewModel {
         }, drillDown::set, failure -> notice.set("Could not list the users: " + failure));
     }
 
+    /** A connected project's users, the first page of them, listed on the team's cluster. */
+    private void drillDownOnCluster(FunnelSpec spec, int step, BreakdownGroup group) {
+        FunnelResult shown = result.get();
+        TeamAnalyses team = session.team().orElse(null);
+        if (team == null || shown == null) {
+            notice.set(ConnectedDrillDown.OUT_OF_REACH);
+            return;
+        }
+        listUsers("Listing the users at " + spec.steps().get(step - 1).name() + " on " + team.engine() + "…",
+                p -> ConnectedDrillDown.firstPage(team, spec, shown, step, group, p));
+    }
+
+    /** Reads the next page of the drill-down shown (a connected project's); the dialog then shows it grown. */
+    public void showMoreUsers() {
+        DrillDown shown = drillDown.get();
+        TeamAnalyses team = session == null ? null : session.team().orElse(null);
+        if (shown == null || !shown.hasMore() || team == null) {
+            return;
+        }
+        listUsers("Listing " + Numbers.count(ConnectedDrillDown.PAGE_SIZE) + " more users on " + team.engine() + "…",
+                p -> ConnectedDrillDown.nextPage(team, shown, p));
+    }
+
+    private void listUsers(String doing, BackgroundRunner.Work<DrillDown> work) {
+        listingUsers.set(doing);
+        drillDownRun.request(work, listed -> {
+            listingUsers.set("");
+            drillDown.set(listed);
+        }, failure -> {
+            listingUsers.set("");
+            notice.set("Could not list the users: " + failure);
+        });
+    }
+
+    /** Stops listing users on the cluster (the Cancel beside "Listing the users…"); what is shown stays. */
+    public void cancelDrillDown() {
+        drillDownRun.cancel();
+        listingUsers.set("");
+    }
+
+    /** What is being listed on the cluster ("Listing the users at Add to cart on spark-connect 4.0.1…"), or "". */
+    public ReadOnlyStringProperty listingUsersProperty() {
+        return listingUsers.getReadOnlyProperty();
+    }
+
     public void clearDrillDown() {
+        drillDownRun.cancel();
+        listingUsers.set("");
         drillDown.set(null);
     }
 

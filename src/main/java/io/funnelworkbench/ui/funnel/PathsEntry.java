@@ -14,6 +14,7 @@ import io.funnelworkbench.ui.funnel.paths.PathsDialog;
 import io.funnelworkbench.ui.funnel.paths.PathsRequest;
 import io.funnelworkbench.ui.funnel.paths.PathsViewModel;
 import io.funnelworkbench.ui.project.ProjectOverview;
+import io.funnelworkbench.workspace.TeamAnalyses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -39,6 +40,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the next), for the funnel shown, in an ordered funnel and before its last step.
  */
 final class PathsEntry {
+    /** The cluster counts the paths of all the funnel's users: its paths take no breakdown group. */
+    static final String GROUP_PATHS_ON_CLUSTER = "Paths of one group are counted only on imported events: on the"
+            + " team's Spark, open them from the funnel chart for all users";
     private final FunnelBuilderViewModel model;
     private final Dialogs dialogs;
     private final Supplier<Window> owner;
@@ -67,9 +71,11 @@ final class PathsEntry {
         between.setId("pathsBetween");
         between.setOnAction(e -> open(step, PathKind.BETWEEN, group));
         List<MenuItem> items = new ArrayList<>(List.of(instead, between));
-        if (spec.order() == OrderMode.ANY) {
+        String whyNot = spec.order() == OrderMode.ANY ? PathChartText.needsOrder()
+                : group != null && model.session().isConnected() ? GROUP_PATHS_ON_CLUSTER : null;
+        if (whyNot != null) {
             items.forEach(item -> item.setDisable(true));
-            MenuItem why = new MenuItem(PathChartText.needsOrder());
+            MenuItem why = new MenuItem(whyNot);
             why.setDisable(true);
             items.add(why);
         }
@@ -175,21 +181,10 @@ final class PathsEntry {
 
     /** Opens the paths view of step {@code step} of the funnel shown, for one breakdown group unless null. */
     void open(int step, PathKind kind, BreakdownGroup group) {
-        FunnelSpec spec = model.resultSpecProperty().get();
-        FunnelResult result = model.resultProperty().get();
-        if (spec == null || result == null) {
+        PathsRequest request = request(step, kind, group);
+        if (request == null) {
             return;
         }
-        String title = model.title();
-        ProjectOverview overview = model.session().overview();
-        ChartCaption caption = ChartText.caption(result, title, spec.entryFrom(), spec.entryTo(),
-                overview.firstEvent(), overview.lastEvent(), group != null);
-        String what = kind == PathKind.AFTER_DROP_OFF ? " - paths after " + spec.steps().get(step - 1).name()
-                : " - paths to " + spec.steps().get(step).name();
-        String groupLabel = group == null ? null : groupLabel(spec, group);
-        PathsRequest request = new PathsRequest(model.session().log(), spec, title,
-                FileNames.safe(title + what + (group == null ? "" : " - " + groupLabel)), caption, step, kind, group,
-                groupLabel);
         Dialog<Void> dialog = PathsDialog.show(owner.get(), dialogs, new PathsViewModel(request,
                 model.session().runner(), model.session().errors()));
         // The view speaks of the project it was opened on: it closes with it (the spec shown is cleared then).
@@ -201,6 +196,31 @@ final class PathsEntry {
         model.resultSpecProperty().addListener(projectClosed);
         dialog.addEventHandler(DialogEvent.DIALOG_HIDDEN, e -> model.resultSpecProperty()
                 .removeListener(projectClosed));
+    }
+
+    /**
+     * What the paths view of step {@code step} of the funnel shown is about (of one breakdown group unless null),
+     * computed on the project's cluster when it is connected; null without a result.
+     */
+    PathsRequest request(int step, PathKind kind, BreakdownGroup group) {
+        FunnelSpec spec = model.resultSpecProperty().get();
+        FunnelResult result = model.resultProperty().get();
+        if (spec == null || result == null) {
+            return null;
+        }
+        String title = model.title();
+        ProjectOverview overview = model.session().overview();
+        ChartCaption local = ChartText.caption(result, title, spec.entryFrom(), spec.entryTo(),
+                overview.firstEvent(), overview.lastEvent(), group != null);
+        TeamAnalyses team = model.session().team().orElse(null);
+        // A connected project's captions say where they were computed, as its other charts' do.
+        ChartCaption caption = team == null ? local : local.computedOn(team.engine());
+        String what = kind == PathKind.AFTER_DROP_OFF ? " - paths after " + spec.steps().get(step - 1).name()
+                : " - paths to " + spec.steps().get(step).name();
+        String groupLabel = group == null ? null : groupLabel(spec, group);
+        return new PathsRequest(model.session().log(), spec, title,
+                FileNames.safe(title + what + (group == null ? "" : " - " + groupLabel)), caption, step, kind, group,
+                groupLabel, team);
     }
 
     /** The group of the result shown that the drill-down names {@code label} ("device = mobile"), or null. */
@@ -215,7 +235,7 @@ final class PathsEntry {
 
     /** "device = mobile", "price in 30–50", "device in Other", as the drill-down names a group. */
     private String groupLabel(FunnelSpec spec, BreakdownGroup group) {
-        boolean range = group.other() || new FunnelEngine(model.session().log()).isRange(spec, group);
-        return spec.breakdownProperty() + (range ? " in " : " = ") + group.label();
+        return model.session().isConnected() ? GroupLabels.ofConnected(spec, group)
+                : GroupLabels.of(spec, group, new FunnelEngine(model.session().log()).isRange(spec, group));
     }
 }

@@ -14,6 +14,7 @@ import io.funnelworkbench.ui.background.BackgroundRunner;
 import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.background.LatestWins;
+import io.funnelworkbench.workspace.TeamAnalyses;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,6 +42,9 @@ public final class PathsViewModel {
     public static final Integer[] DEPTHS = {1, 2, 3, 4, 5};
     /** Paths listed by name; the rest are counted together as Other paths (as the command line's default). */
     public static final int TOP = Paths.DEFAULT_TOP;
+    /** Why a connected project's paths list no users: the cluster counts the paths, it does not list their users. */
+    public static final String USERS_ON_CLUSTER = "The cluster counts each path's users without listing them: the"
+            + " drill-down on the Funnels tab lists the users at this step.";
 
     private final PathsRequest request;
     private final BackgroundRunner runner;
@@ -101,6 +105,11 @@ public final class PathsViewModel {
     }
 
     private PathReport computeReport(int asked, Progress progress) {
+        TeamAnalyses team = request.team();
+        if (team != null) {
+            progress.report(0, -1, "Counting the paths on " + team.engine());
+            return team.paths(request.spec(), request.step(), request.kind(), asked, TOP, progress::isCancelled);
+        }
         Paths of = paths;
         if (of == null) {
             FunnelOutcome outcome = new FunnelEngine(request.log()).scan(request.spec(), progress::isCancelled);
@@ -144,6 +153,11 @@ public final class PathsViewModel {
             return;
         }
         usersHeading.set(PathChartText.usersOfPath(row.users(), row.label()));
+        if (request.team() != null) {
+            usersRun.cancel();
+            notice.set(USERS_ON_CLUSTER);
+            return;
+        }
         PathReport listed = listedByEngine;
         usersRun.request(p -> usersOf(row, listed), users::setAll,
                 failure -> notice.set("Could not list the users: " + failure));
