@@ -483,18 +483,6 @@ public final class SparkConnectBackend implements FunnelBackend {
     }
 
     /**
-     * Refuses, in a sentence (bad input, exit 1 on the command line), a funnel counted by account: what {@code
-     * what} pulls here is per user.
-     */
-    static void refuseAccounts(FunnelSpec spec, String what) {
-        if (spec.countBy() != null) {
-            throw new IllegalArgumentException("The Spark Connect back-end cannot " + what + " for a funnel counted"
-                    + " by " + spec.countBy() + " yet: leave out --count-by to work per user, or import an export"
-                    + " of the events to do it by account here.");
-        }
-    }
-
-    /**
      * One row per user who entered the funnel or whom an exclusion removed, with (at least) {@code user} and
      * {@code reached}: {@link #userOutcomes} without breakdown or values, which these readers do not need.
      */

@@ -50,6 +50,24 @@ public final class SparkUserEvents {
                 .collectAsList().stream().map(row -> row.getString(0)).toList();
     }
 
+    /**
+     * Up to {@code count} values of the property column {@code column} (none missing or empty) picked at random
+     * on the cluster as {@link #sample} picks users: the accounts a funnel counted by it is verified on.
+     */
+    public List<String> sampleValues(String column, int count, long seed) {
+        Column value = col("`" + column + "`");
+        return table.rows().select(value).where(value.isNotNull().and(value.notEqual(""))).distinct()
+                .orderBy(xxhash64(lit(seed), value), value)
+                .limit(count)
+                .collectAsList().stream().map(row -> row.getString(0)).toList();
+    }
+
+    /** The values of the property column {@code column} among {@code values}, each once, as a column "user". */
+    public Dataset<Row> valuesNamed(String column, List<String> values) {
+        Column value = col("`" + column + "`");
+        return table.rows().select(value.as("user")).where(value.isin(values.toArray())).distinct();
+    }
+
     /** The events of {@code users}. */
     public EventLog of(Collection<String> users) {
         return log(read(table.rows().filter(col(EventTable.USER).isin(users.toArray())), lit(0L), lit(0L)));

@@ -83,6 +83,12 @@ class SparkGoalsTest extends SparkSessionTest {
         Verification.Report report = Verification.run(cluster, sequential, 50, 7L);
         assertThat(report.usersChecked()).isEqualTo(50);
         assertThat(report.mismatches()).isEmpty();
+        FunnelSpec byDevice = sequential.withCountBy("device");
+        assertThat(local.compute(byDevice).steps().get(3).users()).as("both devices purchase").isEqualTo(2);
+        Verification.Report accounts = Verification.run(cluster, byDevice, 50, 7L);
+        assertThat(accounts.usersChecked()).as("the two devices, counted as accounts").isEqualTo(2);
+        assertThat(accounts.mismatches()).isEmpty();
+        assertThat(Verification.run(cluster, byDevice, 1, 7L).usersChecked()).isEqualTo(1);
     }
 
     @Test
