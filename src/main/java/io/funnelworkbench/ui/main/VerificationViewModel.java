@@ -70,7 +70,7 @@ public final class VerificationViewModel {
             FunnelSpec spec = FunnelSpec.resolve(funnel, goals);
             return new Check(funnel.name(), team.verify(spec, SAMPLE_USERS, SEED, progress::isCancelled), null);
         } catch (RuntimeException e) {
-            // A funnel that cannot be computed (a deleted goal, counted by account) is said so; the rest go on.
+            // A funnel that cannot be computed (a deleted goal, say) is said so; the rest go on.
             if (Failures.isBadInput(e) && !Failures.isCancellation(e)) {
                 return new Check(funnel.name(), null, Failures.badInputSentence(e));
             }
