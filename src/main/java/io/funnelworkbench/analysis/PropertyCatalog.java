@@ -47,6 +47,11 @@ public record PropertyCatalog(List<Entry> entries) {
         return new PropertyCatalog(entries);
     }
 
+    /** Text with {@code distinct} values over {@code rows} rows is an id, not a category: a group per user or so. */
+    public static boolean isIdLike(int distinct, long rows) {
+        return distinct > ID_MIN_DISTINCT && distinct * 2L > rows;
+    }
+
     /** The entry of the property named {@code name}, or null. */
     public Entry entry(String name) {
         return entries.stream().filter(e -> e.name().equals(name)).findFirst().orElse(null);
@@ -71,7 +76,7 @@ public record PropertyCatalog(List<Entry> entries) {
         }
         int distinct = present.cardinality();
         Kind kind = NumericValues.of(log, property) != null ? Kind.NUMBER
-                : distinct > ID_MIN_DISTINCT && distinct * 2L > rows ? Kind.ID_LIKE : Kind.TEXT;
+                : isIdLike(distinct, rows) ? Kind.ID_LIKE : Kind.TEXT;
         List<String> events = IntStream.range(0, rowsByEvent.length).filter(e -> rowsByEvent[e] > 0).boxed()
                 .sorted(Comparator.<Integer>comparingLong(e -> -rowsByEvent[e]).thenComparing(log::eventName))
                 .map(log::eventName).toList();

@@ -1,6 +1,7 @@
 package io.funnelworkbench.team;
 
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
@@ -68,6 +69,9 @@ public interface FunnelBackend extends AutoCloseable {
      * made afterwards run as usual.
      */
     void cancel();
+
+    /** What each property holds (kind, distinct values, the events carrying it), for choosing a breakdown. */
+    PropertyCatalog propertyCatalog();
 
     /**
      * Runs {@code work}, calls of this back-end made on this thread, for a caller who may stop wanting them (the

@@ -6,6 +6,7 @@ import io.funnelworkbench.analysis.FunnelOutcome;
 import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.analysis.Paths;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
@@ -113,6 +114,11 @@ public final class LocalBackend implements FunnelBackend {
     private static <T> T checked(T result, Cancellation cancellation) {
         cancellation.check();
         return result;
+    }
+
+    @Override
+    public PropertyCatalog propertyCatalog() {
+        return PropertyCatalog.of(engine.log(), cancels.startCall());
     }
 
     @Override

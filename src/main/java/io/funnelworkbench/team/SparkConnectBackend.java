@@ -22,6 +22,7 @@ import io.funnelworkbench.analysis.FunnelSpec;
 import io.funnelworkbench.analysis.GoalAnalysis;
 import io.funnelworkbench.analysis.ImpactStatistics;
 import io.funnelworkbench.analysis.Paths;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.StepExplanations;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
@@ -375,6 +376,11 @@ public final class SparkConnectBackend implements FunnelBackend {
     public void cancel() {
         cancels.cancelAll();
         session.interruptTag(tag);
+    }
+
+    @Override
+    public PropertyCatalog propertyCatalog() {
+        return call(() -> SparkPropertyCatalog.of(events, properties));
     }
 
     @Override

@@ -3,13 +3,11 @@ package io.funnelworkbench.team;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.isnan;
-import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -139,29 +137,18 @@ final class SparkFunnelAggregation {
 
     /**
      * One pass over the table: its time range (the local engine's data range, 0 and 0 when empty) and, with a
-     * breakdown, whether its property is numeric as the local engine decides it: some value is not blank, and
-     * every non-blank value of the whole table is plain decimal text with a finite value. Values the pattern
-     * accepts but that could overflow (long, or with a three-digit exponent; rare) come back to be checked with the
-     * same parser.
+     * breakdown, whether its property is numeric as the local engine decides it ({@link SparkNumbers}).
      */
     private TableFacts tableFacts() {
         List<Column> columns = new ArrayList<>(List.of(min(col(EventTable.TIME)), max(col(EventTable.TIME))));
         if (breakdownColumn != null) {
-            Column value = col("`" + breakdownColumn + "`");
-            Column blank = value.isNull().or(value.rlike("^\\p{javaWhitespace}*$"));
-            Column decimal = value.rlike(FunnelAssembly.numberPattern());
-            Column mayOverflow = decimal.and(length(value).gt(300).or(value.rlike("[eE][-+]?0*[0-9]{3,}")));
-            columns.add(sum(when(blank, 0L).otherwise(1L)));
-            columns.add(sum(when(blank.or(decimal), 0L).otherwise(1L)));
-            columns.add(collect_set(when(mayOverflow, value)));
+            columns.addAll(SparkNumbers.checks(col("`" + breakdownColumn + "`")));
         }
         Row row = backend.eventRows().agg(columns.get(0), columns.subList(1, columns.size()).toArray(Column[]::new))
                 .first();
         long first = row.isNullAt(0) ? 0 : row.getLong(0);
         long last = row.isNullAt(1) ? 0 : row.getLong(1);
-        boolean numeric = breakdownColumn != null && !row.isNullAt(2) && row.getLong(2) > 0 && row.getLong(3) == 0
-                && row.<String>getList(4).stream().allMatch(text -> FunnelAssembly.number(text) != null);
-        return new TableFacts(first, last, numeric);
+        return new TableFacts(first, last, breakdownColumn != null && SparkNumbers.numeric(row, 2));
     }
 
     // ---- Users per step, values, optional steps, flags, trend ----

@@ -1,6 +1,7 @@
 package io.funnelworkbench.workspace;
 
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.analysis.StepExplanations.Outcome;
 import io.funnelworkbench.model.BreakdownGroup;
@@ -75,6 +76,11 @@ public final class TeamAnalyses implements AutoCloseable {
     /** The properties of the events, as the source's columns name them. */
     public List<String> propertyNames() {
         return source.events().properties();
+    }
+
+    /** What each property holds, counted on the cluster: the Breakdown list's groups. */
+    public PropertyCatalog propertyCatalog(Cancellation cancellation) {
+        return wanted(cancellation, backend::propertyCatalog);
     }
 
     public FunnelResult compute(FunnelSpec spec, Cancellation cancellation) {

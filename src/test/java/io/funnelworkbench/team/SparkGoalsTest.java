@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.funnelworkbench.analysis.FunnelEngine;
 import io.funnelworkbench.analysis.FunnelSpec;
+import io.funnelworkbench.analysis.PropertyCatalog;
 import io.funnelworkbench.analysis.StepExplanations.Explanation;
 import io.funnelworkbench.model.Condition;
 import io.funnelworkbench.model.Counting;
@@ -65,6 +66,9 @@ class SparkGoalsTest extends SparkSessionTest {
         assertThat(cluster.impact(purchase, checked)).isEqualTo(impact);
         assertThat(impact.rows().size() + impact.hidden().size()).isGreaterThan(3);
         assertThat(cluster.events()).isEqualTo(local.events());
+        assertThat(cluster.propertyCatalog()).isEqualTo(local.propertyCatalog());
+        assertThat(local.propertyCatalog().entries()).extracting(PropertyCatalog.Entry::kind)
+                .as("text and numbers").contains(PropertyCatalog.Kind.TEXT, PropertyCatalog.Kind.NUMBER);
 
         List<FunnelSpec.Step> steps = List.of(step(goals, "Product view"), step(goals, "Add to cart"),
                 step(goals, "Checkout started"), step(goals, "Purchase"));
@@ -112,6 +116,7 @@ class SparkGoalsTest extends SparkSessionTest {
         assertThat(impact.rows()).as("the groups are large enough to show").isNotEmpty();
         assertThat(cluster.impact(buy, goals)).isEqualTo(impact);
         assertThat(cluster.events()).isEqualTo(local.events());
+        assertThat(cluster.propertyCatalog()).isEqualTo(local.propertyCatalog());
 
         FunnelSpec spec = FunnelSpec.of(List.of(FunnelSpec.Step.event("a"), FunnelSpec.Step.event("b"),
                 FunnelSpec.Step.event("c")), Duration.ofSeconds(3), OrderMode.STRICT);

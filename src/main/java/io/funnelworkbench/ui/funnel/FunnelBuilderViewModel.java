@@ -306,11 +306,13 @@ public final class FunnelBuilderViewModel {
     private void describeProperties() {
         breakdownChoices.setAll(propertyNames.stream().map(name -> BreakdownChoice.property(name, "")).toList());
         countChoices.setAll(CountChoices.of(propertyNames, null));
-        if (session.isConnected()) {
+        if (session.isConnected() && session.team().isEmpty()) {
             return;
         }
         EventLog log = session.log();
-        catalogRun.request(p -> PropertyCatalog.of(log, p::isCancelled),
+        Optional<TeamAnalyses> team = session.team();
+        catalogRun.request(p -> team.isPresent() ? team.get().propertyCatalog(p::isCancelled)
+                        : PropertyCatalog.of(log, p::isCancelled),
                 catalog -> {
                     breakdownChoices.setAll(groupedChoices(catalog));
                     countChoices.setAll(CountChoices.of(propertyNames, catalog));

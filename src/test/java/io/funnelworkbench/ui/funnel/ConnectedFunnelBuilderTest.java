@@ -58,7 +58,9 @@ class ConnectedFunnelBuilderTest extends FxTestBase {
             assertThat(cluster.windowAdviceProperty().get()).isEqualTo(local.windowAdviceProperty().get());
             assertThat(cluster.propertyNames()).containsExactly("category", "device", "percent", "revenue")
                     .isEqualTo(local.propertyNames());
-            assertThat(cluster.countChoices()).containsExactlyInAnyOrderElementsOf(local.countChoices());
+            assertThat(cluster.countChoices()).isEqualTo(local.countChoices());
+            assertThat(cluster.breakdownChoices()).as("grouped by the catalog counted on the cluster")
+                    .isEqualTo(local.breakdownChoices()).anyMatch(BreakdownChoice::header);
             assertThat(cluster.palette()).isEqualTo(local.palette());
             assertThat(cluster.palette()).filteredOn(i -> !i.isHeader() && i.group() == PaletteItem.Group.EVENT)
                     .hasSize(FixtureProject.EVENT_NAMES).allSatisfy(i -> assertThat(i.detail()).endsWith(" users"));
