@@ -147,21 +147,28 @@ public final class Paths {
 
     /** The ids of the users whose path is not among the report's listed ones ("other paths"), in user order. */
     public List<String> usersOfOtherPaths(PathReport report) {
-        Tree tree = assign(report.step(), report.kind(), report.depth(), Cancellation.NEVER);
-        boolean[] listed = new boolean[tree.size];
-        for (PathRow row : report.paths()) {
+        return usersNotOn(report.step(), report.kind(), report.depth(),
+                report.paths().stream().map(PathRow::events).toList());
+    }
+
+    /** The ids of the step's users whose path is none of {@code listed} (event names), in user order. */
+    public List<String> usersNotOn(int step, PathKind kind, int depth, List<List<String>> listed) {
+        check(step, kind, depth);
+        Tree tree = assign(step, kind, depth, Cancellation.NEVER);
+        boolean[] onListed = new boolean[tree.size];
+        for (List<String> path : listed) {
             int node = 0;
-            for (String name : row.events()) {
+            for (String name : path) {
                 node = node < 0 ? -1 : tree.child(node, log.eventId(name));
             }
             if (node >= 0) {
-                listed[node] = true;
+                onListed[node] = true;
             }
         }
         List<String> ids = new ArrayList<>();
         for (int u = 0; u < tree.nodeOfUser.length; u++) {
             int node = tree.nodeOfUser[u];
-            if (node >= 0 && !listed[node]) {
+            if (node >= 0 && !onListed[node]) {
                 ids.add(log.userId(u));
             }
         }

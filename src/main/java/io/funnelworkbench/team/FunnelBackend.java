@@ -61,7 +61,30 @@ public interface FunnelBackend extends AutoCloseable {
      * The paths of step {@code step} (1-based) of a funnel in sequential or strict order: after drop-off there or
      * on the way to the next step, {@code depth} events long, the first {@code top} listed (analysis/Paths).
      */
-    PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top);
+    default PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
+        return paths(spec, step, kind, depth, top, null);
+    }
+
+    /**
+     * {@link #paths(FunnelSpec, int, PathKind, int, int)} of the users of one breakdown group of the funnel
+     * ({@code group}; null for every user), as {@code FunnelEngine.breakdownMembers} places them.
+     */
+    PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top, BreakdownGroup group);
+
+    /**
+     * One page of the ids of the users (of {@code group} unless null) whose path of the step is {@code path}
+     * (event names as a report lists them; empty: no further events), in the local engine's user order (as they
+     * first appear in the events), skipping the first {@code offset} and at most {@code limit} of them.
+     */
+    List<String> pathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<String> path,
+                           BreakdownGroup group, long offset, int limit);
+
+    /**
+     * As {@link #pathUsers}, the users whose path is none of {@code listed} (a report's "other paths" when given
+     * its listed paths).
+     */
+    List<String> otherPathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<List<String>> listed,
+                                BreakdownGroup group, long offset, int limit);
 
     /**
      * Stops this back-end's calls in progress, from any thread: each ends soon with {@link

@@ -94,11 +94,37 @@ public final class LocalBackend implements FunnelBackend {
     }
 
     @Override
-    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
+    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top, BreakdownGroup group) {
         Paths.check(spec, step, kind, depth, top);
         Cancellation cancellation = cancels.startCall();
-        return new Paths(engine.log(), spec, engine.scan(spec, cancellation)).report(step, kind, depth, top,
-                cancellation);
+        return paths(spec, group, cancellation).report(step, kind, depth, top, cancellation);
+    }
+
+    @Override
+    public List<String> pathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<String> path,
+                                  BreakdownGroup group, long offset, int limit) {
+        checkPage(offset, limit);
+        Paths.check(spec, step, kind, depth, 1);
+        Cancellation cancellation = cancels.startCall();
+        List<String> users = paths(spec, group, cancellation).usersOf(step, kind, depth, path);
+        return checked(users.stream().skip(offset).limit(limit).toList(), cancellation);
+    }
+
+    @Override
+    public List<String> otherPathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<List<String>> listed,
+                                       BreakdownGroup group, long offset, int limit) {
+        checkPage(offset, limit);
+        Paths.check(spec, step, kind, depth, 1);
+        Cancellation cancellation = cancels.startCall();
+        List<String> users = paths(spec, group, cancellation).usersNotOn(step, kind, depth, listed);
+        return checked(users.stream().skip(offset).limit(limit).toList(), cancellation);
+    }
+
+    /** The paths of the funnel's users, or of one breakdown group's (null: every user). */
+    private Paths paths(FunnelSpec spec, BreakdownGroup group, Cancellation cancellation) {
+        FunnelOutcome outcome = engine.scan(spec, cancellation);
+        return group == null ? new Paths(engine.log(), spec, outcome)
+                : new Paths(engine.log(), spec, outcome, engine.breakdownMembers(spec, outcome, group));
     }
 
     /**

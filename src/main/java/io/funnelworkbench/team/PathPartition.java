@@ -18,10 +18,10 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Each user's path at one step of a funnel, on the cluster: rows of every event, sorted by user, time and import
- * order, in (columns user, time, mask, event name), one row per user of the step out (column {@code path}, the
- * event names), as {@code analysis/Paths} reads a user's path from the local log: the kernel's counted attempt,
- * then {@link FunnelKernel#path} over all the user's events. Users are streamed one at a time, as in
- * {@link KernelPartition}.
+ * order, in (columns user, time, mask, event name), one row per user of the step out (columns {@code user} and
+ * {@code path}, the event names), as {@code analysis/Paths} reads a user's path from the local log: the kernel's
+ * counted attempt, then {@link FunnelKernel#path} over all the user's events. Users are streamed one at a time, as
+ * in {@link KernelPartition}.
  */
 final class PathPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -39,9 +39,10 @@ final class PathPartition implements MapPartitionsFunction<Row, Row> {
         this.depth = depth;
     }
 
-    /** The output: one column, {@code path}, the event names of the user's path (empty for no events). */
+    /** The output: {@code user} and {@code path}, the event names of the user's path (empty for no events). */
     static StructType schema() {
-        return DataTypes.createStructType(List.of(DataTypes.createStructField("path",
+        return DataTypes.createStructType(List.of(DataTypes.createStructField("user", DataTypes.StringType, false),
+                DataTypes.createStructField("path",
                 DataTypes.createArrayType(DataTypes.StringType, false), false)));
     }
 
@@ -104,7 +105,7 @@ final class PathPartition implements MapPartitionsFunction<Row, Row> {
                 pathNames[j] = names.get(path[j]);
             }
             // Spark reads an array column of a row as a Scala sequence.
-            return RowFactory.create(CollectionConverters.asScala(Arrays.asList(pathNames)));
+            return RowFactory.create(user, CollectionConverters.asScala(Arrays.asList(pathNames)));
         }
     }
 }

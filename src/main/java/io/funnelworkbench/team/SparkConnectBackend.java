@@ -1,5 +1,6 @@
 package io.funnelworkbench.team;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -8,6 +9,7 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -56,6 +58,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -317,28 +320,22 @@ public final class SparkConnectBackend implements FunnelBackend {
 
     /**
      * Each user's path is read next to the data ({@link PathPartition}: the kernel's counted attempt, then the
-     * user's events after the step), the paths are counted per distinct path on the cluster, and only the top
-     * ones, the empty path's users and the total come back; {@code Paths.ranked} ranks them as the local
+     * user's events after the step), kept to the group's users when one is asked for (the per-user outcomes carry
+     * the group key, as in {@link #explain}), the paths are counted per distinct path on the cluster, and only the
+     * top ones, the empty path's users and the total come back; {@code Paths.ranked} ranks them as the local
      * engine does. The top are cut on the cluster in the local order exactly: users, then the path name by name
      * in Java's order of text (UTF-16 code units, as {@code encode(name, 'UTF-16BE')} compares).
      */
     @Override
-    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
-        return call(() -> pathsOnCluster(spec, step, kind, depth, top));
+    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top, BreakdownGroup group) {
+        return call(() -> {
+            Paths.check(spec, step, kind, depth, top);
+            return onUserPaths(spec, step, kind, depth, group, paths -> countPaths(paths, step, kind, depth, top));
+        });
     }
 
-    private PathReport pathsOnCluster(FunnelSpec spec, int step, PathKind kind, int depth, int top) {
-        Paths.check(spec, step, kind, depth, top);
-        List<MatchRule> kernelRules = FunnelKernel.rules(spec);
-        Dataset<Row> counts = events.select(col(EventTable.USER).as("user"), col(EventTable.TIME).as("time"),
-                        mask(kernelRules).as(MASK), col(EventTable.EVENT).as("event"), col(EventTable.ROW).as("order"))
-                .repartition(col("user"))
-                .sortWithinPartitions(col("user"), col("time"), col("order"))
-                .select(col("user"), col("time"), col(MASK), col("event"))
-                .mapPartitions(new PathPartition(KernelShape.of(spec), step, kind == PathKind.AFTER_DROP_OFF, depth),
-                        Encoders.row(PathPartition.schema()))
-                .groupBy(col("path")).agg(count(lit(1)).as("users"))
-                .persist();
+    private static PathReport countPaths(Dataset<Row> userPaths, int step, PathKind kind, int depth, int top) {
+        Dataset<Row> counts = userPaths.groupBy(col("path")).agg(count(lit(1)).as("users")).persist();
         try {
             List<PathRow> rows = new ArrayList<>();
             for (Row row : counts.orderBy(col("users").desc(), expr("transform(path, n -> encode(n, 'UTF-16BE'))"))
@@ -354,6 +351,79 @@ public final class SparkConnectBackend implements FunnelBackend {
             return Paths.ranked(step, kind, depth, top, rows, totals.getLong(0));
         } finally {
             counts.unpersist();
+        }
+    }
+
+    /**
+     * The users whose path ({@link PathPartition}'s rows, of the group asked for) is {@code path}, ordered on the
+     * cluster by their first event in import order (the local user order) and cut to the page there; only the
+     * page's ids come back.
+     */
+    @Override
+    public List<String> pathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<String> path,
+                                  BreakdownGroup group, long offset, int limit) {
+        return call(() -> usersWhosePath(spec, step, kind, depth, isPath(path), group, offset, limit));
+    }
+
+    /** As {@link #pathUsers}, for the users whose path is none of {@code listed}. */
+    @Override
+    public List<String> otherPathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<List<String>> listed,
+                                       BreakdownGroup group, long offset, int limit) {
+        Column onListed = lit(false);
+        for (List<String> path : listed) {
+            onListed = onListed.or(isPath(path));
+        }
+        Column notListed = not(onListed);
+        return call(() -> usersWhosePath(spec, step, kind, depth, notListed, group, offset, limit));
+    }
+
+    private List<String> usersWhosePath(FunnelSpec spec, int step, PathKind kind, int depth, Column which,
+                                        BreakdownGroup group, long offset, int limit) {
+        Paths.check(spec, step, kind, depth, 1);
+        LocalBackend.checkPage(offset, limit);
+        return onUserPaths(spec, step, kind, depth, group, paths -> page(withOrder(paths.filter(which),
+                col(EventTable.USER)), offset, limit).select(col("user")).collectAsList().stream()
+                .map(row -> row.getString(0)).toList());
+    }
+
+    /** The path column equals {@code path} (an empty list: no further events). */
+    private static Column isPath(List<String> path) {
+        if (path.isEmpty()) {
+            return size(col("path")).equalTo(0);
+        }
+        return col("path").equalTo(array(path.stream().map(name -> lit(name)).toArray(Column[]::new)));
+    }
+
+    /**
+     * {@code read} applied to one row per user of the step (columns {@code user} and {@code path}, from {@link
+     * PathPartition}), of {@code group} only unless it is null: the users whom the funnel's breakdown places in it,
+     * found as {@link #explain} finds them.
+     */
+    private <T> T onUserPaths(FunnelSpec spec, int step, PathKind kind, int depth, BreakdownGroup group,
+                              Function<Dataset<Row>, T> read) {
+        // The paths read the counted attempt only, which no breakdown changes.
+        FunnelSpec bare = spec.withBreakdown(null, spec.attribution());
+        Dataset<Row> paths = events.select(col(EventTable.USER).as("user"), col(EventTable.TIME).as("time"),
+                        mask(FunnelKernel.rules(bare)).as(MASK), col(EventTable.EVENT).as("event"),
+                        col(EventTable.ROW).as("order"))
+                .repartition(col("user"))
+                .sortWithinPartitions(col("user"), col("time"), col("order"))
+                .select(col("user"), col("time"), col(MASK), col("event"))
+                .mapPartitions(new PathPartition(KernelShape.of(bare), step, kind == PathKind.AFTER_DROP_OFF, depth),
+                        Encoders.row(PathPartition.schema()));
+        if (group == null) {
+            return read.apply(paths);
+        }
+        if (spec.breakdownProperty() == null) {
+            throw new IllegalArgumentException("The funnel has no breakdown");
+        }
+        Dataset<Row> outcomes = userOutcomes(spec, dataEnd(), false).persist();
+        try {
+            Dataset<Row> members = new SparkFunnelAggregation(session, this, spec).members(outcomes, group)
+                    .select(col("user").as("member"));
+            return read.apply(paths.join(members, col("user").equalTo(col("member")), "left_semi"));
+        } finally {
+            outcomes.unpersist();
         }
     }
 

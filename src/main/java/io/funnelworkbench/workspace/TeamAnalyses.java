@@ -111,9 +111,23 @@ public final class TeamAnalyses implements AutoCloseable {
         return wanted(cancellation, () -> backend.userEvents(users));
     }
 
-    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top,
+    /** The paths of a step (the back-end's {@code paths}), of one breakdown group unless {@code group} is null. */
+    public PathReport paths(FunnelSpec spec, int step, PathKind kind, int depth, int top, BreakdownGroup group,
                             Cancellation cancellation) {
-        return wanted(cancellation, () -> backend.paths(spec, step, kind, depth, top));
+        return wanted(cancellation, () -> backend.paths(spec, step, kind, depth, top, group));
+    }
+
+    /** One page of the users who took {@code path} at a step (the back-end's {@code pathUsers}). */
+    public List<String> pathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<String> path,
+                                  BreakdownGroup group, long offset, int limit, Cancellation cancellation) {
+        return wanted(cancellation, () -> backend.pathUsers(spec, step, kind, depth, path, group, offset, limit));
+    }
+
+    /** One page of the users whose path is none of {@code listed} (the back-end's {@code otherPathUsers}). */
+    public List<String> otherPathUsers(FunnelSpec spec, int step, PathKind kind, int depth, List<List<String>> listed,
+                                       BreakdownGroup group, long offset, int limit, Cancellation cancellation) {
+        return wanted(cancellation, () -> backend.otherPathUsers(spec, step, kind, depth, listed, group, offset,
+                limit));
     }
 
     /** The time of the first and of the last event, epoch microseconds (0 and 0 when there are none). */

@@ -18,6 +18,7 @@ import io.funnelworkbench.model.EventLogBuilder;
 import io.funnelworkbench.model.OrderMode;
 import io.funnelworkbench.model.PathKind;
 import io.funnelworkbench.model.PathReport;
+import io.funnelworkbench.model.PathRow;
 import io.funnelworkbench.model.Progress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,6 +95,56 @@ class SparkListsAndPathsTest extends SparkSessionTest {
         int step = (Integer) beyondTop.get(0)[1];
         PathKind kind = (PathKind) beyondTop.get(0)[2];
         assertThat(cluster.paths(spec, step, kind, 1, 1)).isEqualTo(local.paths(spec, step, kind, 1, 1));
+    }
+
+    @Test
+    void pathsOfAGroupAndUsersOfAPathEqualTheLocalEngine() {
+        List<FunnelSpec.Step> steps = List.of(FunnelSpec.Step.event("a"), FunnelSpec.Step.event("b"),
+                FunnelSpec.Step.event("c"));
+        FunnelSpec sequential = FunnelSpec.of(steps, Duration.ofSeconds(20), OrderMode.SEQUENTIAL)
+                .withBreakdown("campaign", Attribution.FIRST_TOUCH);
+        FunnelSpec strict = FunnelSpec.of(steps, Duration.ofSeconds(20), OrderMode.STRICT)
+                .withBreakdown("score", Attribution.LAST_STEP);
+        List<BreakdownGroup> campaigns = local.compute(sequential).breakdown();
+        List<BreakdownGroup> ranges = local.compute(strict).breakdown();
+        assertThat(campaigns).as("a top 25 and Other").hasSize(26);
+        assertThat(ranges).as("numeric ranges").hasSizeGreaterThan(2);
+        int listed = 0;
+        for (Object[] asked : List.of(new Object[] {sequential, 1, PathKind.AFTER_DROP_OFF, campaigns.get(0)},
+                new Object[] {sequential, 2, PathKind.BETWEEN, campaigns.get(25)},
+                new Object[] {sequential, 1, PathKind.BETWEEN, new BreakdownGroup(null, false, List.of())},
+                new Object[] {strict, 1, PathKind.AFTER_DROP_OFF, ranges.get(1)},
+                new Object[] {strict, 1, PathKind.BETWEEN, null})) {
+            FunnelSpec spec = (FunnelSpec) asked[0];
+            int step = (Integer) asked[1];
+            PathKind kind = (PathKind) asked[2];
+            BreakdownGroup group = (BreakdownGroup) asked[3];
+            String what = spec.order() + " " + step + " " + kind + " " + group;
+            PathReport expected = local.paths(spec, step, kind, 2, 3, group);
+            assertThat(expected.users()).as(what).isPositive();
+            assertThat(cluster.paths(spec, step, kind, 2, 3, group)).as(what).isEqualTo(expected);
+            List<List<String>> shown = expected.paths().stream().map(PathRow::events).toList();
+            for (List<String> path : shown) {
+                List<String> users = local.pathUsers(spec, step, kind, 2, path, group, 0, Integer.MAX_VALUE);
+                assertThat(users).as(what + " " + path).hasSize((int) expected.paths().get(shown.indexOf(path))
+                        .users());
+                assertThat(cluster.pathUsers(spec, step, kind, 2, path, group, 0, Integer.MAX_VALUE))
+                        .as(what + " " + path).isEqualTo(users);
+                listed += users.size();
+            }
+            List<String> others = local.otherPathUsers(spec, step, kind, 2, shown, group, 0, Integer.MAX_VALUE);
+            assertThat(others).as(what).hasSize((int) expected.otherPathsUsers());
+            assertThat(cluster.otherPathUsers(spec, step, kind, 2, shown, group, 0, Integer.MAX_VALUE)).as(what)
+                    .isEqualTo(others);
+        }
+        assertThat(listed).as("users listed").isGreaterThan(20);
+        List<String> path = local.paths(sequential, 1, PathKind.AFTER_DROP_OFF, 1, 1).paths().get(0).events();
+        List<String> all = local.pathUsers(sequential, 1, PathKind.AFTER_DROP_OFF, 1, path, null, 0, 1000);
+        assertThat(all).as("more than one page").hasSizeGreaterThan(5);
+        assertThat(cluster.pathUsers(sequential, 1, PathKind.AFTER_DROP_OFF, 1, path, null, 2, 3))
+                .isEqualTo(all.subList(2, 5));
+        assertThat(cluster.pathUsers(sequential, 1, PathKind.AFTER_DROP_OFF, 1, List.of("no such event"), null, 0,
+                10)).isEmpty();
     }
 
     @Test

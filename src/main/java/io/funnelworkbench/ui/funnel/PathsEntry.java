@@ -40,9 +40,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the next), for the funnel shown, in an ordered funnel and before its last step.
  */
 final class PathsEntry {
-    /** The cluster counts the paths of all the funnel's users: its paths take no breakdown group. */
-    static final String GROUP_PATHS_ON_CLUSTER = "Paths of one group are counted only on imported events: on the"
-            + " team's Spark, open them from the funnel chart for all users";
     private final FunnelBuilderViewModel model;
     private final Dialogs dialogs;
     private final Supplier<Window> owner;
@@ -71,11 +68,9 @@ final class PathsEntry {
         between.setId("pathsBetween");
         between.setOnAction(e -> open(step, PathKind.BETWEEN, group));
         List<MenuItem> items = new ArrayList<>(List.of(instead, between));
-        String whyNot = spec.order() == OrderMode.ANY ? PathChartText.needsOrder()
-                : group != null && model.session().isConnected() ? GROUP_PATHS_ON_CLUSTER : null;
-        if (whyNot != null) {
+        if (spec.order() == OrderMode.ANY) {
             items.forEach(item -> item.setDisable(true));
-            MenuItem why = new MenuItem(whyNot);
+            MenuItem why = new MenuItem(PathChartText.needsOrder());
             why.setDisable(true);
             items.add(why);
         }

@@ -12,11 +12,14 @@ import io.funnelworkbench.team.LocalSparkConnectServer;
 import io.funnelworkbench.testing.FixtureProject;
 import io.funnelworkbench.ui.SynchronousRunner;
 import io.funnelworkbench.ui.funnel.paths.PathsRequest;
+import io.funnelworkbench.ui.funnel.paths.PathsRow;
 import io.funnelworkbench.ui.funnel.paths.PathsViewModel;
 import io.funnelworkbench.ui.project.ConnectedSession;
 import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.MenuItem;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -129,14 +132,47 @@ class ConnectedListsTest {
             assertThat(cluster.reportProperty().get()).isEqualTo(local.reportProperty().get());
             assertThat(cluster.caption().dataRange()).endsWith(", computed on " + ENGINE);
 
-            cluster.choosePath(cluster.rows().get(0));
-            assertThat(cluster.users()).isEmpty();
-            assertThat(cluster.noticeProperty().get()).isEqualTo(PathsViewModel.USERS_ON_CLUSTER);
+            // A path's users, No further events' and Other paths' (each the fixture has) listed on the cluster as
+            // imported.
+            List<PathsRow.Kind> rowKinds = local.rows().stream().map(PathsRow::kind).distinct().toList();
+            assertThat(rowKinds).contains(PathsRow.Kind.NO_FURTHER_EVENTS, PathsRow.Kind.OTHER_PATHS);
+            for (PathsRow.Kind rowKind : rowKinds) {
+                PathsRow row = local.rows().stream().filter(r -> r.kind() == rowKind).findFirst().orElseThrow();
+                local.choosePath(row);
+                cluster.choosePath(row.events());
+                assertThat(cluster.chosenPathProperty().get()).isEqualTo(row);
+                assertThat(cluster.users()).as(kind + " " + row.label()).isEqualTo(local.users())
+                        .hasSize((int) row.users());
+            }
+            assertThat(cluster.noticeProperty().get()).isEmpty();
+            assertThat(cluster.computingProperty().get()).isFalse();
         }
     }
 
+    @Test
+    void aBreakdownGroupsPathsAndTheirUsersAreTheImportedOnes() {
+        imported.breakdownPropertyProperty().set("device");
+        connected.breakdownPropertyProperty().set("device");
+        for (BreakdownGroup group : imported.resultProperty().get().breakdown().subList(0, 2)) {
+            PathsViewModel local = paths(imported, PathKind.AFTER_DROP_OFF, group);
+            PathsViewModel cluster = paths(connected, PathKind.AFTER_DROP_OFF, group);
+            assertThat(cluster.rows()).as(group.label()).isEqualTo(local.rows());
+            assertThat(cluster.windowTitle()).isEqualTo(local.windowTitle());
+            local.choosePath(local.rows().get(0));
+            cluster.choosePath(cluster.rows().get(0));
+            assertThat(cluster.users()).as(group.label()).isEqualTo(local.users());
+        }
+        PathsEntry entry = new PathsEntry(connected, null, () -> null);
+        assertThat(entry.items(2, imported.resultProperty().get().breakdown().get(0)))
+                .as("offered for a group on the cluster").isNotEmpty().noneMatch(MenuItem::isDisable);
+    }
+
     private static PathsViewModel paths(FunnelBuilderViewModel model, PathKind kind) {
-        PathsRequest request = new PathsEntry(model, null, () -> null).request(2, kind, null);
+        return paths(model, kind, null);
+    }
+
+    private static PathsViewModel paths(FunnelBuilderViewModel model, PathKind kind, BreakdownGroup group) {
+        PathsRequest request = new PathsEntry(model, null, () -> null).request(2, kind, group);
         PathsViewModel paths = new PathsViewModel(request, model.session().runner(), model.session().errors());
         paths.compute();
         return paths;

@@ -35,16 +35,13 @@ import javafx.collections.ObservableList;
  * State and commands of the paths view ("What did they do instead?" and "On the way to ..."): the depth chosen
  * (1 to 5 events, default 3), the report of the funnel shown (computed in the background, latest wins), the
  * table's rows with "No further events" and "Other paths" always as rows of their own, the users of the path
- * chosen, and the CSV exports. Works without any Node.
+ * chosen (on a connected project, both computed on its cluster), and the CSV exports. Works without any Node.
  */
 public final class PathsViewModel {
     public static final int MAX_DEPTH = 5;
     public static final Integer[] DEPTHS = {1, 2, 3, 4, 5};
     /** Paths listed by name; the rest are counted together as Other paths (as the command line's default). */
     public static final int TOP = Paths.DEFAULT_TOP;
-    /** Why a connected project's paths list no users: the cluster counts the paths, it does not list their users. */
-    public static final String USERS_ON_CLUSTER = "The cluster counts each path's users without listing them: the"
-            + " drill-down on the Funnels tab lists the users at this step.";
 
     private final PathsRequest request;
     private final BackgroundRunner runner;
@@ -63,6 +60,9 @@ public final class PathsViewModel {
     private final ReadOnlyStringWrapper usersHeading = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private PathReport listedByEngine;
+    // The view is busy (progress and Cancel) while a report is counted or, on a cluster, a path's users listed.
+    private boolean countingPaths;
+    private boolean listingUsers;
 
     public PathsViewModel(PathsRequest request, BackgroundRunner runner, ErrorDisplay errors) {
         this.request = request;
@@ -82,10 +82,10 @@ public final class PathsViewModel {
     /** Computes the report at the depth chosen; call once after the view is bound. */
     public void compute() {
         int asked = depth.get();
-        computing.set(true);
+        busy(true, listingUsers);
         notice.set("");
         reportRun.request(p -> computeReport(asked, p), this::show, failure -> {
-            computing.set(false);
+            busy(false, listingUsers);
             notice.set("Could not list the paths: " + failure);
         });
     }
@@ -94,21 +94,28 @@ public final class PathsViewModel {
     public void cancel() {
         reportRun.cancel();
         usersRun.cancel();
-        computing.set(false);
+        busy(false, false);
     }
 
     /** The view has closed: nothing more is computed or delivered. */
     public void stop() {
         reportRun.stop();
         usersRun.stop();
-        computing.set(false);
+        busy(false, false);
+    }
+
+    private void busy(boolean counting, boolean listing) {
+        countingPaths = counting;
+        listingUsers = listing;
+        computing.set(counting || listing);
     }
 
     private PathReport computeReport(int asked, Progress progress) {
         TeamAnalyses team = request.team();
         if (team != null) {
             progress.report(0, -1, "Counting the paths on " + team.engine());
-            return team.paths(request.spec(), request.step(), request.kind(), asked, TOP, progress::isCancelled);
+            return team.paths(request.spec(), request.step(), request.kind(), asked, TOP, request.group(),
+                    progress::isCancelled);
         }
         Paths of = paths;
         if (of == null) {
@@ -122,7 +129,7 @@ public final class PathsViewModel {
     }
 
     private void show(PathReport shown) {
-        computing.set(false);
+        busy(false, listingUsers);
         listedByEngine = shown;
         List<PathsRow> table = new ArrayList<>();
         for (PathRow path : shown.paths()) {
@@ -149,24 +156,48 @@ public final class PathsViewModel {
         users.clear();
         if (row == null || listedByEngine == null) {
             usersRun.cancel();
+            busy(countingPaths, false);
             usersHeading.set("");
             return;
         }
         usersHeading.set(PathChartText.usersOfPath(row.users(), row.label()));
-        if (request.team() != null) {
-            usersRun.cancel();
-            notice.set(USERS_ON_CLUSTER);
+        PathReport listed = listedByEngine;
+        if (request.team() == null) {
+            usersRun.request(p -> usersOf(row, listed), users::setAll,
+                    failure -> notice.set("Could not list the users: " + failure));
             return;
         }
-        PathReport listed = listedByEngine;
-        usersRun.request(p -> usersOf(row, listed), users::setAll,
-                failure -> notice.set("Could not list the users: " + failure));
+        busy(countingPaths, true);
+        usersRun.request(p -> usersOnCluster(row, listed, p), ids -> {
+            busy(countingPaths, false);
+            users.setAll(ids);
+        }, failure -> {
+            busy(countingPaths, false);
+            notice.set("Could not list the users: " + failure);
+        });
     }
 
     /** Chooses the row whose path is {@code events} (an empty list: the empty path; null: Other paths). */
     public void choosePath(List<String> events) {
         rows.stream().filter(r -> events == null ? r.kind() == PathsRow.Kind.OTHER_PATHS : events.equals(r.events()))
                 .findFirst().ifPresent(this::choosePath);
+    }
+
+    /**
+     * A row's users listed on the connected project's cluster, as {@link #usersOf} lists them here: the users of
+     * the path, or those of none of the listed paths nor the empty one (which the view always lists).
+     */
+    private List<String> usersOnCluster(PathsRow row, PathReport listed, Progress progress) {
+        TeamAnalyses team = request.team();
+        progress.report(0, -1, "Listing the users on " + team.engine());
+        if (row.kind() != PathsRow.Kind.OTHER_PATHS) {
+            return team.pathUsers(request.spec(), listed.step(), listed.kind(), listed.depth(), row.events(),
+                    request.group(), 0, Integer.MAX_VALUE, progress::isCancelled);
+        }
+        List<List<String>> shown = new ArrayList<>(listed.paths().stream().map(PathRow::events).toList());
+        shown.add(List.of());
+        return team.otherPathUsers(request.spec(), listed.step(), listed.kind(), listed.depth(), shown,
+                request.group(), 0, Integer.MAX_VALUE, progress::isCancelled);
     }
 
     private List<String> usersOf(PathsRow row, PathReport listed) {
