@@ -44,7 +44,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -173,7 +172,7 @@ public final class FunnelBuilderViewModel {
         session.goals().addListener(goalsChanged);
         session.addGoalRenameListener(goalRenamed);
         catalogRun = new LatestWins<>(session.runner(), "describing the properties", session.errors());
-        propertyNames.setAll(propertyNamesOf(session));
+        propertyNames.setAll(session.propertyNames().stream().sorted().toList());
         describeProperties();
         rebuildPalette();
         macroGoals.setAll(macros());
@@ -290,13 +289,6 @@ public final class FunnelBuilderViewModel {
     }
 
     // ---- breakdown list ------------------------------------------------------------------------------
-
-    /** The events' properties, sorted: the source's columns on a connected project's cluster, else the log's. */
-    private static List<String> propertyNamesOf(ProjectSession session) {
-        List<String> names = session.team().map(TeamAnalyses::propertyNames)
-                .orElseGet(() -> Arrays.asList(session.log().propertyNames()));
-        return names.stream().sorted().toList();
-    }
 
     /**
      * Lists the properties plainly at once, then, once the catalog of the session's log is computed (once per

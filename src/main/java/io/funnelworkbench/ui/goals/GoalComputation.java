@@ -22,20 +22,23 @@ public final class GoalComputation {
     private final EventLog log;
     private final TeamAnalyses team;
     private final boolean connected;
+    private final List<String> propertyNames;
 
-    private GoalComputation(EventLog log, TeamAnalyses team, boolean connected) {
+    private GoalComputation(EventLog log, TeamAnalyses team, boolean connected, List<String> propertyNames) {
         this.log = log;
         this.team = team;
         this.connected = connected;
+        this.propertyNames = propertyNames.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
     }
 
     public static GoalComputation of(ProjectSession session) {
-        return new GoalComputation(session.log(), session.team().orElse(null), session.isConnected());
+        return new GoalComputation(session.log(), session.team().orElse(null), session.isConnected(),
+                session.propertyNames());
     }
 
     /** On {@code log}, here (a project whose events were imported). */
     public static GoalComputation local(EventLog log) {
-        return new GoalComputation(log, null, false);
+        return new GoalComputation(log, null, false, Arrays.asList(log.propertyNames()));
     }
 
     /** Whether the events are on a cluster: property values cannot be listed from here. */
@@ -67,8 +70,7 @@ public final class GoalComputation {
 
     /** The properties of the events, sorted: from the log, or as the cluster's source names its columns. */
     public List<String> propertyNames() {
-        List<String> names = team != null ? team.propertyNames() : Arrays.asList(log.propertyNames());
-        return names.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList();
+        return propertyNames;
     }
 
     /** A goal's metrics; on a cluster, {@code progress}'s Cancel interrupts the query. Not when out of reach. */

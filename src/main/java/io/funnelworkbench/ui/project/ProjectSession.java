@@ -18,6 +18,7 @@ import io.funnelworkbench.workspace.GoalSaved;
 import io.funnelworkbench.workspace.TeamAnalyses;
 import io.funnelworkbench.workspace.Workspace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
@@ -95,6 +96,11 @@ public final class ProjectSession {
     /** Whether the events stay on a team's cluster (reached or not): nothing here computes on {@link #log()}. */
     public boolean isConnected() {
         return overview.connection() != null;
+    }
+
+    /** The events' properties: the source's columns on a connected project's cluster, else the log's. */
+    public List<String> propertyNames() {
+        return team().map(TeamAnalyses::propertyNames).orElseGet(() -> Arrays.asList(log().propertyNames()));
     }
 
     /** Where the results shown are computed, as results and captions name it: "local" or "spark-connect 4.0.1". */
