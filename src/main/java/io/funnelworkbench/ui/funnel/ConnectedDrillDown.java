@@ -27,11 +27,12 @@ final class ConnectedDrillDown {
     private ConnectedDrillDown() {
     }
 
-    /** The first page of the users at step {@code step} of {@code result} (of one breakdown group unless null). */
-    static DrillDown firstPage(TeamAnalyses team, FunnelSpec spec, FunnelResult result, int step,
+    /**
+     * The first page of the users at step {@code step} of {@code result} (of one breakdown group unless null);
+     * {@code dataEnd} is the cluster's last event time, which still-in-window is judged against.
+     */
+    static DrillDown firstPage(TeamAnalyses team, long dataEnd, FunnelSpec spec, FunnelResult result, int step,
                                BreakdownGroup group, Progress progress) {
-        progress.report(0, -1, "Finding where the events end on " + team.engine());
-        long dataEnd = team.dataRange(progress::isCancelled)[1];
         String label = group == null ? null : GroupLabels.ofConnected(spec, group);
         DrillDown.Paging asked = new DrillDown.Paging(usersAt(result, step, group), true, team.engine(), spec, group,
                 dataEnd);

@@ -34,14 +34,12 @@ import io.funnelworkbench.ui.background.ErrorDisplay;
 import io.funnelworkbench.ui.background.FailureReport;
 import io.funnelworkbench.ui.background.LatestWins;
 import io.funnelworkbench.ui.goals.GoalComputation;
-import io.funnelworkbench.ui.project.ProjectOverview;
 import io.funnelworkbench.ui.project.ProjectSession;
 import io.funnelworkbench.ui.project.UndoHistory;
 import io.funnelworkbench.workspace.NameRules;
 import io.funnelworkbench.workspace.TeamAnalyses;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -602,7 +600,7 @@ public final class FunnelBuilderViewModel {
     private BackgroundRunner.Work<Checked> computation(FunnelSpec spec, PeriodComparison.Range compared) {
         Optional<TeamAnalyses> team = session.team();
         if (team.isPresent()) {
-            return onCluster(team.get(), session.overview(), spec, compared);
+            return onCluster(team.get(), session.clusterDataRange(), spec, compared);
         }
         EventLog log = session.log();
         return p -> {
@@ -623,9 +621,9 @@ public final class FunnelBuilderViewModel {
      * The same on the cluster: each funnel (the compared period's, the window check's) is one more computation
      * there, each interrupted on the cluster when the work is cancelled.
      */
-    private BackgroundRunner.Work<Checked> onCluster(TeamAnalyses team, ProjectOverview overview, FunnelSpec spec,
+    private BackgroundRunner.Work<Checked> onCluster(TeamAnalyses team, long[] dataRange, FunnelSpec spec,
                                                      PeriodComparison.Range compared) {
-        DataSpan span = new DataSpan(team, micros(overview.firstEvent()), micros(overview.lastEvent()));
+        DataSpan span = new DataSpan(team, dataRange[0], dataRange[1]);
         return p -> {
             Function<FunnelSpec, FunnelResult> compute = other -> team.compute(other, p::isCancelled);
             if (compared == null) {
@@ -636,11 +634,6 @@ public final class FunnelBuilderViewModel {
                     specs -> specs.stream().map(compute).toList(), spec, compared);
             return new Checked(both.result(), windowAdvice(span, compute, spec, both.result()), both.comparison());
         };
-    }
-
-    private static long micros(Instant time) {
-        return time == null ? 0 : Math.addExact(Math.multiplyExact(time.getEpochSecond(), 1_000_000L),
-                time.getNano() / 1_000);
     }
 
     /** Where the events are (the log, or the cluster's analyses) and their first and last time, epoch micros. */
@@ -893,7 +886,7 @@ public final class FunnelBuilderViewModel {
             return;
         }
         listUsers("Listing the users at " + spec.steps().get(step - 1).name() + " on " + team.engine() + "…",
-                p -> ConnectedDrillDown.firstPage(team, spec, shown, step, group, p));
+                p -> ConnectedDrillDown.firstPage(team, session.clusterDataRange()[1], spec, shown, step, group, p));
     }
 
     /** Reads the next page of the drill-down shown (a connected project's); the dialog then shows it grown. */

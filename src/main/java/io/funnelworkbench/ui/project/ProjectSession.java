@@ -103,6 +103,14 @@ public final class ProjectSession {
         return team().map(TeamAnalyses::propertyNames).orElseGet(() -> Arrays.asList(log().propertyNames()));
     }
 
+    /**
+     * A connected project's first and last event time on the cluster, epoch microseconds, as counted when it
+     * opened (0 and 0 when it holds none or was not reached): still-in-window and the window check read it.
+     */
+    public long[] clusterDataRange() {
+        return cluster == null ? new long[] {0, 0} : cluster.dataRange().clone();
+    }
+
     /** Where the results shown are computed, as results and captions name it: "local" or "spark-connect 4.0.1". */
     public String engine() {
         return team().map(TeamAnalyses::engine).orElse(TeamAnalyses.LOCAL_ENGINE);
